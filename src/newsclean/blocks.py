@@ -1,0 +1,100 @@
+"""Split decoded text into the units the classifier labels.
+
+A unit is normally one non-blank physical line. Dumps saved by text browsers hard-wrap
+long lines; those are re-joined first (a line was broken by the wrapper when the next
+line's first word would not have fitted after it within the page's wrap column), so that the classifier sees
+whole paragraphs whatever the shape of the dump.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsclean.document import Line
+from newsclean.thresholds import WRAP_MAX_COLUMNS, WRAP_MIN_COLUMNS, WRAP_MIN_LINES, WRAP_NEAR_SHARE, WRAP_SLACK
+
+_SPACE = re.compile(r"[ \t\u00a0\u3000\u200b\ufeff]+")
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading BOM goes."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def tidy(line: str) -> str:
+    """Collapse runs of spaces (ASCII, no-break, ideographic) and trim."""
+    return _SPACE.sub(" ", line).strip()
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: wide (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _is_cjk_char(c: str) -> bool:
+    return "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def join_fragments(a: str, b: str) -> str:
+    """Join two pieces of one sentence: no space between CJK characters, one space otherwise."""
+    if not a or not b:
+        return a or b
+    if _is_cjk_char(a[-1]) or _is_cjk_char(b[0]):
+        return a + b
+    return a + " " + b
+
+
+def _wrap_width(raw: list[str]) -> int | None:
+    """The column a hard-wrapped dump was wrapped at, if the page looks wrapped.
+
+    In a wrapped dump many lines end just short of one column; in any other dump line
+    lengths spread out and the longest line stands alone.
+    """
+    widths = [display_width(l.rstrip()) for l in raw if l.strip()]
+    top = max(widths, default=0)
+    if top < WRAP_MIN_COLUMNS or top > WRAP_MAX_COLUMNS:
+        return None
+    longish = sum(1 for w in widths if w >= WRAP_MIN_COLUMNS // 2)
+    near = sum(1 for w in widths if w >= top - WRAP_SLACK)
+    return top if near >= max(WRAP_MIN_LINES, WRAP_NEAR_SHARE * longish) else None
+
+
+def _continues(line: str, nxt: str, width: int) -> bool:
+    """Whether a wrapper broke line here: the next line's first word would not have fitted."""
+    nxt = nxt.strip()
+    if not nxt:
+        return False
+    first = nxt.split(" ", 1)[0]
+    if first and _is_cjk_char(first[0]):
+        first = first[0]
+    return display_width(line.rstrip()) + 1 + display_width(first) > width
+
+
+def split(text: str) -> list[Line]:
+    """The page's units, in order, each with its block number and the physical lines it spans."""
+    raw = normalize_newlines(text).split("\n")
+    width = _wrap_width(raw)
+    units: list[Line] = []
+    block = 0
+    pending: list[tuple[int, str]] = []  # a wrapped run being re-joined
+
+    def flush() -> None:
+        if pending:
+            joined = ""
+            for _, piece in pending:
+                joined = join_fragments(joined, piece)
+            units.append(Line(len(units), joined, block, (pending[0][0], pending[-1][0])))
+            pending.clear()
+
+    for number, physical in enumerate(raw):
+        line = tidy(physical)
+        if not line:
+            flush()
+            if units and units[-1].block == block:
+                block += 1
+            continue
+        pending.append((number, line))
+        if width is None or not _continues(physical, raw[number + 1] if number + 1 < len(raw) else "", width):
+            flush()
+    flush()
+    return units

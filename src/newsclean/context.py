@@ -1,0 +1,177 @@
+"""Second pass: revise each line's label by its neighbours and by where the article is.
+
+The article is mostly one contiguous stretch of the page. Each line gets a score (the
+learned model's probability, or the first pass's verdict when there is no model),
+weighted by its length; the stretch with the highest total is the main region
+(``main_span``, a maximum-sum subarray). Then:
+
+- lines outside the region are dropped (``NC-OUTSIDE``), whatever they look like;
+- a list header (``NC-REL``) inside the region ends the article when less text follows
+  it than precedes it, else only the header and the headline run under it go;
+- short lines inside the region are kept when text stands on both sides of them
+  (subheadings, captions), dropped otherwise;
+- a line repeating an earlier one is dropped (``NC-DUP``).
+"""
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from newsclean.classify import shape
+from newsclean.document import Label, Line
+from newsclean.thresholds import MODEL_KEEP, REGION_GAP_PENALTY
+
+# cue codes that end the article when they stand after most of its text
+_ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
+# codes of the first pass that are only a guess from shape, open to revision
+_WEAK = {("NC-NAV", "short")}
+
+
+def main_span(weights: Sequence[float]) -> tuple[int, int]:
+    """The [start, end) stretch with the largest sum of weights (empty page: (0, 0))."""
+    best, best_span = 0.0, (0, 0)
+    run, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, start = 0.0, i
+        run += w
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    return best_span
+
+
+def _length_weight(text: str) -> float:
+    return math.sqrt(max(1, shape(text).width))
+
+
+def line_scores(lines: Sequence[Line], probs: Sequence[float] | None) -> list[float]:
+    """Per line: how much it pulls the main region towards itself (negative: away)."""
+    out = []
+    for i, line in enumerate(lines):
+        if probs is not None:
+            centred = probs[i] - MODEL_KEEP
+        elif line.first is Label.CONTENT:
+            centred = 0.5
+        elif (line.first_code, line.detail) in _WEAK:
+            centred = -REGION_GAP_PENALTY
+        else:
+            centred = -0.5
+        out.append(centred * _length_weight(line.text))
+    return out
+
+
+_ELLIPSIS = ("...", "…", "[…]", "[...]", "…»", "...»", "…)", "...)")
+
+
+def _is_teaser_pair(lines: Sequence[Line], i: int) -> bool:
+    """A line cut off with an ellipsis right under a headline-like line: a teaser of another article."""
+    if i == 0 or not lines[i].text.endswith(_ELLIPSIS):
+        return False
+    prev = lines[i - 1].text
+    return not shape(prev).sentence and not prev.endswith(_ELLIPSIS)
+
+
+def _is_weak(line: Line) -> bool:
+    return (line.first_code, line.detail) in _WEAK
+
+
+def _dedup_key(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def overlay(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> list[Line]:
+    """The lines, with those whose value went to the front matter relabelled METADATA.
+
+    ``fixed`` maps a line index to the (rule code, detail) of the metadata finder.
+    """
+    return [l.with_final(Label.METADATA, *fixed[l.index]) if l.index in fixed else l for l in lines]
+
+
+def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[Line]:
+    """Final labels for the lines (new Line values; the input is not changed).
+
+    ``probs`` are the learned model's P(content) per line, if any.
+    """
+    n = len(lines)
+    keep = [False] * n
+    code = [l.first_code for l in lines]
+    detail = [l.detail for l in lines]
+    scores = line_scores(lines, probs)
+    start, end = main_span(scores)
+
+    teaser = [_is_teaser_pair(lines, i) for i in range(n)]
+
+    def content_weight(lo: int, hi: int) -> float:
+        """Weight of the lines that read as sentences of an article (not teasers, not headlines)."""
+        return sum(max(0.0, scores[i]) for i in range(lo, hi)
+                   if not teaser[i] and shape(lines[i].text).sentence)
+
+    # a list header in the region that precedes less text than it follows ends the region
+    for i in range(start, end):
+        if lines[i].first_code in _ENDERS:
+            if content_weight(i + 1, end) < content_weight(start, i):
+                end = i
+                break
+
+    for i in range(n):
+        line = lines[i]
+        if i < start or i >= end:
+            if line.first is Label.CONTENT or _is_weak(line) or probs is not None and probs[i] >= MODEL_KEEP:
+                code[i], detail[i] = "NC-OUTSIDE", "outside the main region"
+            continue
+        if probs is not None:
+            keep[i] = probs[i] >= MODEL_KEEP and not (line.first is Label.BOILERPLATE and not _is_weak(line))
+            if keep[i]:
+                code[i], detail[i] = "NC-MODEL", f"p={probs[i]:.2f}"
+            elif _is_weak(line) or line.first is Label.CONTENT:
+                code[i], detail[i] = "NC-MODEL", f"p={probs[i]:.2f}"
+        else:
+            keep[i] = line.first is Label.CONTENT
+
+    if probs is None:
+        # short lines with text on both sides inside the region: subheadings, captions
+        for i in range(start, end):
+            if keep[i] or not _is_weak(lines[i]):
+                continue
+            before = next((j for j in range(i - 1, start - 1, -1) if not _is_weak(lines[j])), None)
+            after = next((j for j in range(i + 1, end) if not _is_weak(lines[j])), None)
+            if before is not None and after is not None and keep[before] and keep[after]:
+                keep[i] = True
+                code[i], detail[i] = "NC-TEXT", "short line between text"
+
+    # teaser pairs (a headline, then the start of its article cut off with "...")
+    for i in range(start, end):
+        if teaser[i] and keep[i]:
+            keep[i] = False
+            code[i], detail[i] = "NC-REL", "teaser cut off with an ellipsis"
+            if i > 0 and keep[i - 1] and not shape(lines[i - 1].text).sentence:
+                keep[i - 1] = False
+                code[i - 1], detail[i - 1] = "NC-REL", "headline of a teaser"
+
+    # a list header inside the article: drop it and the headline run under it
+    i = start
+    while i < end:
+        if lines[i].first_code == "NC-REL" and not keep[i]:
+            j = i + 1
+            while j < end and not shape(lines[j].text).textlike:
+                if keep[j]:
+                    keep[j] = False
+                    code[j], detail[j] = "NC-REL", "headline under a list header"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+    seen: set[str] = set()
+    out = []
+    for i, line in enumerate(lines):
+        key = _dedup_key(line.text)
+        if keep[i] and key in seen and len(key) > 1:
+            out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
+            continue
+        seen.add(key)
+        if keep[i]:
+            out.append(line.with_final(Label.CONTENT, code[i] if code[i] != "NC-NAV" else "NC-TEXT", detail[i]))
+        else:
+            out.append(line.with_final(Label.BOILERPLATE, code[i], detail[i]))
+    return out

@@ -1,0 +1,89 @@
+"""The pure core: ``clean(text) -> Document``. No I/O happens here.
+
+Stages, each in its own module: split into units (``blocks``) → label each unit alone
+(``classify``) → score by the learned model (``model``, when shipped) → revise by
+neighbours and main region (``context``) → metadata (``metadata``, ``dates``,
+``langid``) → render (``render``). Decoding bytes is the caller's (``decode``), and HTML
+goes through ``newsclean.html`` first.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from newsclean import blocks, classify, context, cues, langid, metadata, model, render
+from newsclean.config import DEFAULT, Config
+from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
+from newsclean.thresholds import LANGID_MAX_CHARS
+
+
+def _own_markdown(text: str) -> tuple[Metadata, str] | None:
+    """Front matter and body if the text is Markdown in newsclean's own shape."""
+    data, body = render.split_front_matter(blocks.normalize_newlines(text))
+    if not data or not set(data) <= set(FIELD_ORDER):
+        return None
+    values = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        if name == "tags":
+            values[name] = tuple(str(t) for t in (value if isinstance(value, list) else [value]))
+        else:
+            values[name] = str(value)
+    return Metadata(**values), body
+
+
+def _finish(lines: Sequence[Line], meta: Metadata, config: Config, kind: str,
+            body_blocks=None) -> Document:
+    kept = [l for l in lines if l.label is Label.CONTENT]
+    body_blocks = render.to_blocks(kept) if body_blocks is None else body_blocks
+    md = render.markdown(meta, body_blocks, config.fields, config.front_matter)
+    return Document(tuple(lines), meta, tuple(body_blocks), md, kind)
+
+
+def _drop_repeated_title(lines: list[Line], title: str | None) -> list[Line]:
+    """The title is in the front matter: a body line repeating it goes."""
+    if not title:
+        return lines
+    key = "".join(title.split()).lower()
+    out = []
+    for line in lines:
+        if line.label is Label.CONTENT and "".join(line.text.split()).lower() == key:
+            line = line.with_final(Label.METADATA, "NC-TITLE", "repeats the title")
+        out.append(line)
+    return out
+
+
+def clean(text: str, *, url: str | None = None, lang: str | None = None,
+          config: Config | None = None) -> Document:
+    """Clean one page given as text: keep the article, learn the metadata."""
+    config = config or DEFAULT
+    own = _own_markdown(text)
+    if own is not None:
+        return _clean_own_markdown(*own, url=url, lang=lang, config=config)
+
+    units = blocks.split(text)
+    table = cues.cues(config.extra_cues)
+    first = classify.first_pass(units, table, config.disabled_rules)
+    probs = model.predict(first) if config.use_model and model.available() and first else None
+    revised = context.revise(first, probs)
+    content = [l.index for l in revised if l.label is Label.CONTENT]
+    found = metadata.extract([u.text for u in units], url=url,
+                             content_start=content[0] if content else None,
+                             content_end=content[-1] if content else None)
+    fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
+    lines = context.overlay(revised, fixed)
+    lines = _drop_repeated_title(lines, found.metadata.title)
+    meta = found.metadata
+    language = lang or langid.detect(" ".join(l.text for l in lines if l.label is Label.CONTENT)[:LANGID_MAX_CHARS])
+    meta = replace(meta, language=language, url=meta.url or url)
+    return _finish(lines, meta, config, "text")
+
+
+def _clean_own_markdown(meta: Metadata, body: str, *, url: str | None, lang: str | None,
+                        config: Config) -> Document:
+    """Markdown newsclean wrote: kept as it is, so cleaning twice changes nothing."""
+    body_blocks = render.parse_blocks(body)
+    lines = [Line(i, b.text, i, (i, i)) for i, b in enumerate(body_blocks)]
+    meta = replace(meta, url=meta.url or url, language=meta.language or lang)
+    return _finish(lines, meta, config, "markdown", body_blocks)

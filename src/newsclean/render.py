@@ -1,0 +1,196 @@
+"""Render: kept lines to body blocks (paragraphs, subheadings, lists), and to Markdown.
+
+Also the reverse for newsclean's own output (``parse_markdown``), so that cleaning a
+cleaned file gives it back unchanged.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+import yaml
+
+from newsclean.blocks import display_width, join_fragments
+from newsclean.document import Block, BlockKind, Line, Metadata
+from newsclean.thresholds import HEADING_MAX_CHARS
+
+try:
+    _Dumper = yaml.CSafeDumper
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Dumper = yaml.SafeDumper  # type: ignore[misc]
+    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+_BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+_FINAL = re.compile(r"[.,:;!?。，、：；！？…\"'”’)）」』\]]$")
+_CONTINUES = re.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
+_OPEN_END = re.compile(r"[(\[{“‘「『《（,，、:：—–-]$")
+
+
+_CLOSERS = "\"'”’)）」』]》"
+_STOPS = ".,:;!?。，、：；！？…"
+
+
+def _is_heading(text: str) -> bool:
+    """Short, no sentence inside or at the end (a closing quote may end it), some letters."""
+    core = text.rstrip(_CLOSERS)
+    return (display_width(text) <= HEADING_MAX_CHARS * 2 and bool(core) and core[-1] not in _STOPS
+            and not any(c in "。！？!?" for c in core) and any(c.isalpha() for c in text))
+
+
+def _joins(prev: str, cur: str) -> bool:
+    """Whether cur continues the sentence prev broke off (inline markup split a dump's line)."""
+    if _FINAL.search(prev) and not _OPEN_END.search(prev):
+        return False
+    return bool(_CONTINUES.match(cur) or _OPEN_END.search(prev))
+
+
+def to_blocks(lines: Iterable[Line]) -> list[Block]:
+    """Body blocks from the kept lines, in order."""
+    texts = [l.text for l in lines]
+    blocks: list[Block] = []
+    for i, text in enumerate(texts):
+        if blocks and blocks[-1].kind is BlockKind.PARAGRAPH and _joins(blocks[-1].text, text):
+            blocks[-1] = Block(BlockKind.PARAGRAPH, join_fragments(blocks[-1].text, text))
+            continue
+        bullet = _BULLET.match(text)
+        if bullet and len(text) > bullet.end():
+            blocks.append(Block(BlockKind.LIST_ITEM, text[bullet.end():]))
+            continue
+        if _NUMBERED.match(text):
+            blocks.append(Block(BlockKind.LIST_ITEM, text))
+            continue
+        nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if (blocks and blocks[-1].kind is BlockKind.PARAGRAPH and nxt is not None
+                and _is_heading(text) and not _is_heading(nxt) and not _CONTINUES.match(nxt)):
+            blocks.append(Block(BlockKind.HEADING, text))
+            continue
+        blocks.append(Block(BlockKind.PARAGRAPH, text))
+    return blocks
+
+
+# --- Markdown escaping: only what would change the rendering -------------------------
+_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s|$)|=+\s*$|-+\s*$|`{3,}|~{3,}|\|)")
+_INLINE = re.compile(r"([\\`*_\[\]<])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape the Markdown syntax a plain line would otherwise trigger."""
+    def inline(m: re.Match) -> str:
+        c = m.group(1)
+        if c == "\\":
+            return "\\\\" if m.end() < len(text) and not text[m.end()].isalnum() and not text[m.end()].isspace() else c
+        if c in "*_" and text.count(c) < 2:
+            return c
+        if c == "_":
+            before = text[m.start() - 1] if m.start() else " "
+            after = text[m.end()] if m.end() < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                return c  # intraword underscores never emphasise
+        if c == "<":
+            after = text[m.end()] if m.end() < len(text) else " "
+            return "\\<" if after.isalpha() or after in "/!?" else c
+        if c in "[]":
+            return "\\" + c if "](" in text or "][" in text or text.count("[") and re.search(r"\]\s*[(\[:]", text) else c
+        if c == "`":
+            return "\\`" if text.count("`") >= 2 else c
+        return "\\" + c
+
+    def line_start(m: re.Match) -> str:
+        mark = m.group(0)
+        if mark[0].isdigit():
+            return mark[:-1] + "\\" + mark[-1]  # "1." becomes "1\.", not a list
+        return "\\" + mark
+
+    return _LINE_START.sub(line_start, _INLINE.sub(inline, text), count=1)
+
+
+_UNESCAPE = re.compile(r"\\([\\`*_\[\]<>#+\-=.)|~!])")
+
+
+def unescape(text: str) -> str:
+    return _UNESCAPE.sub(r"\1", text)
+
+
+def block_markdown(block: Block) -> str:
+    if block.kind is BlockKind.HEADING:
+        return "## " + escape(block.text)
+    if block.kind is BlockKind.LIST_ITEM:
+        numbered = _NUMBERED.match(block.text)
+        if numbered:
+            return f"{numbered.group(1)}. " + escape(block.text[numbered.end():])
+        return "- " + escape(block.text)
+    return escape(block.text)
+
+
+def body_markdown(blocks: Sequence[Block]) -> str:
+    parts: list[str] = []
+    for i, block in enumerate(blocks):
+        md = block_markdown(block)
+        if parts and block.kind is BlockKind.LIST_ITEM and blocks[i - 1].kind is BlockKind.LIST_ITEM:
+            parts[-1] += "\n" + md  # a tight list
+        else:
+            parts.append(md)
+    return "\n\n".join(parts)
+
+
+def front_matter(meta: Metadata, fields: tuple[str, ...] | None = None) -> str:
+    data = meta.as_dict(fields)
+    if not data:
+        return ""
+    dumped = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                       default_flow_style=False, width=10_000)
+    return f"---\n{dumped}---\n"
+
+
+def markdown(meta: Metadata, blocks: Sequence[Block], fields: tuple[str, ...] | None = None,
+             with_front_matter: bool = True) -> str:
+    """The whole output file: front matter, blank line, body; always ends with one newline."""
+    head = front_matter(meta, fields) if with_front_matter else ""
+    body = body_markdown(blocks)
+    if head and body:
+        return f"{head}\n{body}\n"
+    return head or (body + "\n" if body else "")
+
+
+# --- reading newsclean's own Markdown back --------------------------------------------
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict | None, str]:
+    """(front matter mapping or None, the rest) of a Markdown text."""
+    m = _FRONT.match(text)
+    if not m:
+        return None, text
+    try:
+        data = yaml.load(m.group(1) or "", Loader=_Loader)
+    except yaml.YAMLError:
+        return None, text
+    if data is not None and not isinstance(data, dict):
+        return None, text
+    return data or {}, text[m.end():]
+
+
+def parse_blocks(body: str) -> list[Block]:
+    """Blocks of a Markdown body as ``body_markdown`` writes them."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", body.strip("\n")):
+        for raw in (chunk.split("\n") if chunk.lstrip().startswith(("- ", "* ", "+ ")) or _NUMBERED.match(chunk) else [chunk]):
+            raw = raw.strip()
+            if not raw:
+                continue
+            if raw.startswith("#"):
+                text = raw.lstrip("#").strip()
+                if text:
+                    blocks.append(Block(BlockKind.HEADING, unescape(text)))
+                continue
+            if raw[:2] in ("- ", "* ", "+ "):
+                blocks.append(Block(BlockKind.LIST_ITEM, unescape(raw[2:].strip())))
+                continue
+            if _NUMBERED.match(raw):
+                blocks.append(Block(BlockKind.LIST_ITEM, unescape(raw)))
+                continue
+            text = " ".join(part.strip() for part in raw.split("\n"))
+            blocks.append(Block(BlockKind.PARAGRAPH, unescape(text)))
+    return blocks

@@ -1,0 +1,108 @@
+"""The rule codes: every decision newsclean takes on a line is named by one of these."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsclean.document import Label
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    label: Label  # what a line this rule fires on becomes
+    name: str
+    what: str
+    why: str
+    example: str
+
+
+RULES: dict[str, Rule] = {r.code: r for r in (
+    Rule("NC-TEXT", Label.CONTENT, "article text",
+         "A line that reads like running text of the article and no rule removed.",
+         "Sentences with final punctuation inside the page's densest stretch of text are the article.",
+         "4月18日,“上海市生物医药产业投资促进伙伴计划”正式启动…"),
+    Rule("NC-MODEL", Label.CONTENT, "learned classifier",
+         "The learned line classifier decided (its strongest cue is shown beside the code).",
+         "Boilerplate that no cue word names is still recognisable by its shape and position.",
+         "a short teaser line in a footer, dropped with p(content)=0.08"),
+    Rule("NC-TITLE", Label.METADATA, "title",
+         "The page's headline: moved to the front matter's title, not repeated in the body.",
+         "Front matter holds the title so corpus tools can read it without parsing the body.",
+         "上海启动生物医药产业投资促进伙伴计划 2023年产业规模目标超过9000亿"),
+    Rule("NC-META", Label.METADATA, "byline",
+         "A date / source / author line under the headline: its values go to the front matter.",
+         "A byline is not article text, but what it says about the page is worth keeping.",
+         "2023-04-18 21:25:03    来源:股票牛"),
+    Rule("NC-EDITOR", Label.METADATA, "editor line",
+         "An editor or attribution line: the editor goes to the front matter.",
+         "Editor credits close many news pages; they are metadata, not prose.",
+         "本文编选自微信公众号“BioShanghai”;财经编辑:叶志远。"),
+    Rule("NC-LINK", Label.METADATA, "permalink",
+         "A 'link to this article' line: the URL goes to the front matter.",
+         "The canonical URL is the page's identity; the line itself is boilerplate.",
+         "本文链接:http://bs-cfw.com/index.php/post/109.html"),
+    Rule("NC-TAGS", Label.METADATA, "tag line",
+         "A tag or keyword line: its tags go to the front matter (an empty one is dropped).",
+         "Tags describe the page; as a body line they are noise.",
+         "标签: 生物医药, 上海"),
+    Rule("NC-CRUMB", Label.BOILERPLATE, "breadcrumb",
+         "A breadcrumb or 'you are here' line; its last section becomes the category.",
+         "Site navigation, not article; it tells the page's section though.",
+         "当前位置:首页 > 宝山产业地产信息 > 正文内容"),
+    Rule("NC-NAV", Label.BOILERPLATE, "navigation",
+         "Menus: runs of short, link-like lines without sentences, and navigation cue words.",
+         "Menus surround every article on a site and carry no content.",
+         "Home | World | Politics | Sports"),
+    Rule("NC-REL", Label.BOILERPLATE, "related list",
+         "A related / recommended / latest / popular list: its header and the headlines and teasers under it.",
+         "Lists of other articles are the largest block of noise on most news pages.",
+         "相关阅读 / Related articles / You may also like"),
+    Rule("NC-CONTACT", Label.BOILERPLATE, "contact block",
+         "Phone numbers, WeChat/QQ/e-mail contacts and 'tell us your needs' prompts.",
+         "Advertisers' contact details are not the article, and often personal data.",
+         "或微信/手机:13524678515"),
+    Rule("NC-SHARE", Label.BOILERPLATE, "share / QR prompt",
+         "Share buttons, QR-code prompts, 'follow us' lines.",
+         "Calls to action of the page's chrome, not text of the article.",
+         "扫一扫关注公众号 / Share on Facebook"),
+    Rule("NC-LEGAL", Label.BOILERPLATE, "legal notice",
+         "Copyright, reprint and disclaimer notices.",
+         "Site-wide legal text is repeated on every page and is not the article.",
+         "版权声明:本文由本站发布,如需转载请注明出处。"),
+    Rule("NC-PAGE", Label.BOILERPLATE, "pagination",
+         "Previous/next article links and page numbers.",
+         "Pager links point elsewhere; their titles are other articles.",
+         "上一篇:… / Next article"),
+    Rule("NC-COMMENT", Label.BOILERPLATE, "comment widget",
+         "Comment counts, 'leave a comment' forms and their prompts.",
+         "Comment widgets are page chrome; reader comments are not the article.",
+         "发表评论 / Leave a Reply"),
+    Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
+         "Newsletter, cookie, login and subscription prompts, ads labels.",
+         "Interface text asking the reader to act is not content.",
+         "Sign up for our newsletter / We use cookies"),
+    Rule("NC-IMAGE", Label.BOILERPLATE, "image placeholder",
+         "Placeholders left where an image was.",
+         "They carry no text of the article.",
+         "(相关资料图) / [image]"),
+    Rule("NC-COUNT", Label.BOILERPLATE, "counter",
+         "View, like and read counts, and lines of bare numbers.",
+         "Counters change every visit and mean nothing in a corpus.",
+         "阅读 465 / 1.2k views"),
+    Rule("NC-DUP", Label.BOILERPLATE, "repeated line",
+         "A line repeating one seen earlier on the page (teaser title twice, repeated menu).",
+         "Real articles seldom repeat a line; lists of links do.",
+         "the second of two identical headline lines"),
+    Rule("NC-OUTSIDE", Label.BOILERPLATE, "outside the article",
+         "A text-like line far from the article's main stretch (header or footer region).",
+         "The article is one contiguous stretch; isolated text around it belongs to other blocks.",
+         "a site slogan sentence in the footer"),
+    Rule("NC-REPEAT", Label.BOILERPLATE, "repeated across files",
+         "A line that recurs on many pages of the same batch (same site).",
+         "What every page of a site shares is its template, never its article.",
+         "a footer line found in 40 of 50 pages of the folder"),
+)}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]

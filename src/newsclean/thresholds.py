@@ -1,0 +1,29 @@
+"""Every tunable number of the pipeline, named, in one place."""
+
+# blocks: detecting hard-wrapped dumps
+WRAP_MIN_COLUMNS = 50  # a page whose longest line is shorter is not treated as wrapped
+WRAP_MAX_COLUMNS = 200  # nor one whose longest line is longer
+WRAP_SLACK = 12  # a line this many columns short of the longest still counts as "at the wrap column"
+WRAP_MIN_LINES = 4  # a wrapped page has at least this many lines at the wrap column
+WRAP_NEAR_SHARE = 0.3  # ... and at least this share of its lines longer than half WRAP_MIN_COLUMNS
+
+# line features
+SHORT_LINE_CHARS = 25  # at most this many characters (a CJK character counts two) is "short"
+LONG_LINE_CHARS = 80  # at least this many is "long", text-like
+CUE_MAX_CHARS = 60  # a line longer than this is prose, a boilerplate cue inside it does not count
+HEADER_MAX_CHARS = 40  # a related/list header is at most this long
+
+# first pass
+NAV_RUN_MIN = 4  # this many short lines in a row with no sentence between is a menu
+LINK_TEXT_MAX_WORDS = 6  # a menu item has at most this many words
+
+# second pass (neighbours)
+REL_TAIL_MIN_LINES = 2  # after a related header, the list runs while lines look like headlines
+MODEL_KEEP = 0.5  # learned-model probability at or above which a line is content
+REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
+
+# body rendering
+HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
+
+# metadata
+LANGID_MAX_CHARS = 2000  # the language is told from this much of the kept text

@@ -1,0 +1,69 @@
+"""Body blocks, Markdown escaping and front matter."""
+import yaml
+
+from newsclean.blocks import split
+from newsclean.document import Block, BlockKind, Metadata
+from newsclean.render import (body_markdown, escape, markdown, parse_blocks, split_front_matter,
+                              to_blocks, unescape)
+
+EN = "The council approved the new budget on Tuesday after a long debate, officials said."
+
+
+def kinds(text):
+    return [(b.kind, b.text) for b in to_blocks(split(text))]
+
+
+def test_paragraph_heading_list():
+    got = kinds(f"{EN}\n\nWhat comes next\n\n{EN} Again.\n\n• first point\n• second point")
+    assert got == [(BlockKind.PARAGRAPH, EN), (BlockKind.HEADING, "What comes next"),
+                   (BlockKind.PARAGRAPH, EN + " Again."), (BlockKind.LIST_ITEM, "first point"),
+                   (BlockKind.LIST_ITEM, "second point")]
+
+
+def test_fragments_of_one_sentence_joined():
+    got = kinds("The mayor said that\nthe new bridge\nwill open in May, officials said.")
+    assert got == [(BlockKind.PARAGRAPH, "The mayor said that the new bridge will open in May, officials said.")]
+
+
+def test_cjk_fragment_joined_without_space():
+    got = kinds("据新华社报道\n,今年的产量再创新高。")
+    assert got == [(BlockKind.PARAGRAPH, "据新华社报道,今年的产量再创新高。")]
+
+
+def test_escape_only_what_renders():
+    assert escape("plain text, 5 * 3 = 15") == "plain text, 5 * 3 = 15"
+    assert escape("snake_case_name") == "snake_case_name"
+    assert escape("# not a heading") == "\\# not a heading"
+    assert escape("1. not a list") == "1\\. not a list"
+    assert escape("a *b* c") == "a \\*b\\* c"
+    assert escape("see [this](x)") == "see \\[this\\](x)"
+    assert escape("<script>") == "\\<script>"
+    for s in ["# x", "1. x", "a *b* c", "- y", "<b>"]:
+        assert unescape(escape(s)) == s
+
+
+def test_front_matter_quotes_what_needs_quoting():
+    meta = Metadata(title='Breaking: "quotes" # and colons: here', date="2023-04-18T21:25:03",
+                    tags=("a", "b: c"), language="en")
+    md = markdown(meta, [Block(BlockKind.PARAGRAPH, EN)])
+    data, body = split_front_matter(md)
+    assert data["title"] == 'Breaking: "quotes" # and colons: here'
+    assert str(data["date"]).startswith("2023-04-18")
+    assert data["tags"] == ["a", "b: c"]
+    assert list(data) == ["title", "date", "tags", "language"]
+    assert body == "\n" + EN + "\n"
+    assert yaml.safe_load(md.split("---\n")[1]) == data
+
+
+def test_unknown_fields_omitted_and_no_front_matter_when_empty():
+    assert markdown(Metadata(), [Block(BlockKind.PARAGRAPH, "x")]) == "x\n"
+    assert "author" not in markdown(Metadata(title="T"), [])
+
+
+def test_parse_blocks_round_trip():
+    blocks = [Block(BlockKind.PARAGRAPH, "a *b* c"), Block(BlockKind.HEADING, "Sub"),
+              Block(BlockKind.LIST_ITEM, "one"), Block(BlockKind.LIST_ITEM, "two"),
+              Block(BlockKind.LIST_ITEM, "3. three"), Block(BlockKind.PARAGRAPH, "1. not a list")]
+    md = body_markdown(blocks)
+    assert parse_blocks(md) == blocks
+    assert body_markdown(parse_blocks(md)) == md
