@@ -1,7 +1,6 @@
 """First pass: one test per rule code, each line judged alone."""
 import pytest
 
-from newsclean import cues
 from newsclean.blocks import split
 from newsclean.classify import first_pass
 from newsclean.document import Label
@@ -37,28 +36,28 @@ CASES = [
 
 @pytest.mark.parametrize("text,code", CASES)
 def test_cue_rule_fires(text, code):
-    (line,) = first_pass(split(text), cues.cues())
+    (line,) = first_pass(split(text))
     assert line.first is Label.BOILERPLATE
     assert line.first_code == code
 
 
 def test_disabled_rule_does_not_fire():
-    (line,) = first_pass(split("Share on Twitter"), cues.cues(), frozenset({"NC-SHARE"}))
+    (line,) = first_pass(split("Share on Twitter"), (), frozenset({"NC-SHARE"}))
     assert line.first_code != "NC-SHARE"
 
 
 def test_prose_with_cue_word_is_kept():
     text = ("The court ruled that the copyright claim, filed by the photographer last year, "
             "had no merit because the image had been licensed to the newspaper beforehand.")
-    (line,) = first_pass(split(text), cues.cues())
+    (line,) = first_pass(split(text))
     assert line.first is Label.CONTENT and line.first_code == "NC-TEXT"
 
 
 def test_short_line_is_provisional():
-    (line,) = first_pass(split("Ventilator maintenance"), cues.cues())
+    (line,) = first_pass(split("Ventilator maintenance"))
     assert (line.first, line.first_code, line.detail) == (Label.BOILERPLATE, "NC-NAV", "short")
 
 
 def test_first_pass_sets_both_labels_equal():
-    for line in first_pass(split("相关阅读\n" + "正文内容很长。" * 20), cues.cues()):
+    for line in first_pass(split("相关阅读\n" + "正文内容很长。" * 20)):
         assert (line.label, line.code) == (line.first, line.first_code)

@@ -1,5 +1,4 @@
 """Second pass: labels revised by neighbours and by the main region."""
-from newsclean import cues
 from newsclean.blocks import split
 from newsclean.classify import first_pass
 from newsclean.context import main_span, overlay, revise
@@ -11,7 +10,7 @@ EN = ("The council approved the new budget on Tuesday after a long debate about 
 
 
 def run(text, probs=None):
-    return revise(first_pass(split(text), cues.cues()), probs)
+    return revise(first_pass(split(text)), probs)
 
 
 def test_main_span_is_max_sum_stretch():
@@ -56,7 +55,7 @@ def test_duplicate_line_dropped():
 
 
 def test_first_labels_are_kept_and_input_not_mutated():
-    first = first_pass(split(f"{EN}\n\nBudget details\n\n{EN} More."), cues.cues())
+    first = first_pass(split(f"{EN}\n\nBudget details\n\n{EN} More."))
     before = list(first)
     final = revise(first)
     assert first == before

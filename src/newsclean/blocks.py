@@ -8,7 +8,6 @@ whole paragraphs whatever the shape of the dump.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from newsclean.document import Line
 from newsclean.thresholds import WRAP_MAX_COLUMNS, WRAP_MIN_COLUMNS, WRAP_MIN_LINES, WRAP_NEAR_SHARE, WRAP_SLACK
@@ -26,9 +25,17 @@ def tidy(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+# East Asian wide and fullwidth characters (Unicode's "W" and "F" classes, main blocks)
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                   "\U00020000-\U0003fffd]")
+
+
 def display_width(text: str) -> int:
     """Columns a text takes in a terminal: wide (CJK) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _is_cjk_char(c: str) -> bool:

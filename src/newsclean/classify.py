@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newsclean.blocks import display_width
-from newsclean.cues import CueSet, normalize
+from newsclean.cues import KINDS, CueIndex, index, normalize
 from newsclean.document import Label, Line
-from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
+from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
 
 # When several cues fire on one line, the first code in this order wins: the more
 # specific kinds (a permalink, a tag line) before the generic ones (navigation).
@@ -22,7 +22,7 @@ PRIORITY = ("NC-LINK", "NC-TAGS", "NC-CRUMB", "NC-EDITOR", "NC-META", "NC-LEGAL"
             "NC-SHARE", "NC-REL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT", "NC-IMAGE", "NC-COUNT", "NC-NAV")
 
 # Cue kinds that are trusted on longer lines: a line that *is* a cue, or starts with one.
-_LONG_OK = {"exact", "prefix"}
+_LONG_KINDS = ("exact", "prefix")
 _SENTENCE_END = re.compile(r"[.!?。！？…」』”\"')）]\s*$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -37,41 +37,38 @@ class Shape:
 
     @property
     def short(self) -> bool:
-        return self.width <= SHORT_LINE_CHARS * 2 and not (self.sentence and self.words >= 6)
+        return self.width <= SHORT_LINE_CHARS * 2 and not (self.sentence and self.width >= SENTENCE_MIN_WIDTH)
 
     @property
     def textlike(self) -> bool:
-        return self.width >= LONG_LINE_CHARS or (self.sentence and self.width > SHORT_LINE_CHARS * 2)
+        return self.width >= LONG_LINE_CHARS or (self.sentence and self.width >= SENTENCE_MIN_WIDTH)
 
 
 def shape(text: str) -> Shape:
     return Shape(display_width(text), len(_WORD.findall(text)), bool(_SENTENCE_END.search(text)))
 
 
-def cue_of(text: str, width: int, table: dict[str, CueSet], disabled: frozenset[str]) -> tuple[str, str] | None:
-    """The winning (rule code, detail) of the line's cues, or None."""
-    norm = normalize(text)
-    for code in PRIORITY:
-        cue = table.get(code)
-        if cue is None or code in disabled:
-            continue
-        kind = cue.match(text, norm)
-        if kind is None:
-            continue
-        if width > CUE_MAX_CHARS * 2 and kind not in _LONG_OK:
-            continue
-        if width > CUE_MAX_CHARS * 4 and kind == "prefix":
-            continue
-        return code, f"{kind} cue"
-    return None
+def cue_of(text: str, width: int, index: CueIndex) -> tuple[str, str] | None:
+    """The winning (rule code, detail) of the line's cues, or None.
+
+    Long lines are prose: only cues that make up the whole line, or open it, count there.
+    """
+    kinds = KINDS if width <= CUE_MAX_CHARS * 2 else _LONG_KINDS if width <= CUE_MAX_CHARS * 4 else ("exact",)
+    hit = index.first(text, normalize(text), kinds)
+    return None if hit is None else (hit[0], f"{hit[1]} cue")
 
 
-def first_pass(units: Sequence[Line], table: dict[str, CueSet], disabled: frozenset[str] = frozenset()) -> list[Line]:
-    """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it)."""
+def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset()) -> list[Line]:
+    """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it).
+
+    ``extra_cues`` are configuration's additions to the cue files, ``disabled`` the rule
+    codes switched off.
+    """
+    idx = index(extra_cues, tuple(c for c in PRIORITY if c not in disabled))
     out = []
     for unit in units:
         s = shape(unit.text)
-        hit = cue_of(unit.text, s.width, table, disabled)
+        hit = cue_of(unit.text, s.width, idx)
         if hit is not None:
             out.append(unit.with_first(Label.BOILERPLATE, *hit))
         elif s.textlike or not s.short:

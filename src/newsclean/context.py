@@ -19,7 +19,7 @@ from typing import Sequence
 
 from newsclean.classify import shape
 from newsclean.document import Label, Line
-from newsclean.thresholds import MODEL_KEEP, REGION_GAP_PENALTY
+from newsclean.thresholds import MODEL_KEEP, MODEL_SANDWICH, REGION_GAP_PENALTY
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -92,6 +92,8 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
 
     ``probs`` are the learned model's P(content) per line, if any.
     """
+    if probs is not None:
+        return _revise_by_model(lines, probs)
     n = len(lines)
     keep = [False] * n
     code = [l.first_code for l in lines]
@@ -175,3 +177,33 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
         else:
             out.append(line.with_final(Label.BOILERPLATE, code[i], detail[i]))
     return out
+
+
+
+def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line]:
+    """Labels from the learned model's probabilities (it already sees the neighbours and the
+    main region through its features); a boilerplate cue still overrides it, and a repeated
+    line goes."""
+    out = []
+    seen: set[str] = set()
+    n = len(lines)
+    for i, (line, p) in enumerate(zip(lines, probs)):
+        key = _dedup_key(line.text)
+        if (MODEL_SANDWICH <= p < MODEL_KEEP and _is_weak(line) and 0 < i < n - 1
+                and probs[i - 1] >= MODEL_KEEP and probs[i + 1] >= MODEL_KEEP):
+            out.append(line.with_final(Label.CONTENT, "NC-TEXT", f"short line between text, p={p:.2f}"))
+        elif p < MODEL_KEEP:
+            out.append(line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}" + _cue_note(line)))
+        elif line.first is Label.BOILERPLATE and not _is_weak(line):
+            out.append(line.with_final(Label.BOILERPLATE, line.first_code, f"{line.detail}, p={p:.2f}"))
+        elif key in seen and len(key) > 1:
+            out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
+        else:
+            out.append(line.with_final(Label.CONTENT, "NC-MODEL", f"p={p:.2f}"))
+        seen.add(key)
+    return out
+
+
+def _cue_note(line: Line) -> str:
+    """The first pass's cue, shown beside the model's verdict as its strongest reason."""
+    return f"; {line.first_code} {line.detail}" if line.first is Label.BOILERPLATE else ""

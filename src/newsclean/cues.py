@@ -56,12 +56,32 @@ class CueSet:
         return None
 
 
+def _trie(words: list[str]) -> str:
+    """A regex matching any of the words, as a trie (``ab(?:c|d)``): far faster than a flat
+    alternation of hundreds of literals in Python's backtracking engine."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(root)
+
+
 def _alternation(words: list[str], anchored: bool) -> re.Pattern | None:
-    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    words = sorted({w.lower() for w in words if w})
     if not words:
         return None
-    body = "|".join(re.escape(w) for w in words)
-    return re.compile(("(?:%s)" if anchored else "(?:%s)") % body)
+    return re.compile(_trie(words))
 
 
 def _compile(code: str, table: dict[str, list[str]]) -> CueSet:
@@ -106,6 +126,61 @@ def _build(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> dict[str
 def cues(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> dict[str, CueSet]:
     """Compiled cues per rule code, loaded once (per set of extra cues from configuration)."""
     return _build(extra)
+
+
+class CueIndex:
+    """All rule codes' cues compiled into one pattern per kind, for the hot path.
+
+    ``first(line)`` answers what ``CueSet.match`` answers code by code, in a few regex
+    calls per line instead of dozens: kinds are tried from the most specific (the whole
+    line is a cue) to the least (a pattern somewhere in it); within a kind the code that
+    comes first in ``priority`` wins.
+    """
+
+    def __init__(self, table: dict[str, CueSet], priority: tuple[str, ...]):
+        self.codes = [c for c in priority if c in table]
+        self.exact: dict[str, str] = {}
+        for code in reversed(self.codes):
+            for word in table[code].exact:
+                self.exact[word] = code
+        self._groups: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
+        for kind in ("prefix", "contains", "patterns"):
+            parts, names = [], {}
+            for n, code in enumerate(self.codes):
+                pat = getattr(table[code], kind)
+                if pat is not None:
+                    names[f"g{n}"] = code
+                    parts.append(f"(?P<g{n}>{pat.pattern})")
+            flags = re.I if kind == "patterns" else 0
+            self._groups[kind] = (re.compile("|".join(parts), flags) if parts else None, names)
+        self._rank = {c: i for i, c in enumerate(self.codes)}
+
+    def first(self, line: str, norm: str | None = None, kinds: tuple[str, ...] = KINDS) -> tuple[str, str] | None:
+        """(rule code, kind) of the line's strongest cue, or None."""
+        norm = normalize(line) if norm is None else norm
+        if "exact" in kinds and norm in self.exact:
+            return self.exact[norm], "exact"
+        for kind in ("prefix", "contains", "patterns"):
+            if kind not in kinds:
+                continue
+            pattern, names = self._groups[kind]
+            if pattern is None:
+                continue
+            subject = line if kind == "patterns" else norm
+            if kind == "prefix":
+                m = pattern.match(subject)
+                found = [names[m.lastgroup]] if m else []
+            else:
+                found = [names[m.lastgroup] for m in pattern.finditer(subject)]
+            if found:
+                return min(found, key=self._rank.__getitem__), kind
+        return None
+
+
+@lru_cache(maxsize=8)
+def index(extra: tuple[tuple[str, str, tuple[str, ...]], ...], priority: tuple[str, ...]) -> CueIndex:
+    """The compiled index of the cues (with configuration's extra cues), built once."""
+    return CueIndex(cues(extra), priority)
 
 
 def hits(line: str, table: dict[str, CueSet] | None = None) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsclean import classify, cues, langid, metadata
+from newsclean import classify, langid, metadata
 from newsclean.blocks import split
 from newsclean.config import DEFAULT, Config
 from newsclean.dates import parse_date
@@ -78,8 +78,7 @@ def clean_html(html: str, *, url: str | None = None, lang: str | None = None,
         doc = clean(_fallback_text(html), url=url, lang=lang, config=config)
         return replace(doc, input_kind="html")
     units = split(found["text"])
-    table = cues.cues(config.extra_cues)
-    first = classify.first_pass(units, table, config.disabled_rules)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules)
     # trafilatura already chose the article: only boilerplate named by a cue goes
     lines = [l.with_final(Label.CONTENT, "NC-TEXT", "kept by trafilatura") if l.first_code == "NC-NAV"
              and l.detail == "short" else l for l in first]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from newsclean import blocks, classify, context, cues, langid, metadata, model, render
+from newsclean import blocks, classify, context, langid, metadata, model, render
 from newsclean.config import DEFAULT, Config
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
 from newsclean.thresholds import LANGID_MAX_CHARS
@@ -63,20 +63,17 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         return _clean_own_markdown(*own, url=url, lang=lang, config=config)
 
     units = blocks.split(text)
-    table = cues.cues(config.extra_cues)
-    first = classify.first_pass(units, table, config.disabled_rules)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules)
     probs = model.predict(first) if config.use_model and model.available() and first else None
     revised = context.revise(first, probs)
     content = [l.index for l in revised if l.label is Label.CONTENT]
-    found = metadata.extract([u.text for u in units], url=url,
+    language = lang or langid.detect(" ".join(l.text for l in revised if l.label is Label.CONTENT)[:LANGID_MAX_CHARS])
+    found = metadata.extract(units, url=url, language=language,
                              content_start=content[0] if content else None,
                              content_end=content[-1] if content else None)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
-    lines = context.overlay(revised, fixed)
-    lines = _drop_repeated_title(lines, found.metadata.title)
-    meta = found.metadata
-    language = lang or langid.detect(" ".join(l.text for l in lines if l.label is Label.CONTENT)[:LANGID_MAX_CHARS])
-    meta = replace(meta, language=language, url=meta.url or url)
+    lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title)
+    meta = replace(found.metadata, language=language, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 
 

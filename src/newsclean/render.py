@@ -41,7 +41,7 @@ def _is_heading(text: str) -> bool:
 
 def _joins(prev: str, cur: str) -> bool:
     """Whether cur continues the sentence prev broke off (inline markup split a dump's line)."""
-    if _FINAL.search(prev) and not _OPEN_END.search(prev):
+    if _FINAL.search(prev) and not _OPEN_END.search(prev) or _BULLET.match(cur) or _NUMBERED.match(cur):
         return False
     return bool(_CONTINUES.match(cur) or _OPEN_END.search(prev))
 

@@ -10,6 +10,7 @@ WRAP_NEAR_SHARE = 0.3  # ... and at least this share of its lines longer than ha
 # line features
 SHORT_LINE_CHARS = 25  # at most this many characters (a CJK character counts two) is "short"
 LONG_LINE_CHARS = 80  # at least this many is "long", text-like
+SENTENCE_MIN_WIDTH = 40  # a line ending like a sentence is text-like from this many columns
 CUE_MAX_CHARS = 60  # a line longer than this is prose, a boilerplate cue inside it does not count
 HEADER_MAX_CHARS = 40  # a related/list header is at most this long
 
@@ -20,6 +21,7 @@ LINK_TEXT_MAX_WORDS = 6  # a menu item has at most this many words
 # second pass (neighbours)
 REL_TAIL_MIN_LINES = 2  # after a related header, the list runs while lines look like headlines
 MODEL_KEEP = 0.5  # learned-model probability at or above which a line is content
+MODEL_SANDWICH = 0.3  # a short line this likely, with content right above and below, is kept
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
 # body rendering

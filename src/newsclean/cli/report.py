@@ -1,0 +1,52 @@
+"""Counting what happened to each file and saying so on stderr at the end (black's Report)."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Report:
+    check: bool = False  # --check: a file that would change makes the exit code 1
+    dry: bool = False  # --check/--diff: nothing is written, so say "would change"
+    quiet: bool = False
+    cleaned: int = 0  # files cleaned without error
+    changed: int = 0  # of those, written (or, when checking, that would change)
+    dropped: int = 0  # lines dropped from the bodies
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def done(self, changed: bool, dropped: int) -> None:
+        self.cleaned += 1
+        self.changed += changed
+        self.dropped += dropped
+
+    def failure(self, path: str, reason: str) -> None:
+        """One line naming the file, printed at once so it is seen next to the progress."""
+        self.failed += 1
+        self.errors.append(path)
+        print(f"error: cannot clean {path}: {reason}", file=sys.stderr, flush=True)
+
+    @property
+    def return_code(self) -> int:
+        """123 if any file failed, 1 if checking and a file would change, else 0."""
+        if self.failed:
+            return 123
+        if self.check and self.changed:
+            return 1
+        return 0
+
+    def __str__(self) -> str:
+        files = lambda n: f"{n} file{'s' if n != 1 else ''}"  # noqa: E731
+        if self.dry:
+            parts = [f"{files(self.changed)} would change", f"{self.cleaned - self.changed} unchanged",
+                     f"{self.dropped} lines would be dropped"]
+        else:
+            parts = [f"{files(self.cleaned)} cleaned", f"{self.changed} changed", f"{self.dropped} lines dropped"]
+        if self.failed:
+            parts.append(f"{files(self.failed)} failed")
+        return "newsclean: " + ", ".join(parts) + "."
+
+    def summary(self) -> None:
+        if not self.quiet:
+            print(str(self), file=sys.stderr, flush=True)

@@ -1,0 +1,278 @@
+"""``run(argv) -> int``: parse the command line and do what it says.
+
+Exit codes (black's): 0 done, 1 ``--check`` found files that would change, 2 usage
+error, 123 some file could not be cleaned (the others still were), 141 stdout closed
+early (``| head``), 130 interrupted. Only argparse and the standard library are loaded
+before a file is read: the core, rich and multiprocessing are imported when needed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from newsclean.cli.discover import DEFAULT_GLOBS, STDIN
+
+DESCRIPTION = "Turn raw scraped news pages (plain text or HTML) into clean Markdown with YAML front matter."
+
+
+class UsageError(Exception):
+    """A command line that cannot be run: exit 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    from newsclean import __version__
+
+    p = argparse.ArgumentParser(prog="newsclean", description=DESCRIPTION)
+    p.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def core_options(c: argparse.ArgumentParser) -> None:
+        c.add_argument("--url", help="the page's URL (goes to the front matter, helps metadata)")
+        c.add_argument("--lang", help="the page's language code; detected when not given")
+        c.add_argument("--no-model", action="store_true", help="rules only, without the learned classifier")
+        c.add_argument("--disable", action="append", default=[], metavar="CODES",
+                       help="rule codes that never fire, comma-separated (see `newsclean rules`)")
+
+    for name, help_ in (("clean", "clean pages into Markdown"),
+                        ("check", "exit 1 if cleaning would change any file (= clean --check)")):
+        c = sub.add_parser(name, help=help_, description=help_)
+        c.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads stdin")
+        c.add_argument("-o", "--output", metavar="DIR", help="write DIR/<path below the folder>.md, mirroring the tree")
+        if name == "clean":
+            c.add_argument("--in-place", action="store_true", help="rewrite the input files that change")
+            c.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
+        c.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of what would change")
+        c.add_argument("--format", choices=("md", "json", "jsonl", "text"), default="md",
+                       help="md (default), json (one object a file), jsonl (one line a file), text (plain body)")
+        c.add_argument("--glob", action="append", default=[], metavar="PATTERN",
+                       help=f"which files to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)})")
+        c.add_argument("--stdin-filename", metavar="NAME", help="the name to give the page read from stdin")
+        c.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+        c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary; errors only")
+        core_options(c)
+
+    e = sub.add_parser("explain", help="show every line's label and the rule behind it",
+                       description="Show every line of a page with its label and rule code.")
+    e.add_argument("path", metavar="FILE", help="the page; - reads stdin")
+    e.add_argument("--json", action="store_true", help="a JSON list of line objects")
+    core_options(e)
+
+    r = sub.add_parser("rules", help="list the rule codes with what they do and why",
+                       description="List the rule codes with what they do, why, and an example.")
+    r.add_argument("--json", action="store_true", help="a JSON list")
+    return p
+
+
+def run(argv: list[str] | None = None) -> int:
+    """The whole command line; returns the exit code instead of exiting."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _run(argv)
+    except SystemExit as e:  # argparse: --help, --version and usage errors
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    except UsageError as e:
+        print(f"newsclean: error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        _silence_stdout()
+        return 141
+    except KeyboardInterrupt:
+        print("newsclean: interrupted", file=sys.stderr)
+        return 130
+
+
+def _silence_stdout() -> None:
+    """After the reader went away, point stdout at /dev/null so the final flush at exit
+    raises no second BrokenPipeError (and prints no traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run(argv: list[str]) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    if args.command == "rules":
+        from newsclean.cli.explain import print_rules
+
+        return print_rules(as_json=args.json)
+    config = _config(args)
+    if args.command == "explain":
+        from newsclean.cli.explain import explain
+
+        return explain(args.path, url=args.url, lang=args.lang, config=config, as_json=args.json)
+    if args.command == "check":
+        args.check, args.in_place = True, False
+    return _clean(args, config)
+
+
+def _config(args):
+    from newsclean.config import Config
+
+    codes = frozenset(c.strip() for item in args.disable for c in item.split(",") if c.strip())
+    if codes:
+        from newsclean.rules import RULES
+
+        unknown = sorted(codes - RULES.keys())
+        if unknown:
+            raise UsageError(f"unknown rule code {', '.join(unknown)} (see `newsclean rules`)")
+    return Config(disabled_rules=codes, use_model=not args.no_model)
+
+
+def _write_back(args):
+    from newsclean.cli.writeback import WriteBack
+
+    if args.in_place and (args.check or args.diff):
+        raise UsageError("--in-place writes files; --check and --diff write nothing: choose one")
+    if args.in_place and args.output:
+        raise UsageError("--in-place rewrites the inputs; -o writes elsewhere: choose one")
+    if args.in_place and args.format in ("json", "jsonl"):
+        raise UsageError(f"--in-place with --format {args.format} would turn pages into JSON files")
+    if args.check and args.diff:
+        return WriteBack.CHECK_DIFF
+    if args.check:
+        return WriteBack.CHECK
+    if args.diff:
+        return WriteBack.DIFF
+    if args.in_place or args.output:
+        return WriteBack.YES
+    return WriteBack.STDOUT
+
+
+def _clean(args, config) -> int:
+    from newsclean.cli.discover import Source, discover, output_path
+    from newsclean.cli.formats import SUFFIX
+    from newsclean.cli.jobs import Settings, Task, default_jobs, run_all
+    from newsclean.cli.report import Report
+    from newsclean.cli.writeback import WriteBack, current_umask
+
+    wb = _write_back(args)
+    if not args.paths:
+        raise UsageError("no PATH given (use - to read stdin)")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (all cores) or more")
+    if args.paths.count(STDIN) > 1:
+        raise UsageError("- (stdin) given more than once")
+    if args.in_place and STDIN in args.paths:
+        raise UsageError("--in-place cannot rewrite stdin")
+    out_dir = args.output
+    if out_dir and os.path.exists(out_dir) and not os.path.isdir(out_dir):
+        raise UsageError(f"-o {out_dir}: exists and is not a folder")
+    globs = tuple(args.glob) or DEFAULT_GLOBS
+    sources, missing = discover(args.paths, globs, skip=(out_dir,) if out_dir else ())
+    if missing:
+        raise UsageError("; ".join(missing))
+    if out_dir and any(os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(out_dir) for p in args.paths):
+        raise UsageError(f"-o {out_dir} is an input folder: its files would be overwritten (use --in-place)")
+    if wb is WriteBack.STDOUT and len(sources) > 1 and args.format in ("md", "text"):
+        raise UsageError("several files and nowhere to put them: give -o DIR, --in-place, --check or --diff, "
+                         "or --format jsonl to stream them to stdout")
+
+    report = Report(check=wb.checks, dry=wb.checks or wb.diffs, quiet=args.quiet)
+    inputs = {os.path.realpath(s.path) for s in sources if s.path != STDIN}
+    stdin_name = args.stdin_filename or STDIN
+    tasks: list[Task] = []
+    taken: dict[str, str] = {}
+    folders: set[str] = set()
+    for s in sources:
+        display = stdin_name if s.path == STDIN else s.path
+        data = sys.stdin.buffer.read() if s.path == STDIN else None
+        if wb is WriteBack.STDOUT:
+            target = None
+        elif out_dir:
+            rel = s.rel if s.path != STDIN else os.path.basename(args.stdin_filename or "stdin")
+            target = output_path(Source(s.path, rel), out_dir, SUFFIX[args.format])
+            real = os.path.realpath(target)
+            if real in inputs:
+                report.failure(display, f"its output {target} is an input file (use --in-place)")
+                continue
+            if real in taken:
+                report.failure(display, f"its output {target} is also the output of {taken[real]}")
+                continue
+            taken[real] = display
+            folders.add(os.path.dirname(target))
+        else:
+            target = s.path
+        tasks.append(Task(len(tasks), s.path, display, target, data))
+    if wb.writes:
+        for folder in sorted(folders):
+            if folder:
+                try:
+                    os.makedirs(folder, exist_ok=True)
+                except OSError as e:
+                    raise UsageError(f"cannot create {folder}: {e.strerror}") from None
+
+    settings = Settings(fmt=args.format, write_back=wb, url=args.url, lang=args.lang, config=config,
+                        umask=current_umask())
+    results = run_all(tasks, settings, args.jobs or default_jobs())
+    show_summary = not (wb is WriteBack.STDOUT and len(tasks) <= 1)
+    array = wb is WriteBack.STDOUT and args.format == "json" and len(tasks) > 1
+    progress = _progress(len(tasks)) if not args.quiet and len(tasks) > 1 and sys.stderr.isatty() else None
+    out = sys.stdout
+    first = True
+    try:
+        for res in results:
+            if progress is not None:
+                progress.advance()
+            if res.error:
+                report.failure(res.display, res.error)
+                continue
+            report.done(res.changed, sum(res.dropped.values()))
+            if res.output is not None:
+                if array:
+                    out.write(("[\n" if first else ",\n") + res.output.rstrip("\n"))
+                    first = False
+                else:
+                    out.write(res.output)
+                out.flush()
+            if res.diff:
+                out.write(res.diff)
+                out.flush()
+            if wb.checks and res.changed:
+                print(f"would clean {res.display}: {_why(res)}", file=sys.stderr, flush=True)
+        if array:
+            out.write("[]\n" if first else "\n]\n")
+            out.flush()
+    finally:
+        if progress is not None:
+            progress.stop()
+        results.close()
+    if show_summary:
+        report.summary()
+    return report.return_code
+
+
+def _why(res) -> str:
+    if res.missing:
+        return f"{res.target} does not exist yet"
+    n = sum(res.dropped.values())
+    if not n:
+        return "its Markdown would change"
+    top = sorted(res.dropped.items(), key=lambda kv: (-kv[1], kv[0]))
+    codes = ", ".join(f"{code} {count}" for code, count in top)
+    return f"{n} line{'s' if n != 1 else ''} would be dropped ({codes})"
+
+
+class _progress:
+    """A rich progress bar on stderr; rich is only imported when one is shown."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                             console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task("clean", total=total)
+        self._bar.start()
+
+    def advance(self) -> None:
+        self._bar.advance(self._task)
+
+    def stop(self) -> None:
+        self._bar.stop()

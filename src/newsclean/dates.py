@@ -1,0 +1,299 @@
+"""Find a full date (and time) in a line of text and give it as ISO 8601.
+
+``parse_date("2023-04-18 21:25:03    来源:股票牛")`` → ``"2023-04-18T21:25:03"``.
+
+Supported: ISO dates (``2023-04-18``, with ``T``/space time, fractions, ``Z`` or ``+02:00``),
+``2023/4/18``, ``2023.04.18``, ``2023年4月18日`` (with 上午/下午 times), day-first dotted
+dates (``18.04.2023``, ``18. 04. 2023``, ``18.04.23``), slashed dates (``18/04/2023``;
+month-first only when the day cannot be a month or ``dayfirst=False``), month names in
+English, German, French, Spanish, Portuguese, Italian, Dutch, Swedish, Finnish, Polish,
+Russian, Greek and a few more ("18 April 2023", "April 18, 2023", "Apr. 18 2023",
+"18. April 2023", "18 avril 2023", "18 de abril de 2023", "18 апреля 2023").
+
+Relative dates ("3 hours ago", "9个月前", "yesterday", "vor 2 Tagen") are resolved only
+when a ``reference`` date is given. A date without a year ("(09-24)", "April 18") never
+yields a date, and impossible dates (2023-02-30) are rejected.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Callable
+
+__all__ = ["parse_date", "find_dates", "MONTHS"]
+
+MIN_YEAR = 1970
+MAX_YEAR = 2100
+
+# month names, lower-case, per month number; abbreviations with or without a dot are matched
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "jän", "janvier", "janv", "enero", "ene", "janeiro",
+        "gennaio", "gen", "januari", "tammikuuta", "tammikuu", "stycznia", "styczeń", "styczen", "sty",
+        "января", "январь", "янв", "ιανουαρίου", "ιανουάριος", "ιαν", "ocak", "leden", "ledna", "janúar"),
+    2: ("february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "febrero",
+        "fevereiro", "fev", "febbraio", "febr", "februari", "helmikuuta", "helmikuu", "lutego", "luty",
+        "lut", "февраля", "февраль", "фев", "февр", "φεβρουαρίου", "φεβρουάριος", "φεβ", "şubat",
+        "února", "únor"),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart", "mrt",
+        "maaliskuuta", "maaliskuu", "marca", "marzec", "марта", "март", "мар", "μαρτίου", "μάρτιος",
+        "μαρ", "mart", "března", "březen", "mars"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "huhtikuuta", "huhtikuu",
+        "kwietnia", "kwiecień", "kwi", "апреля", "апрель", "апр", "απριλίου", "απρίλιος", "απρ",
+        "nisan", "dubna", "duben"),
+    5: ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "toukokuuta", "toukokuu",
+        "maja", "мая", "май", "μαΐου", "μαίου", "μάιος", "μαΐ", "mayıs", "května", "květen"),
+    6: ("june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "kesäkuuta", "kesäkuu",
+        "czerwca", "czerwiec", "cze", "июня", "июнь", "июн", "ιουνίου", "ιούνιος", "ιουν", "haziran",
+        "června", "červen"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "heinäkuuta",
+        "heinäkuu", "lipca", "lipiec", "lip", "июля", "июль", "июл", "ιουλίου", "ιούλιος", "ιουλ",
+        "temmuz", "července", "červenec"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "elokuuta", "elokuu",
+        "sierpnia", "sierpień", "sie", "августа", "август", "авг", "αυγούστου", "αύγουστος", "αυγ",
+        "ağustos", "srpna", "srpen"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre",
+        "syyskuuta", "syyskuu", "września", "wrzesień", "wrz", "сентября", "сентябрь", "сен", "сент",
+        "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "eylül", "září"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott",
+         "lokakuuta", "lokakuu", "października", "październik", "paź", "октября", "октябрь", "окт",
+         "οκτωβρίου", "οκτώβριος", "οκτ", "ekim", "října", "říjen"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "marraskuuta", "marraskuu",
+         "listopada", "listopad", "lis", "ноября", "ноябрь", "ноя", "нояб", "νοεμβρίου", "νοέμβριος",
+         "νοε", "kasım"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+         "dezembro", "dicembre", "joulukuuta", "joulukuu", "grudnia", "grudzień", "gru", "декабря",
+         "декабрь", "дек", "δεκεμβρίου", "δεκέμβριος", "δεκ", "aralık", "prosince", "prosinec"),
+}
+MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
+
+_MONTH_ALT = "|".join(re.escape(n) for n in sorted(MONTHS, key=len, reverse=True))
+_MON = rf"(?P<mon>{_MONTH_ALT})\.?"
+_WB = r"(?<![^\W\d_])"  # not preceded by a letter
+_WE = r"(?![^\W\d_])"  # not followed by a letter
+
+# an optional time after the date, with an optional zone
+_TIME = (r"(?:\s*(?:,|\||-|–|—|·|/|at|um|à|a las|alle|kl\.?|klo|в|o|г\.|годa|года|T)?\s*"
+         r"(?P<ampm1>上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*"
+         r"(?P<h>\d{1,2})(?:[:：]|(?<=\d)h|时|點|点)(?P<mi>\d{2})(?:[:：](?P<s>\d{2})(?:[.,]\d+)?)?分?"
+         r"(?:\s*(?P<ampm2>[ap]\.?\s?m\.?|AM|PM|Uhr|h)(?![^\W\d_]))?"
+         r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?))?)?")
+
+_Y4 = r"(?P<y>(?:19|20)\d{2})"
+_D = r"(?P<d>\d{1,2})"
+_M = r"(?P<m>\d{1,2})"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # ISO-like, year first: 2023-04-18, 2023/4/18, 2023.04.18, 2023-04-18T21:25:03Z
+    ("ymd", re.compile(rf"(?<![\d.:/-]){_Y4}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])"
+                       + _TIME, re.I)),
+    # compact 20230418 (only with a time or a T, else too many false hits)
+    ("ymd", re.compile(rf"(?<!\d){_Y4}(?P<m>[01]\d)(?P<d>[0-3]\d)T(?P<h>\d{{2}}):?(?P<mi>\d{{2}})(?::?(?P<s>\d{{2}}))?"
+                       r"(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?(?P<ampm1>x)?(?P<ampm2>x)?")),
+    # CJK: 2023年4月18日 (Korean 년 월 일 too)
+    ("ymd", re.compile(rf"(?<!\d){_Y4}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日号號일]?(?!\d)" + _TIME,
+                       re.I)),
+    # day-first dotted: 18.04.2023, 18. 04. 2023, 18.04.23
+    ("dmy", re.compile(rf"(?<![\d.]){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}|\d{{2}})(?![\d]|\.\d)" + _TIME, re.I)),
+    # slashed or dashed, year last: 18/04/2023, 04/18/2023, 18-04-2023
+    ("sl", re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?![\d/])" + _TIME, re.I)),
+    # day month year: 18 April 2023, 18. April 2023, 18 de abril de 2023, 18th Apr. 2023
+    ("dmy", re.compile(rf"(?<!\d){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
+                       rf"{_Y4}(?!\d)(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
+    # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023
+    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?!\d)" + _TIME, re.I)),
+]
+
+# relative dates, resolved against a reference date only
+_REL_NUM = re.compile(
+    r"(?P<n>\d+)\s*(?:"
+    r"(?P<zh>秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|月|年)前"
+    r"|(?P<en>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r")", re.I)
+_REL_PRE = re.compile(
+    r"(?:vor|il y a|hace|há|fa)\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)", re.I)
+_REL_WORD = re.compile(r"(?<![^\W\d_])(?P<w>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
+                       r"ieri|oggi|gisteren|vandaag|igår|idag|вчера|сегодня|wczoraj|dzisiaj|dziś)(?![^\W\d_])|"
+                       r"(?P<zh>昨天|今天|前天|昨日|今日)", re.I)
+_UNIT_DAYS = {"sec": 0, "min": 0, "h": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365,
+              "秒": 0, "分钟": 0, "分鐘": 0, "小时": 0, "小時": 0, "天": 1, "日": 1, "周": 7, "週": 7, "星期": 7,
+              "个月": 30, "個月": 30, "月": 30, "年": 365}
+_PRE_UNITS = (("sek", 0), ("sec", 0), ("seg", 0), ("min", 0), ("stund", 0), ("heure", 0), ("hora", 0), ("or", 0),
+              ("tag", 1), ("jour", 1), ("día", 1), ("dia", 1), ("giorn", 1), ("woche", 7), ("semaine", 7),
+              ("semana", 7), ("settiman", 7), ("monat", 30), ("mois", 30), ("mes", 30), ("jahr", 365),
+              ("an", 365), ("año", 365), ("ano", 365), ("ann", 365))
+_WORD_DAYS = {"yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ontem": 1, "ieri": 1, "gisteren": 1,
+              "igår": 1, "вчера": 1, "wczoraj": 1, "昨天": 1, "昨日": 1, "前天": 2}
+
+
+def _year2(y: str) -> int:
+    v = int(y)
+    if len(y) == 4:
+        return v
+    return 2000 + v if v <= 69 else 1900 + v
+
+
+def _tz(tz: str | None) -> str:
+    if not tz:
+        return ""
+    tz = tz.strip().upper()
+    if tz == "Z":
+        return "+00:00"
+    if tz.startswith(("UTC", "GMT")):
+        rest = tz[3:].strip()
+        if not rest:
+            return "+00:00"
+        sign, num = rest[0], rest[1:]
+        if ":" in num:
+            hh, mm = num.split(":")
+        elif len(num) > 2:
+            hh, mm = num[:-2], num[-2:]
+        else:
+            hh, mm = num, "00"
+        return f"{sign}{int(hh):02d}:{int(mm):02d}"
+    sign, num = tz[0], tz[1:].replace(":", "")
+    if len(num) != 4 or int(num[:2]) > 14 or int(num[2:]) > 59:
+        return ""
+    return f"{sign}{num[:2]}:{num[2:]}"
+
+
+def _time(gd: dict) -> str:
+    h = gd.get("h")
+    if h is None:
+        return ""
+    hour, minute = int(h), int(gd["mi"])
+    sec = int(gd["s"]) if gd.get("s") else 0
+    ampm = (gd.get("ampm1") or "") + (gd.get("ampm2") or "").lower().replace(".", "").replace(" ", "")
+    if ampm in ("下午", "晚上", "傍晚", "pm") and hour < 12:
+        hour += 12
+    elif ampm == "中午" and hour < 11:
+        hour += 12
+    elif ampm in ("am", "凌晨", "上午", "早上") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or sec > 59:
+        return ""
+    tz = gd.get("tz")
+    if tz and tz[0] in "+-" and not gd.get("s"):
+        tz = None  # "10:00-11:30" is a range, not a zone: offsets count after full hh:mm:ss only
+    return f"T{hour:02d}:{minute:02d}:{sec:02d}" + _tz(tz)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    if not (MIN_YEAR <= y <= MAX_YEAR and 1 <= m <= 12 and 1 <= d <= 31):
+        return False
+    try:
+        _dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _from_match(kind: str, m: re.Match, dayfirst: bool | None) -> str | None:
+    gd = m.groupdict()
+    if kind == "sl":
+        a, b = int(gd["a"]), int(gd["b"])
+        if a > 12:
+            d, mo = a, b
+        elif b > 12:
+            d, mo = b, a
+        elif dayfirst is False:
+            d, mo = b, a
+        else:
+            d, mo = a, b
+        y = int(gd["y"])
+    else:
+        y = _year2(gd["y"])
+        d = int(gd["d"])
+        mo = MONTHS[gd["mon"].lower()] if gd.get("mon") else int(gd["m"])
+    if not _valid(y, mo, d):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}" + _time(gd)
+
+
+def find_dates(text: str, *, reference: _dt.date | None = None,
+               dayfirst: bool | None = None) -> list[tuple[tuple[int, int], str]]:
+    """Every full date in ``text`` as ((start, end), iso), in order of position.
+
+    Relative dates are included only when ``reference`` is given.
+    """
+    if not text or not _MAYBE_DATE.search(text):
+        if reference is None or not text:
+            return []
+    found: list[tuple[tuple[int, int], str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            span = m.span()
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            iso = _from_match(kind, m, dayfirst)
+            if iso:
+                found.append((span, iso))
+                taken.append(span)
+    if reference is not None:
+        for span, iso in _relative(text, reference):
+            if not any(span[0] < e and s < span[1] for s, e in taken):
+                found.append((span, iso))
+                taken.append(span)
+    found.sort()
+    return found
+
+
+_HAS_DIGIT = re.compile(r"\d")
+# every full date has two digits in a row (a year, or a two-digit year after a dotted day and month)
+_MAYBE_DATE = re.compile(r"\d\d")
+
+
+def _relative(text: str, ref: _dt.date) -> list[tuple[tuple[int, int], str]]:
+    out = []
+    for m in _REL_NUM.finditer(text):
+        unit = m.group("zh") or m.group("en").lower()
+        if not m.group("zh"):
+            for key in ("sec", "min", "hour", "h", "day", "week", "month", "year"):
+                if unit.startswith(key):
+                    unit = key
+                    break
+        days = _UNIT_DAYS.get(unit)
+        if days is None:
+            continue
+        out.append((m.span(), _shift(ref, int(m.group("n")) * days)))
+    for m in _REL_PRE.finditer(text):
+        w = m.group("w").lower()
+        days = next((d for stem, d in _PRE_UNITS if w.startswith(stem)), None)
+        if days is None:
+            continue
+        out.append((m.span(), _shift(ref, int(m.group("n")) * days)))
+    for m in _REL_WORD.finditer(text):
+        w = (m.group("w") or m.group("zh")).lower()
+        out.append((m.span(), _shift(ref, _WORD_DAYS.get(w, 0))))
+    return out
+
+
+def _shift(ref: _dt.date, days: int) -> str:
+    if isinstance(ref, _dt.datetime):
+        ref = ref.date()
+    return (ref - _dt.timedelta(days=days)).isoformat()
+
+
+def parse_date(text: str, *, reference: _dt.date | None = None, dayfirst: bool | None = None) -> str | None:
+    """The first full date in ``text`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``).
+
+    None when the text holds no full date. Relative dates count only with ``reference``.
+    """
+    found = find_dates(text, reference=reference, dayfirst=dayfirst)
+    return found[0][1] if found else None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """A date written in a URL path (/2019/08/02/, /2019-08-02-, /20190802/), or None."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
+
+
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+Parser = Callable[[str], "str | None"]

@@ -1,0 +1,278 @@
+"""Bytes in, text out: decode a scraped page whatever its encoding, and say if it is HTML.
+
+Scraped dumps arrive as UTF-8 (with or without BOM), UTF-16, or a legacy code page:
+GB18030/GBK, Big5, Shift_JIS, cp1252. Detectors guess poorly on short CJK texts, so the
+legacy code pages are tried strictly and each decoding is scored by how *common* its
+characters are. The legacy encodings carry their own frequency tables: GB2312 level 1,
+Big5 level 1 and JIS level 1 are the common characters of each script, so a right guess
+lands in them and a wrong one scatters over rare characters. charset_normalizer is only
+asked when no candidate looks right (Cyrillic or Greek code pages, EUC-*).
+
+Pure: no I/O. The result always has LF line ends and no BOM.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["DecodeError", "decode", "detect", "looks_like_html", "sniff_binary"]
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text page (binary file, or an encoding that cannot be found)."""
+
+
+# (magic prefix, what it is)
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\x7fELF", "an executable"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Candidates for bytes that are not UTF-8, in tie-break order. cp932/cp950 are the
+# Windows supersets of Shift_JIS/Big5 that real pages are written in; gb18030 is the
+# superset of GBK and GB2312. cp1250 (Central European) and cp1251 (Cyrillic)
+# are cheap to recognise, so they are tried too.
+_LEGACY = ("gb18030", "cp950", "cp932", "cp1251", "cp1252", "cp1250")
+_MIN_SCORE = 0.6  # below this, the best candidate is a guess: ask charset_normalizer
+_SAMPLE = 3000  # non-ASCII characters scored per candidate
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary format ``data`` is (a short description), or None if it may be text."""
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if b"\x00" in data[:65536] and _bom(data) is None and _utf16_without_bom(data) is None:
+        return "binary data (NUL bytes)"
+    return None
+
+
+def detect(data: bytes) -> str:
+    """The encoding ``decode`` would use for ``data`` (a Python codec name)."""
+    return _decode(data)[1]
+
+
+def decode(data: bytes) -> str:
+    """``data`` as text with LF line ends; raises DecodeError for binary or undecodable input."""
+    text = _decode(data)[0]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    bom = _bom(data)
+    if bom is not None:
+        try:
+            return data.decode(bom).lstrip("\ufeff"), bom
+        except UnicodeDecodeError as e:
+            raise DecodeError(f"invalid {bom} after its byte order mark: {e.reason}") from None
+    what = sniff_binary(data)
+    if what is not None:
+        raise DecodeError(f"not a text page: looks like {what}")
+    if b"\x00" in data[:4096]:  # NULs that are not binary: UTF-16 without its BOM
+        enc16 = _utf16_without_bom(data)
+        if enc16 is not None:
+            return data.decode(enc16), enc16
+    try:  # the fast path: nearly every page is UTF-8
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best, best_score, best_enc = None, -1.0, ""
+    for enc in _LEGACY:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _score(text, enc)
+        if (enc in ("cp1252", "cp1250") and best_enc in ("gb18030", "cp950", "cp932")
+                and score >= best_score - 0.05 and _latin_runs(text)[2]):
+            score += 0.1  # accents one at a time in ASCII words: Latin beats a CJK reading
+        if score > best_score:
+            best, best_score, best_enc = text, score, enc
+    if best is not None and best_score >= _MIN_SCORE:
+        return best, best_enc
+    guess = _charset_normalizer(data)
+    if guess is not None and not guess[1].startswith(("utf_16", "utf_32", "utf-16", "utf-32")):
+        return guess
+    if best is not None:
+        return best, best_enc
+    raise DecodeError("cannot find the text encoding (not UTF-8, UTF-16, GB18030, Big5, Shift_JIS or cp1252)")
+
+
+def _bom(data: bytes) -> str | None:
+    for mark, enc in _BOMS:
+        if data.startswith(mark):
+            return enc
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without BOM shows as NULs in every other byte of its ASCII characters."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.3 * half and other == 0:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return enc
+    return None
+
+
+def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional: without it the best strict candidate is used
+        return None
+    match = from_bytes(data).best()
+    if match is None:
+        return None
+    return str(match), match.encoding
+
+
+def _level1(enc: str, lead_lo: int, lead_hi: int, lo_code: int = 0, hi_code: int = 0xFFFF):
+    """A test 'is this character in the common area of code page ``enc``'."""
+
+    def test(ch: str) -> bool:
+        try:
+            b = ch.encode(enc)
+        except UnicodeEncodeError:
+            return False
+        if len(b) != 2:
+            return False
+        code = (b[0] << 8) | b[1]
+        return lead_lo <= b[0] <= lead_hi and lo_code <= code <= hi_code
+
+    return test
+
+
+# Common characters per candidate: level-1 ideographs and the code page's punctuation rows.
+_GB_HANZI = _level1("gb2312", 0xB0, 0xD7)
+_GB_PUNCT = _level1("gb2312", 0xA1, 0xA3)
+_BIG5_HANZI = _level1("big5", 0xA4, 0xC6, 0xA440, 0xC67E)
+_BIG5_PUNCT = _level1("big5", 0xA1, 0xA3)
+_JIS_KANJI = _level1("shift_jis", 0x88, 0x98, 0x889F, 0x9872)
+_JIS_PUNCT = _level1("cp932", 0x81, 0x81)
+_LATIN_PUNCT = frozenset("\u00a0\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u00ab\u00bb"
+                         "\u00b0\u00a7\u00a9\u00ae\u2122\u00b7\u00bf\u00a1\u00a3")
+
+
+def _score(text: str, enc: str) -> float:
+    """Share of the non-ASCII characters that are common ones for ``enc`` (0..1)."""
+    if enc in ("cp1252", "cp1250"):
+        return _latin_score(text)
+    if enc == "cp1251":
+        return _cyrillic_score(text)
+    good = total = 0.0
+    for ch in text:
+        if ch < "\x80":
+            continue
+        total += 1
+        if enc == "gb18030":  # GBK's other ideographs: traditional text written in GBK
+            good += 1.0 if _GB_HANZI(ch) or _GB_PUNCT(ch) else 0.5 * ("\u4e00" <= ch <= "\u9fff")
+        elif enc == "cp950":
+            good += _BIG5_HANZI(ch) or _BIG5_PUNCT(ch)
+        else:  # cp932: kana are the surest sign of Japanese
+            good += ("\u3041" <= ch <= "\u30fe") or _JIS_KANJI(ch) or _JIS_PUNCT(ch)
+        if total >= _SAMPLE:
+            break
+    return good / total if total else 0.0
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\xa0]+")
+_IN_WORD_OK = frozenset("\u2019\u2018\u00b7")  # the only symbols met between two letters
+
+
+def _latin_runs(text: str) -> tuple[int, int, bool]:
+    """(good, total, Latin-shaped): Latin text has its accented letters and typographic
+    punctuation one at a time inside ASCII words; CJK bytes read as cp1252 give runs of
+    two or more accented letters and symbols."""
+    good = total = 0
+    single = True
+    for m in _NON_ASCII_RUN.finditer(text):
+        run = m.group()
+        total += len(run)
+        if len(run) > 2 or "\u0192" in run:  # ƒ: Shift_JIS katakana read as cp1252
+            single = False
+            continue
+        start, end = m.span()
+        in_word = start and text[start - 1].isalpha() and end < len(text) and text[end].isalpha()
+        if all(c.isalpha() or (c in _IN_WORD_OK if in_word else c in _LATIN_PUNCT) for c in run):
+            good += len(run)
+        single = single and (len(run) == 1 or any(c in _LATIN_PUNCT for c in run))
+        if total >= _SAMPLE:
+            break
+    return good, total, single
+
+
+def _latin_score(text: str) -> float:
+    good, total, _ = _latin_runs(text)
+    return good / total if total else 1.0  # nothing but no-break spaces
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_RUSSIAN_SHAPE = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
+
+
+def _cyrillic_score(text: str) -> float:
+    """Russian words are runs of Cyrillic letters, lower case after an optional capital;
+    other scripts read as cp1251 give case-mixed runs and lone letters inside Latin words."""
+    good = total = 0
+    for m in _CYRILLIC_WORD.finditer(text):
+        word = m.group()
+        total += len(word)
+        start, end = m.span()
+        inside_latin = (start and text[start - 1].isascii() and text[start - 1].isalpha()) or (
+            end < len(text) and text[end].isascii() and text[end].isalpha())
+        if len(word) >= 2 and not inside_latin and _RUSSIAN_SHAPE.fullmatch(word):
+            good += len(word)
+        if total >= _SAMPLE:
+            break
+    other = sum(1 for c in text[:20000] if c >= "\x80" and not "\u0400" <= c <= "\u04ff")
+    total += min(other, _SAMPLE)
+    return good / total if total else 0.0
+
+
+_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_SKELETON = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
+_TAG = re.compile(r"</?(p|div|span|a|br|li|ul|ol|table|tr|td|th|img|script|style|meta|link|h[1-6]|"
+                  r"strong|em|b|i|section|article|header|footer|nav|main|form|input|button|iframe|"
+                  r"title|noscript|figure|figcaption|blockquote|pre|code|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is an HTML document, judged by its content (never by a file suffix):
+    a doctype or <html> at the start, an <html>/<head>/<body> tag early on, or many tags."""
+    head = text[:4096]
+    if _HTML_START.match(head) or _HTML_SKELETON.search(head):
+        return True
+    tags = _TAG.findall(text[:65536])
+    if len(tags) < 10:
+        return False
+    # a plain page quoting a tag or two is not HTML; markup has many kinds of tags
+    return len({t.lower() for t in tags}) >= 3

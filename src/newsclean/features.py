@@ -1,0 +1,429 @@
+"""Numeric features of a page's units, for the learned line classifier (``newsclean.model``).
+
+``line_features(units)`` returns an array of shape (n_units, len(FEATURE_NAMES)):
+
+* the line itself: length (characters, tokens, display width with CJK counting two), shares of
+  CJK / Latin letters / digits / punctuation / upper-case words, first and final characters,
+  URLs and e-mail addresses, separators (``|``, ``>``), dates and times, and one flag per rule
+  code whose cue words it matches (``cues.hits``);
+* its place in the page: relative position (by units and by characters), page size, the
+  page's *main region* (the stretch of units with the largest sum of ``width - penalty``:
+  where the long text is) and the distance to it, runs of short / long lines around it,
+  how often the same text repeats in the page, the size of its blank-line block;
+* its neighbourhood: a few key features of the lines at -2, -1, +1, +2, and means over
+  windows of +-5 and +-15 lines.
+
+Pure Python per line (a handful of regular expressions) and numpy for everything across lines.
+``stack_features(p)`` builds the second-stage features from first-stage probabilities.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Sequence
+
+import numpy as np
+
+from newsclean.cues import cues, normalize, raw_tables
+from newsclean.document import Line
+from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|cn|html?|php)\b", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_DATE = re.compile(r"\b(?:19|20)\d\d[-/.年]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|\d{1,2}月\d{1,2}日"
+                   r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_COPY = re.compile(r"©|copyright|版权|all rights reserved", re.I)
+_SENT_END = set(".!?。！？…")
+_CLOSE = set("\"'”’」』)）]】»")
+_COLON = set(":：")
+_COMMA = set(",，;；、")
+_BULLET = set("•·-*▪►»>–—・●◆■□◇○+")
+_OPEN = set("[【(（「『<《")
+
+CUE_CODES = ("NC-CRUMB", "NC-NAV", "NC-REL", "NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE",
+             "NC-COMMENT", "NC-PROMPT", "NC-IMAGE", "NC-COUNT", "NC-TAGS", "NC-LINK", "NC-EDITOR",
+             "NC-META")
+
+_BASE = [
+    "log_chars", "log_tokens", "log_width", "log_words", "cjk_share", "latin_share", "digit_share",
+    "punct_share", "upper_word_share", "avg_word_len", "end_sentence", "end_close", "end_colon",
+    "end_comma", "end_digit", "end_letter", "start_bullet", "start_digit", "start_open",
+    "url_share", "email", "seps", "date", "time", "copyright", "commas_per_token",
+    "short", "long", "cue_any",
+] + ["cue_" + c[3:].lower() for c in CUE_CODES]
+_NB = ["log_width", "end_sentence", "short", "cue_any", "punct_share", "digit_share",
+       "url_share", "seps", "date", "start_bullet", "upper_word_share", "commas_per_token"]
+_WIN = ["log_width", "end_sentence", "long", "short", "cue_any", "punct_share", "commas_per_token"]
+_PAGE = [
+    "rel_pos", "rel_char_pos", "log_n_units", "log_page_width", "width_vs_max", "width_vs_median",
+    "in_main", "dist_main", "dist_main_rel", "main_share", "main_start_rel", "main_end_rel",
+    "in_main2", "dist_main2", "short_run", "long_run", "repeat", "first_occurrence",
+    "dup_later", "block_size", "block_pos", "block_width", "single_block", "diff_prev", "diff_next",
+    "dens5_vs_max", "dens15_vs_max", "long_before", "long_after",
+]
+
+FEATURE_NAMES: tuple[str, ...] = tuple(
+    _BASE + _PAGE
+    + [f"{f}@{d:+d}" for d in (-2, -1, 1, 2) for f in _NB]
+    + [f"{f}~{w}" for w in (5, 15) for f in _WIN]
+)
+_IDX = {n: i for i, n in enumerate(_BASE)}
+_NB_IDX = [_IDX[f] for f in _NB]
+_WIN_IDX = [_IDX[f] for f in _WIN]
+
+STACK_NAMES: tuple[str, ...] = (
+    "p", "p@-1", "p@+1", "p@-2", "p@+2", "p@-3", "p@+3", "p~3", "p~7", "p~15",
+    "p_prev_max5", "p_next_max5", "p_page_mean", "p_page_max", "p_in_main", "p_dist_main",
+    "p_rank_rel", "p_block_mean",
+)
+
+
+_CJK_R = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_DIGIT_R = ((0x30, 0x39), (0xFF10, 0xFF19))
+_PUNCT_R = ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E), (0xA1, 0xBF), (0x2000, 0x206F),
+            (0x2190, 0x21FF), (0x2500, 0x27BF), (0x3001, 0x303F), (0x30FB, 0x30FB), (0xFF01, 0xFF0F),
+            (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65))
+_UPPER_R = ((0x41, 0x5A), (0xC0, 0xDE), (0x391, 0x3A9), (0x410, 0x42F))
+_SPACE_CHARS = "\t\n \u00a0\u3000\u200b\ufeff"
+
+# one bit per character class, looked up for every code point of the page at once
+(_B_CJK, _B_DIGIT, _B_PUNCT, _B_SPACE, _B_COMMA, _B_SEP, _B_UPPER,
+ _B_SENT, _B_CLOSE, _B_COLON, _B_BULLET, _B_OPEN) = (1 << i for i in range(12))
+_N_COUNTED = 7  # the first seven bits are counted per line
+
+
+def _class_table() -> np.ndarray:
+    t = np.zeros(0x10000, dtype=np.uint16)
+    for bit, ranges in ((_B_CJK, _CJK_R), (_B_DIGIT, _DIGIT_R), (_B_PUNCT, _PUNCT_R), (_B_UPPER, _UPPER_R)):
+        for lo, hi in ranges:
+            t[lo:hi + 1] |= bit
+    for bit, chars in ((_B_SPACE, _SPACE_CHARS), (_B_COMMA, _COMMA), (_B_SEP, "|｜/>»›→"),
+                       (_B_SENT, _SENT_END), (_B_CLOSE, _CLOSE), (_B_COLON, _COLON),
+                       (_B_BULLET, _BULLET), (_B_OPEN, _OPEN)):
+        for c in chars:
+            t[ord(c)] |= bit
+    t[0xFFFF] = 0  # stands for every code point above the BMP
+    return t
+
+
+_CLASS = _class_table()
+
+
+def _combined(parts: list[tuple[int, str]], flags: int) -> re.Pattern | None:
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?P<c{j}_{k}>{p})" for k, (j, p) in enumerate(parts)), flags)
+
+
+class _CueIndex:
+    """The cue sets of every rule code, merged into one pattern per kind (a named group per code)."""
+
+    def __init__(self, table) -> None:
+        self.exact: dict[str, list[int]] = {}
+        prefix, contains, anchored, scanning = [], [], [], []
+        raw = raw_tables()
+        for j, code in enumerate(CUE_CODES):
+            cue = table.get(code)
+            if cue is None:
+                continue
+            for w in cue.exact:
+                self.exact.setdefault(w, []).append(j)
+            if cue.prefix is not None:
+                prefix.append((j, cue.prefix.pattern))
+            if cue.contains is not None:
+                contains.append((j, cue.contains.pattern))
+            for p in raw.get(code, {}).get("patterns", []):
+                (anchored if p.startswith("^") else scanning).append((j, p))
+        self.prefix = _combined(prefix, re.M)
+        self.contains = _combined(contains, 0)
+        self.anchored = _combined(anchored, re.I | re.M)
+        self.scanning = _combined(scanning, re.I | re.M)
+
+
+_CUE_INDEX: dict[int, _CueIndex] = {}
+
+
+def _cue_index() -> _CueIndex:
+    table = cues()
+    key = id(table)
+    if key not in _CUE_INDEX:
+        _CUE_INDEX.clear()
+        _CUE_INDEX[key] = _CueIndex(table)
+    return _CUE_INDEX[key]
+
+
+def _joined(parts: list[str]) -> tuple[str, np.ndarray]:
+    """The parts joined by newlines, and the offset where each starts."""
+    n = len(parts)
+    st = np.zeros(n, dtype=np.int64)
+    if n > 1:
+        st[1:] = np.cumsum(np.fromiter((len(x) + 1 for x in parts), dtype=np.int64, count=n))[:-1]
+    return "\n".join(parts), st
+
+
+def _match_lines(pattern: re.Pattern | None, text: str, st: np.ndarray, anchored: bool = False):
+    """(line numbers, group names) of the pattern's matches in a newline-joined text."""
+    if pattern is None or not text:
+        return [], []
+    pos, names = [], []
+    if anchored:
+        ends = np.append(st[1:] - 1, len(text))
+        it = (pattern.match(text, int(o)) for o, e in zip(st, ends) if e > o)
+    else:
+        it = pattern.finditer(text)
+    for m in it:
+        if m is None or "\n" in m.group():
+            continue
+        pos.append(m.start())
+        names.append(m.lastgroup)
+    if not pos:
+        return [], []
+    return list(np.searchsorted(st, np.array(pos), side="right") - 1), names
+
+
+def _base_features(texts: list[str]) -> np.ndarray:
+    """The per-line features (``_BASE``) of all lines, computed over the joined page at once."""
+    n = len(texts)
+    lens = np.fromiter((len(s) for s in texts), dtype=np.int64, count=n)
+    page, starts = _joined(texts)
+    cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    cls = _CLASS[np.minimum(cp, 0xFFFF)]
+    bits = ((cls[:, None] >> np.arange(_N_COUNTED, dtype=np.uint16)) & 1).astype(np.int32)
+    wch = (cls & (_B_CJK | _B_PUNCT | _B_SPACE)) == 0
+    wch &= cp != 0x5F
+    wstart = wch.copy()
+    wstart[1:] &= ~wch[:-1]
+    extra = np.column_stack([wch, wstart, wstart & ((cls & _B_UPPER) > 0)]).astype(np.int32)
+    csum = np.zeros((len(cp) + 1, _N_COUNTED + 3), dtype=np.int64)
+    np.cumsum(np.hstack([bits, extra]), axis=0, out=csum[1:])
+    counts = (csum[starts + lens] - csum[starts]).astype(float)
+    ncjk, ndig, npun, nspc, ncomma, nseps = (counts[:, k] for k in range(6))
+    wlen, nw, nup = counts[:, 7], counts[:, 8], counts[:, 9]
+    nlet = lens - ndig - npun - nspc  # letters, CJK included
+    width = lens + ncjk
+    ntok = ncjk + nw
+    inv = 1.0 / np.maximum(lens, 1)
+    nonempty = lens > 0
+    last_i = np.clip(starts + lens - 1, 0, max(len(cp) - 1, 0))
+    first_c = np.where(nonempty, cls[np.minimum(starts, max(len(cp) - 1, 0))], 0) if len(cp) else np.zeros(n, np.uint16)
+    last_c = np.where(nonempty, cls[last_i], 0) if len(cp) else np.zeros(n, np.uint16)
+    last_alpha = ((last_c & (_B_DIGIT | _B_PUNCT | _B_SPACE)) == 0) & nonempty
+
+    # the patterns only look at lines of moderate width (menus, bylines, footers), and each
+    # only at lines that have the characters it needs
+    testable = width <= CUE_MAX_CHARS * 3
+
+    def sub(mask: np.ndarray) -> tuple[str, np.ndarray]:
+        return _joined([s if t else "" for s, t in zip(texts, mask)])
+
+    short_page, sstarts = sub(testable)
+    digits_page, dstarts = sub(testable & (ndig >= 1))
+
+    def flag(pattern: re.Pattern, text: str, st: np.ndarray) -> np.ndarray:
+        out = np.zeros(n)
+        ln, _ = _match_lines(pattern, text, st)
+        out[ln] = 1.0
+        return out
+
+    urlc = np.zeros(n)
+    if "." in short_page:
+        dot_page, dot_starts = sub(testable & np.fromiter(("." in s for s in texts), bool, count=n))
+        for m in _URL.finditer(dot_page):
+            urlc[int(np.searchsorted(dot_starts, m.start(), side="right") - 1)] += m.end() - m.start()
+    email = flag(_EMAIL, short_page, sstarts) if "@" in short_page else np.zeros(n)
+    date = flag(_DATE, digits_page, dstarts)
+    tim = flag(_TIME, digits_page, dstarts) if ":" in digits_page else np.zeros(n)
+    copy = flag(_COPY, short_page, sstarts)
+
+    # cues
+    flags = np.zeros((n, len(CUE_CODES)))
+    ci = _cue_index()
+    norms = [normalize(s) if t else "" for s, t in zip(texts, testable)]
+    exact = ci.exact
+    for i, k in enumerate(norms):
+        if k in exact:
+            flags[i, exact[k]] = 1.0
+    norm_page, nstarts = _joined(norms)
+    short_enough = width <= CUE_MAX_CHARS
+    contains_page, cstarts = _joined([k if t else "" for k, t in zip(norms, short_enough)])
+    low_page = short_page.lower()
+    scan_page, scan_starts = sub(testable & ((ndig > 0) | (ncjk > 0) | (npun > 0)))
+    for pattern, text, st, anchored in ((ci.prefix, norm_page, nstarts, True),
+                                        (ci.contains, contains_page, cstarts, False),
+                                        (ci.anchored, low_page, sstarts, True),
+                                        (ci.scanning, scan_page.lower(), scan_starts, False)):
+        ln, names = _match_lines(pattern, text, st, anchored)
+        for i, name in zip(ln, names):
+            if name:
+                flags[i, int(name[1:].split("_")[0])] = 1.0
+    flags[~testable] = 0.0
+    cue_any = flags.max(axis=1)
+    cols = [
+        np.log1p(lens), np.log1p(ntok), np.log1p(width), np.log1p(nw),
+        ncjk * inv, (nlet - ncjk) * inv, ndig * inv, npun * inv,
+        nup / np.maximum(nw, 1), wlen / np.maximum(nw, 1),
+        (last_c & _B_SENT) > 0, (last_c & _B_CLOSE) > 0, (last_c & _B_COLON) > 0,
+        (last_c & _B_COMMA) > 0, (last_c & _B_DIGIT) > 0, last_alpha,
+        (first_c & _B_BULLET) > 0, (first_c & _B_DIGIT) > 0, (first_c & _B_OPEN) > 0,
+        np.minimum(urlc * inv, 1.0), email > 0, nseps, date > 0, tim > 0, copy > 0,
+        ncomma / np.maximum(ntok, 1),
+        width <= SHORT_LINE_CHARS, width >= LONG_LINE_CHARS, cue_any,
+    ]
+    return np.hstack([np.column_stack(cols).astype(float), flags])
+
+
+def _shift(a: np.ndarray, d: int, fill: float = 0.0) -> np.ndarray:
+    """b[i] = a[i + d] (fill outside the page)."""
+    out = np.full_like(a, fill)
+    n = a.shape[0]
+    if d > 0:
+        out[: n - d] = a[d:]
+    elif d < 0:
+        out[-d:] = a[: n + d]
+    else:
+        out[:] = a
+    return out
+
+
+def _window_mean(a: np.ndarray, w: int) -> np.ndarray:
+    """Mean of a over [i-w, i+w] (clipped to the page), along axis 0."""
+    n = a.shape[0]
+    c = np.concatenate([np.zeros((1,) + a.shape[1:]), np.cumsum(a, axis=0)])
+    idx = np.arange(n)
+    lo = np.maximum(idx - w, 0)
+    hi = np.minimum(idx + w + 1, n)
+    cnt = (hi - lo).astype(float)
+    if a.ndim > 1:
+        cnt = cnt[:, None]
+    return (c[hi] - c[lo]) / cnt
+
+
+def _max_region(score: np.ndarray) -> tuple[int, int]:
+    """[a, b] (inclusive) with the largest sum of score."""
+    c = np.concatenate([[0.0], np.cumsum(score)])
+    mins = np.minimum.accumulate(c[:-1])
+    argmins = np.zeros(len(c) - 1, dtype=int)
+    # index of the running minimum
+    is_new = np.concatenate([[True], c[1:-1] < mins[:-1]])
+    pos = np.where(is_new, np.arange(len(c) - 1), 0)
+    argmins = np.maximum.accumulate(pos)
+    gain = c[1:] - mins
+    b = int(np.argmax(gain))
+    return int(argmins[b]), b
+
+
+def _runs(flag: np.ndarray) -> np.ndarray:
+    """Length of the run of True the unit is in (0 when False)."""
+    n = len(flag)
+    out = np.zeros(n)
+    if n == 0:
+        return out
+    f = flag.astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], f, [0]])))
+    for s, e in zip(edges[::2], edges[1::2]):
+        out[s:e] = e - s
+    return out
+
+
+def _dist(n: int, a: int, b: int) -> np.ndarray:
+    idx = np.arange(n)
+    return np.where(idx < a, a - idx, np.where(idx > b, idx - b, 0)).astype(float)
+
+
+def line_features(units: Sequence[Line]) -> np.ndarray:
+    """Features of every unit of one page, shape (len(units), len(FEATURE_NAMES))."""
+    n = len(units)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    texts = [u.text for u in units]
+    base = _base_features(texts)
+    width = np.expm1(base[:, _IDX["log_width"]])
+    logw = base[:, _IDX["log_width"]]
+    short = base[:, _IDX["short"]] > 0
+    long_ = base[:, _IDX["long"]] > 0
+    idx = np.arange(n, dtype=float)
+    total = width.sum()
+    cumw = np.cumsum(width) - width
+    # main region: largest sum of (width - penalty), capped so one huge line does not dominate
+    capped = np.minimum(width, 400.0)
+    a, b = _max_region(capped - 60.0)
+    d1 = _dist(n, a, b)
+    a2, b2 = _max_region(np.where(base[:, _IDX["end_sentence"]] + base[:, _IDX["end_close"]] > 0,
+                                  capped, 0.0) - 30.0)
+    d2 = _dist(n, a2, b2)
+    # repetition
+    keys = [t.lower() for t in texts]
+    cnt = Counter(keys)
+    seen: dict[str, int] = {}
+    first_occ = np.zeros(n)
+    dup_later = np.zeros(n)
+    last_pos: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if k not in seen:
+            seen[k] = i
+            first_occ[i] = 1.0
+        last_pos[k] = i
+    for i, k in enumerate(keys):
+        dup_later[i] = float(last_pos[k] > i)
+    rep = np.array([cnt[k] for k in keys], dtype=float)
+    # blocks
+    blk = np.array([u.block for u in units])
+    _, binv, bcount = np.unique(blk, return_inverse=True, return_counts=True)
+    bwidth = np.bincount(binv, weights=width)
+    bstart = np.zeros(len(bcount), dtype=int)
+    bstart[1:] = np.cumsum(bcount)[:-1]
+    bpos = (np.arange(n) - bstart[binv]) / np.maximum(bcount[binv] - 1, 1)
+    dens5 = _window_mean(capped, 5)
+    dens15 = _window_mean(capped, 15)
+    longc = np.cumsum(long_ * width)
+    page = np.column_stack([
+        idx / max(n - 1, 1), cumw / max(total, 1.0), np.full(n, math.log1p(n)),
+        np.full(n, math.log1p(total)), width / max(width.max(), 1.0),
+        width / max(float(np.median(width)), 1.0),
+        ((idx >= a) & (idx <= b)).astype(float), np.log1p(d1), d1 / n,
+        np.full(n, capped[a:b + 1].sum() / max(capped.sum(), 1.0)), np.full(n, a / n), np.full(n, b / n),
+        ((idx >= a2) & (idx <= b2)).astype(float), np.log1p(d2),
+        np.log1p(_runs(short)), np.log1p(_runs(long_)), np.log1p(rep - 1), first_occ, dup_later,
+        np.log1p(bcount[binv]), bpos, np.log1p(bwidth[binv]), (bcount[binv] == 1).astype(float),
+        np.abs(logw - _shift(logw, -1)), np.abs(logw - _shift(logw, 1)),
+        dens5 / max(dens5.max(), 1.0), dens15 / max(dens15.max(), 1.0),
+        (longc - long_ * width) / max(longc[-1], 1.0), (longc[-1] - longc) / max(longc[-1], 1.0),
+    ])
+    nb = base[:, _NB_IDX]
+    nbs = [_shift(nb, d) for d in (-2, -1, 1, 2)]
+    wb = base[:, _WIN_IDX]
+    wins = [_window_mean(wb, w) for w in (5, 15)]
+    return np.hstack([base, page] + nbs + wins)
+
+
+def stack_features(p: np.ndarray, units: Sequence[Line] | None = None) -> np.ndarray:
+    """Second-stage features from first-stage P(content) of one page's units."""
+    n = len(p)
+    if n == 0:
+        return np.zeros((0, len(STACK_NAMES)))
+    p = np.asarray(p, dtype=float)
+    idx = np.arange(n)
+    prev_max = np.zeros(n)
+    next_max = np.zeros(n)
+    for d in range(1, 6):
+        prev_max = np.maximum(prev_max, _shift(p, -d))
+        next_max = np.maximum(next_max, _shift(p, d))
+    a, b = _max_region(p - 0.5)
+    d = _dist(n, a, b)
+    rank = np.empty(n)
+    rank[np.argsort(-p, kind="stable")] = idx
+    if units is not None:
+        blk = np.array([u.block for u in units])
+        _, binv = np.unique(blk, return_inverse=True)
+        bmean = np.bincount(binv, weights=p) / np.bincount(binv)
+        bm = bmean[binv]
+    else:
+        bm = p
+    return np.column_stack([
+        p, _shift(p, -1), _shift(p, 1), _shift(p, -2), _shift(p, 2), _shift(p, -3), _shift(p, 3),
+        _window_mean(p, 3), _window_mean(p, 7), _window_mean(p, 15), prev_max, next_max,
+        np.full(n, p.mean()), np.full(n, p.max()), ((idx >= a) & (idx <= b)).astype(float),
+        np.log1p(d), rank / n, bm,
+    ])

@@ -1,0 +1,175 @@
+"""The learned line classifier: P(content) for every unit of a page, with numpy only.
+
+The model (``data/model/lines.npz``, written by ``scripts/train.py``) holds one or two
+gradient-boosted tree ensembles exported as flat arrays: per node the feature it splits on,
+the threshold, the left and right child and the value (leaf value, or the node's mean output for
+inner nodes, used by ``explain``). Leaves point to themselves, so every unit walks every tree at
+once in ``depth`` vectorised steps: ``node = where(x[feature[node]] <= threshold[node], left, right)``.
+
+Stage 1 reads ``features.line_features``; stage 2 (when present) reads those plus
+``features.stack_features`` of the stage-1 probabilities (neighbours' smoothed predictions).
+
+API: ``available()``, ``predict(units)``, ``predict_features(X, units)``, ``explain(row)``,
+``strongest_cue(row)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+import numpy as np
+
+from newsclean.document import Line
+from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features
+
+MODEL_FILE = "lines.npz"
+
+
+@dataclass(frozen=True)
+class Trees:
+    """One ensemble as flat node arrays (see the module docstring)."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    depth: int
+
+    def leaves(self, X: np.ndarray) -> np.ndarray:
+        """The leaf each row reaches in each tree, shape (n_rows, n_trees)."""
+        n, nf = X.shape
+        flat = np.ascontiguousarray(X, dtype=np.float64).ravel()
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        base = (np.arange(n, dtype=np.int64) * nf)[:, None]
+        feature = self.feature.astype(np.int64)
+        for _ in range(self.depth):
+            go_left = flat.take(base + feature.take(node)) <= self.threshold.take(node)
+            node = np.where(go_left, self.left.take(node), self.right.take(node))
+        return node
+
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """The summed leaf values (log-odds) per row."""
+        if X.shape[0] == 0:
+            return np.zeros(0)
+        return self.value[self.leaves(X)].sum(axis=1)
+
+    def contributions(self, x: np.ndarray) -> np.ndarray:
+        """Per-feature contributions to one row's log-odds (the path's value changes per split)."""
+        out = np.zeros(x.shape[0])
+        for root in self.roots:
+            node = int(root)
+            for _ in range(self.depth):
+                nxt = int(self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node])
+                if nxt == node:
+                    break
+                out[self.feature[node]] += self.value[nxt] - self.value[node]
+                node = nxt
+        return out
+
+
+@dataclass(frozen=True)
+class Model:
+    stage1: Trees
+    stage2: Trees | None
+    feature_names: tuple[str, ...]
+    stack_names: tuple[str, ...]
+
+
+def _trees(d, prefix: str) -> Trees:
+    return Trees(*(d[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "value", "roots")),
+                 depth=int(d[f"{prefix}_depth"]))
+
+
+@lru_cache(maxsize=1)
+def load() -> Model | None:
+    """The shipped model, read once; None when the file is missing or does not fit the features."""
+    try:
+        ref = resources.files("newsclean") / "data" / "model" / MODEL_FILE
+        with resources.as_file(ref) as path:
+            with np.load(path, allow_pickle=False) as d:
+                names = tuple(str(x) for x in d["feature_names"])
+                stack = tuple(str(x) for x in d["stack_names"])
+                s1 = _trees(d, "s1")
+                s2 = _trees(d, "s2") if "s2_roots" in d.files else None
+    except (FileNotFoundError, OSError, KeyError, ValueError):
+        return None
+    if names != FEATURE_NAMES or stack != STACK_NAMES:
+        return None  # trained on other features: fall back to the rules
+    return Model(s1, s2, names, stack)
+
+
+def available() -> bool:
+    """Whether a usable model is shipped (else the pipeline keeps to its rules)."""
+    return load() is not None
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def predict_features(X: np.ndarray, units: Sequence[Line] | None = None) -> np.ndarray:
+    """P(content) from already computed ``line_features`` (units give block numbers to stage 2)."""
+    m = load()
+    if m is None:
+        raise RuntimeError("no learned model available")
+    p = _sigmoid(m.stage1.raw(X))
+    if m.stage2 is not None and len(p):
+        p = _sigmoid(m.stage2.raw(np.hstack([X, stack_features(p, units)])))
+    return p
+
+
+def predict(units: Sequence[Line]) -> np.ndarray:
+    """P(content) of every unit of one page (the list ``blocks.split`` gives), in order."""
+    if not units:
+        return np.zeros(0)
+    return predict_features(line_features(units), units)
+
+
+def full_row(units: Sequence[Line], X: np.ndarray | None = None) -> np.ndarray:
+    """The rows the last stage reads (line features, plus stacking features when stacked)."""
+    m = load()
+    X = line_features(units) if X is None else X
+    if m is None or m.stage2 is None:
+        return X
+    p = _sigmoid(m.stage1.raw(X))
+    return np.hstack([X, stack_features(p, units)])
+
+
+def explain(row: np.ndarray, top: int = 3) -> list[tuple[str, float]]:
+    """The features that moved one unit's log-odds most, as (name, contribution), strongest first.
+
+    ``row`` is a row of ``full_row(units)`` (or of ``line_features`` for a one-stage model).
+    """
+    m = load()
+    if m is None:
+        return []
+    trees = m.stage2 if (m.stage2 is not None and row.shape[0] > len(m.feature_names)) else m.stage1
+    names = m.feature_names + (m.stack_names if trees is m.stage2 else ())
+    c = trees.contributions(np.asarray(row, dtype=float))
+    order = np.argsort(-np.abs(c))[:top]
+    return [(names[i], float(c[i])) for i in order if c[i] != 0.0]
+
+
+_PLAIN = {
+    "p": "looks like content on its own", "p~3": "neighbours look like content",
+    "p~7": "surrounding lines look like content", "p~15": "its region looks like content",
+    "in_main": "inside the main text region", "dist_main": "distance to the main text region",
+    "log_width": "line length", "log_chars": "line length", "log_tokens": "line length",
+    "end_sentence": "ends like a sentence", "short_run": "inside a run of short lines",
+    "repeat": "repeated in the page", "rel_pos": "position in the page", "cue_any": "cue word",
+}
+
+
+def strongest_cue(row: np.ndarray) -> str:
+    """A short human-readable reason for ``NC-MODEL`` explanations, e.g. 'cue_nav (-1.2)'."""
+    ex = explain(row, top=1)
+    if not ex:
+        return "model"
+    name, c = ex[0]
+    base = name.split("@")[0].split("~")[0] if not name.startswith("p") else name
+    plain = _PLAIN.get(name) or _PLAIN.get(base)
+    return f"{name}{' = ' + plain if plain else ''} ({c:+.2f})"

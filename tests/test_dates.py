@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+
+from newsclean.dates import date_in_url, find_dates, parse_date
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2023-04-18 21:25:03    来源:股票牛", "2023-04-18T21:25:03"),
+    ("2023/4/18", "2023-04-18"),
+    ("2023.04.18", "2023-04-18"),
+    ("2023年4月18日", "2023-04-18"),
+    ("2023年4月18日 下午3:30", "2023-04-18T15:30:00"),
+    ("2023年4月18日 上午10:30", "2023-04-18T10:30:00"),
+    ("2023年04月18日 10:30", "2023-04-18T10:30:00"),
+    ("18 April 2023", "2023-04-18"),
+    ("April 18, 2023", "2023-04-18"),
+    ("Apr. 18 2023", "2023-04-18"),
+    ("Posted on March 3rd, 2019 at 5:45 pm", "2019-03-03T17:45:00"),
+    ("18.04.2023", "2023-04-18"),
+    ("06. 01. 2026, 14:59 Uhr", "2026-01-06T14:59:00"),
+    ("19.10.19, 18:56", "2019-10-19T18:56:00"),
+    ("18. April 2023", "2023-04-18"),
+    ("05. Juni 2025", "2025-06-05"),
+    ("18 avril 2023", "2023-04-18"),
+    ("18 de abril de 2023", "2023-04-18"),
+    ("18 апреля 2023 г.", "2023-04-18"),
+    ("18 kwietnia 2023", "2023-04-18"),
+    ("18 aprile 2023", "2023-04-18"),
+    ("18 april 2023", "2023-04-18"),
+    ("18 Απριλίου 2023", "2023-04-18"),
+    ("2023-04-18T21:25:03Z", "2023-04-18T21:25:03+00:00"),
+    ("2023-04-18T21:25:03+02:00", "2023-04-18T21:25:03+02:00"),
+    ("Mon, 05 Jun 2025 14:46:12 GMT", "2025-06-05T14:46:12+00:00"),
+    ("Updated 4/18/2023 10:30 AM", "2023-04-18T10:30:00"),
+    ("By Jane Doe | April 18, 2023", "2023-04-18"),
+])
+def test_forms(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "(09-24)", "admin9个月前 (09-24)宝山产业地产信息465", "April 18", "18. April", "4月18日",
+    "2023-02-30", "2023-13-01", "31.04.2023", "version 1.2.3", "", "no date here",
+    "Tel. 0123/456789",
+])
+def test_no_date(text):
+    assert parse_date(text) is None
+
+
+def test_time_range_is_not_a_zone():
+    assert parse_date("19.1.23, 10:00-11:30 Uhr") == "2023-01-19T10:00:00"
+
+
+def test_relative_only_with_reference():
+    ref = datetime.date(2021, 6, 10)
+    assert parse_date("3 hours ago") is None
+    assert parse_date("3 hours ago", reference=ref) == "2021-06-10"
+    assert parse_date("yesterday", reference=ref) == "2021-06-09"
+    assert parse_date("2天前", reference=ref) == "2021-06-08"
+    assert parse_date("vor 2 Tagen", reference=ref) == "2021-06-08"
+    assert parse_date("admin9个月前 (09-24)") is None
+
+
+def test_find_dates_spans_and_order():
+    text = "Published 18 April 2023, updated 2023-04-20 10:00"
+    found = find_dates(text)
+    assert [iso for _, iso in found] == ["2023-04-18", "2023-04-20T10:00:00"]
+    (a, b), _ = found[0]
+    assert text[a:b].startswith("18 April 2023")
+
+
+def test_dates_in_urls():
+    assert date_in_url("https://x.org/2019/08/02/json-parsing/") == "2019-08-02"
+    assert date_in_url("https://x.org/news/2023-04-18-title.html") == "2023-04-18"
+    assert date_in_url("https://x.org/story/3000000218734/title") is None
+    assert date_in_url(None) is None

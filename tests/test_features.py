@@ -1,0 +1,82 @@
+"""Line features: shape, names, finiteness, and that they say what they claim."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from newsclean.blocks import split
+from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features
+
+PAGE = """Home
+News
+Sports
+Share
+
+Scientists find water on a distant moon
+
+By Jane Doe | 2024-05-20 13:09
+
+The discovery, announced on Monday, suggests that the moon could host life. Researchers used a new telescope to study the light reflected by its surface, and found clear traces of ice.
+"It is a remarkable result," said the lead author, who has studied the moon for ten years. The team will publish more data next year, after a second round of observations.
+据新华社电 国家食品药品监督管理局昨天发布了关于实施餐饮服务食品安全监督量化分级管理工作的指导意见。
+
+Related articles
+Copyright © 2024 Example News. All rights reserved.
+Home
+"""
+
+
+def col(X, name):
+    return X[:, FEATURE_NAMES.index(name)]
+
+
+def test_shape_and_names():
+    units = split(PAGE)
+    X = line_features(units)
+    assert X.shape == (len(units), len(FEATURE_NAMES))
+    assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
+    assert np.isfinite(X).all()
+    assert line_features([]).shape == (0, len(FEATURE_NAMES))
+
+
+def test_features_describe_lines():
+    units = split(PAGE)
+    X = line_features(units)
+    text = [u.text for u in units]
+    para = text.index(next(t for t in text if t.startswith("The discovery")))
+    zh = text.index(next(t for t in text if t.startswith("据新华社电")))
+    home = 0
+    copy = text.index(next(t for t in text if t.startswith("Copyright")))
+    assert col(X, "end_sentence")[para] == 1 and col(X, "end_sentence")[home] == 0
+    assert col(X, "long")[para] == 1 and col(X, "short")[home] == 1
+    assert col(X, "cjk_share")[zh] > 0.8 and col(X, "cjk_share")[para] == 0
+    assert col(X, "in_main")[para] == 1 and col(X, "in_main")[home] == 0
+    assert col(X, "dist_main")[home] > 0
+    assert col(X, "copyright")[copy] == 1 and col(X, "cue_legal")[copy] == 1
+    assert col(X, "cue_nav")[home] == 1 and col(X, "cue_share")[text.index("Share")] == 1
+    assert col(X, "repeat")[home] > 0 and col(X, "repeat")[para] == 0
+    assert col(X, "date")[text.index(next(t for t in text if t.startswith("By Jane")))] == 1
+    # neighbour features are shifted copies
+    assert col(X, "log_width@+1")[para] == col(X, "log_width")[para + 1]
+    assert col(X, "log_width@-1")[0] == 0
+    assert col(X, "rel_pos")[0] == 0 and col(X, "rel_pos")[-1] == 1
+
+
+def test_stack_features():
+    p = np.array([0.1, 0.2, 0.9, 0.95, 0.8, 0.1])
+    S = stack_features(p)
+    assert S.shape == (6, len(STACK_NAMES))
+    assert np.isfinite(S).all()
+    assert S[2, STACK_NAMES.index("p_in_main")] == 1 and S[0, STACK_NAMES.index("p_in_main")] == 0
+    assert S[3, STACK_NAMES.index("p@-1")] == 0.9
+
+
+def test_fast_enough():
+    units = split(PAGE * 15)  # about 200 units
+    line_features(units)
+    t0 = time.perf_counter()
+    for _ in range(10):
+        line_features(units)
+    per_page = (time.perf_counter() - t0) / 10
+    assert per_page < 0.05  # generous for CI machines; ~3-5 ms here

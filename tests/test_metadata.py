@@ -1,0 +1,151 @@
+import time
+from pathlib import Path
+
+import pytest
+
+from newsclean.blocks import split
+from newsclean.metadata import MetaResult, extract
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+# a tiny page in the shape of seed000 (lines shortened)
+SEED000 = [
+    "当前位置:首页 > 宝山产业地产信息 > 正文内容",
+    "2020中国生物医药产业创新大会今在宝山举行",
+    "admin9个月前 (09-24)宝山产业地产信息465",
+    "新民晚报讯 (记者 郭剑烽)今天上午,“宝山建设上海科创中心主阵地投资促进系列活动”在宝山举行。市经信委、市食药监局、宝山区等领导参加会议。",
+    "在这场以“创新转化,赋能生物医药产业”为主题的生物医药大会上,与会嘉宾围绕全球生物医药前沿技术开展前瞻性专题报告与深入讨论。",
+    "扫一扫关注公众号",
+    "版权声明:本文由本站发布,如需转载请注明出处。",
+    "本文链接:http://bs-cfw.com/index.php/post/109.html",
+    "标签:",
+    "分享给朋友:",
+]
+
+SEED004 = [
+    "您的位置:首页 >综合 >",
+    "上海启动生物医药产业投资促进伙伴计划 2023年产业规模目标超过9000亿",
+    "2023-04-18 21:25:03    来源:股票牛",
+    "4月18日,“上海市生物医药产业投资促进伙伴计划”正式启动,2023版《上海市生物医药产业投资指南》也同时予以发布。",
+    "原文如下:",
+    "市区负责领导、相关部门、重点产业园区,以及首批投资促进伙伴成员等共计百位领导嘉宾参会。",
+    "本文编选自微信公众号“BioShanghai”;财经编辑:叶志远。",
+    "标签:",
+    "相关阅读",
+]
+
+
+def test_seed000_shape():
+    r = extract(SEED000, content_start=3, content_end=4)
+    assert isinstance(r, MetaResult)
+    m = r.metadata
+    assert m.title == "2020中国生物医药产业创新大会今在宝山举行"
+    assert m.author == "admin"
+    assert m.category == "宝山产业地产信息"
+    assert m.url == "http://bs-cfw.com/index.php/post/109.html"
+    assert m.date is None  # "(09-24)" has no year: never a date
+    assert r.consumed[0][0] == "NC-CRUMB"
+    assert r.consumed[1][0] == "NC-TITLE"
+    assert r.consumed[2][0] == "NC-META"
+    assert r.consumed[7][0] == "NC-LINK"
+    assert r.consumed[8][0] == "NC-TAGS"
+    assert 3 not in r.consumed and 4 not in r.consumed  # the article stays
+
+
+def test_seed004_shape():
+    r = extract(SEED004, content_start=3, content_end=5)
+    m = r.metadata
+    assert m.title == "上海启动生物医药产业投资促进伙伴计划 2023年产业规模目标超过9000亿"
+    assert m.date == "2023-04-18T21:25:03"
+    assert m.source == "股票牛"
+    assert m.category == "综合"
+    assert m.editor == "叶志远"
+    assert m.author is None
+    assert {k: v[0] for k, v in r.consumed.items()} == {
+        0: "NC-CRUMB", 1: "NC-TITLE", 2: "NC-META", 6: "NC-EDITOR", 7: "NC-TAGS"}
+
+
+def test_without_hints_the_seeds_still_work():
+    assert extract(SEED004).metadata.title.startswith("上海启动生物医药产业投资促进伙伴计划")
+    assert extract(SEED000).metadata.author == "admin"
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="shared seeds not available")
+@pytest.mark.parametrize("name, title, extra", [
+    ("seed000.txt", "2020中国生物医药产业创新大会今在宝山举行", {"author": "admin", "category": "宝山产业地产信息"}),
+    ("seed004.txt", "上海启动生物医药产业投资促进伙伴计划 2023年产业规模目标超过9000亿",
+     {"date": "2023-04-18T21:25:03", "source": "股票牛", "editor": "叶志远", "category": "综合"}),
+])
+def test_real_seed_files(name, title, extra):
+    units = [u.text for u in split((SEEDS / name).read_text(encoding="utf-8"))]
+    m = extract(units).metadata
+    assert m.title == title
+    for k, v in extra.items():
+        assert getattr(m, k) == v
+
+
+def test_english_byline():
+    units = ["Home > News > World", "Menu", "Storm hits the coast: thousands without power",
+             "By Jane Doe | April 18, 2023",
+             "A powerful storm hit the coast on Tuesday, leaving thousands of homes without power, officials said.",
+             "Crews were working through the night to restore electricity to the affected areas, they added.",
+             "Tags: storm, weather, power"]
+    r = extract(units, content_start=4, content_end=5)
+    m = r.metadata
+    assert m.title == "Storm hits the coast: thousands without power"
+    assert m.author == "Jane Doe"
+    assert m.date == "2023-04-18"
+    assert m.category == "World"
+    assert m.tags == ("storm", "weather", "power")
+    assert r.consumed[3][0] == "NC-META" and r.consumed[6][0] == "NC-TAGS"
+
+
+def test_german_byline_and_editor():
+    units = ["Startseite", "Politik", "Neue Regeln für den Bahnverkehr ab Sommer",
+             "Von Max Mustermann", "18.04.2023, 10:15 Uhr",
+             "Die Bahn will ab dem Sommer neue Regeln einführen. Das kündigte der Konzern am Dienstag in Berlin an.",
+             "Fahrgäste sollen so schneller informiert werden, wenn sich Züge verspäten, hieß es weiter.",
+             "Edited by Anna Schmidt"]
+    m = extract(units, content_start=5, content_end=6).metadata
+    assert m.title == "Neue Regeln für den Bahnverkehr ab Sommer"
+    assert m.author == "Max Mustermann"
+    assert m.date == "2023-04-18T10:15:00"
+    assert m.editor == "Anna Schmidt"
+
+
+def test_yaml_unfriendly_title_untouched():
+    title = 'Breaking: "Quotes" & #hash — 50% off? [sic] {x}'
+    units = [title, "April 18, 2023",
+             "This is the first paragraph of the article, with enough words to look like running text.",
+             "And this is the second paragraph, which also reads like prose in a news article."]
+    assert extract(units, content_start=2).metadata.title == title
+
+
+def test_never_invents():
+    units = ["Menu", "Search",
+             "This is a paragraph of text without any title above it, and it goes on for a while.",
+             "Another paragraph of text that reads like running prose in the article body here."]
+    m = extract(units, content_start=2).metadata
+    assert m.date is None and m.author is None and m.source is None and m.title is None
+
+
+def test_url_argument_and_url_date():
+    units = ["A headline for the test page here", "Some text of the article that is long enough to count as prose."]
+    m = extract(units, url="https://ex.org/2019/08/02/a-headline-for-the-test-page/", content_start=1).metadata
+    assert m.url == "https://ex.org/2019/08/02/a-headline-for-the-test-page/"
+    assert m.date == "2019-08-02"
+    assert m.title == "A headline for the test page here"
+
+
+def test_empty():
+    assert extract([]).metadata.title is None
+
+
+def test_speed_200_lines():
+    units = [f"Menu item {i}" for i in range(60)] + SEED004 + [
+        "Some related headline number %d about things" % i for i in range(130)]
+    extract(units, content_start=63, content_end=65)
+    t = time.perf_counter()
+    for _ in range(50):
+        extract(units, content_start=63, content_end=65)
+    assert (time.perf_counter() - t) / 50 < 0.005

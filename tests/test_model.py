@@ -1,0 +1,97 @@
+"""Numpy inference: matches LightGBM exactly, and the shipped model behaves."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+
+import numpy as np
+import pytest
+
+from newsclean import model
+from newsclean.blocks import split
+from newsclean.model import Trees
+
+SCRIPTS = os.path.join(os.path.dirname(__file__), "..", "scripts")
+
+
+def _export():
+    sys.path.insert(0, SCRIPTS)
+    try:
+        spec = importlib.util.spec_from_file_location("nc_train", os.path.join(SCRIPTS, "train.py"))
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod.export_trees
+    finally:
+        sys.path.remove(SCRIPTS)
+
+
+def test_numpy_trees_match_lightgbm():
+    lgb = pytest.importorskip("lightgbm")
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(3000, 8))
+    X[:, 3] = rng.integers(0, 3, size=3000)  # a discrete feature, with exact ties
+    y = ((X[:, 0] + X[:, 1] * X[:, 2] + (X[:, 3] == 1)) > 0.5).astype(int)
+    booster = lgb.train(dict(objective="binary", num_leaves=15, max_depth=6, verbose=-1, num_threads=1),
+                        lgb.Dataset(X, label=y), num_boost_round=40)
+    t = _export()(booster)
+    trees = Trees(t["feature"], t["threshold"], t["left"], t["right"], t["value"], t["roots"], int(t["depth"]))
+    Xt = rng.normal(size=(500, 8))
+    Xt[:, 3] = rng.integers(0, 3, size=500)
+    ours = 1 / (1 + np.exp(-trees.raw(Xt)))
+    theirs = booster.predict(Xt)
+    np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-9)
+    # contributions sum to the log-odds change from the trees' root values
+    c = trees.contributions(Xt[0])
+    root_sum = t["value"][t["roots"]].sum()
+    assert abs(root_sum + c.sum() - trees.raw(Xt[:1])[0]) < 1e-9
+
+
+PAGE = """Home
+World
+Politics
+Sports
+Share
+Log in
+
+Scientists find water on a distant moon
+
+The discovery, announced on Monday, suggests that the moon could host life. Researchers used a new telescope to study the light reflected by its surface, and found clear traces of ice in its craters.
+
+"It is a remarkable result," said the lead author, who has studied the moon for ten years. The team will publish more data next year, after a second round of observations with other instruments.
+
+Many questions remain open, however. Nobody knows yet how deep the ice goes, or whether the water was ever liquid, and the next mission will not launch before the end of the decade.
+
+Related articles
+Astronomers spot a new comet
+Copyright © 2024 Example News. All rights reserved.
+Privacy policy
+"""
+
+
+@pytest.mark.skipif(not model.available(), reason="no shipped model")
+def test_shipped_model_separates_article_from_menu():
+    units = split(PAGE)
+    p = model.predict(units)
+    assert p.shape == (len(units),)
+    assert ((p >= 0) & (p <= 1)).all()
+    text = [u.text for u in units]
+    article = [p[i] for i, t in enumerate(text) if len(t) > 150]
+    chrome = [p[text.index(t)] for t in ("Home", "Share", "Log in", "Privacy policy")]
+    assert min(article) >= 0.5
+    assert max(chrome) < 0.5
+    assert model.predict([]).shape == (0,)
+    reason = model.strongest_cue(model.full_row(units)[0])
+    assert isinstance(reason, str) and reason
+
+
+def test_missing_model_falls_back(monkeypatch):
+    monkeypatch.setattr(model, "MODEL_FILE", "does-not-exist.npz")
+    model.load.cache_clear()
+    try:
+        assert model.available() is False
+        with pytest.raises(RuntimeError):
+            model.predict_features(np.zeros((1, 3)))
+    finally:
+        monkeypatch.undo()
+        model.load.cache_clear()
