@@ -8,7 +8,9 @@ Runs ``extract`` over the records that have ``gold_meta`` (fundus_fixtures, traf
 newspaper4k_fixtures, seeds) and scores them with score.py's ``meta_hits``. With hints (the
 default) ``content_start``/``content_end`` are the units where the first/last gold text line (or,
 for trafilatura_eval, the first/last ``with`` snippet) occurs: gold is used for that hint only.
-``--no-hints`` lets extract estimate them. ``--dump title`` prints the failures of a field.
+``--hints perturbed`` moves them by a seeded random -4..+3 lines (the real pipeline's classifier is
+roughly right, not exact); the default reports gold and perturbed. ``--hints none`` (``--no-hints``)
+lets extract estimate them. ``--dump title`` prints the failures of a field.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import argparse
 import gzip
 import json
 import os
+import random
 import sys
 import time
 from collections import defaultdict
@@ -70,13 +73,24 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=os.path.join(HERE, "..", "..", "shared", "corpus", "dev"))
     ap.add_argument("--styles", default="blocks,innertext,wrapped,textnodes")
     ap.add_argument("--part", default="all", choices=("train", "test", "all"))
-    ap.add_argument("--no-hints", action="store_true")
+    ap.add_argument("--no-hints", action="store_true", help="same as --hints none")
+    ap.add_argument("--hints", default="gold,perturbed",
+                    help="comma-separated modes: gold (first/last gold line), perturbed (gold moved by a seeded "
+                         "random -4..+3 lines, like a classifier's estimate), none (extract estimates them)")
     ap.add_argument("--dump", default=None, help="print failures of this field (title, date, author)")
     ap.add_argument("--dataset", default=None)
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
     meta_hits, part_of = load_bench(args.corpus)
     styles = args.styles.split(",")
+    modes = ["none"] if args.no_hints else args.hints.split(",")
+    for mode in modes:
+        print(f"== hints: {mode}")
+        run(args, styles, mode, meta_hits, part_of)
+
+
+def run(args, styles, mode, meta_hits, part_of) -> None:
+    rng = random.Random(1234)
     total = defaultdict(lambda: defaultdict(list))
     elapsed, calls = 0.0, 0
     for ds in DATASETS:
@@ -103,7 +117,10 @@ def main() -> None:
                 if not text:
                     continue
                 units = [u.text for u in split(text)]
-                cs, ce = (None, None) if args.no_hints else hints(units, rec)
+                cs, ce = (None, None) if mode == "none" else hints(units, rec)
+                if mode == "perturbed":
+                    cs = None if cs is None else max(0, cs + rng.randint(-4, 3))
+                    ce = None if ce is None else max(0, ce + rng.randint(-3, 3))
                 t0 = time.perf_counter()
                 r = extract(units, url=rec.get("url"), content_start=cs, content_end=ce)
                 elapsed += time.perf_counter() - t0

@@ -75,3 +75,18 @@ def test_dates_in_urls():
     assert date_in_url("https://x.org/news/2023-04-18-title.html") == "2023-04-18"
     assert date_in_url("https://x.org/story/3000000218734/title") is None
     assert date_in_url(None) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("30.01.202430. Januar 2024", "2024-01-30"),  # a date glued to its own repetition
+    ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", "2022-12-19"),
+    ("30/10/23 | StarsInsider", "2023-10-30"),  # two-digit year, slashed
+    ("von lupa am 26/10/13, 03:48 pm", "2013-10-26T15:48:00"),
+])
+def test_glued_and_two_digit_year(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["1/2/3", "Preis 12/10/2023x1", "Seite 3/4"])
+def test_no_fraction_dates(text):
+    assert parse_date(text) in (None, "2023-10-12")  # never a date from a fraction

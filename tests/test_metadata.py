@@ -149,3 +149,50 @@ def test_speed_200_lines():
     for _ in range(50):
         extract(units, content_start=63, content_end=65)
     assert (time.perf_counter() - t) / 50 < 0.005
+
+
+def test_title_beside_site_suffixed_copy_and_nav():
+    units = ["Storm hits the coast | Daily Example", "Home", "News", "Weather",
+             "Home › News › Weather", "Storm hits the coast", "April 18, 2023",
+             "A powerful storm hit the coast on Tuesday, leaving thousands of homes without power, officials said.",
+             "Crews were working through the night to restore electricity to the affected areas, they added."]
+    m = extract(units, content_start=7, content_end=8).metadata
+    assert m.title == "Storm hits the coast"
+    assert m.date == "2023-04-18"
+
+
+def test_early_hint_is_refined():
+    # the classifier took the headline and the byline for text: the hint is three lines early
+    units = ["Menu", "Neue Regeln für den Bahnverkehr ab Sommer", "18.04.2023, 10:15 Uhr", "Max Mustermann",
+             "Die Bahn will ab dem Sommer neue Regeln einführen. Das kündigte der Konzern am Dienstag in Berlin an.",
+             "Fahrgäste sollen so schneller informiert werden, wenn sich Züge verspäten, hieß es weiter."]
+    m = extract(units, content_start=1, content_end=5).metadata
+    assert m.title == "Neue Regeln für den Bahnverkehr ab Sommer"
+    assert m.date == "2023-04-18T10:15:00"
+    assert m.author == "Max Mustermann"
+
+
+def test_name_only_line_a_few_lines_away():
+    units = ["Politics", "The long road to the vote in the capital", "Analysis", "Share", "Print",
+             "John Nichols",
+             "The vote was expected for weeks, and yet the outcome surprised most of the observers in the city.",
+             "Turnout was higher than in any election since the turn of the century, officials said on Monday."]
+    m = extract(units, content_start=6, content_end=7).metadata
+    assert m.author == "John Nichols"
+    assert m.title == "The long road to the vote in the capital"
+
+
+def test_weekday_beside_date_is_no_author():
+    units = ["A title for this page about something", "Wed | 18.04.2023",
+             "This is the first paragraph of the article, with enough words to look like running text.",
+             "And this is the second paragraph, which also reads like prose in a news article."]
+    m = extract(units, content_start=2).metadata
+    assert m.author is None and m.date == "2023-04-18"
+
+
+def test_date_line_under_a_short_text():
+    units = ["Vereinsnachrichten", "Sommerfest im Garten des Vereinsheims",
+             "Am Samstag feierten die Mitglieder ihr Sommerfest, bei bestem Wetter und mit vielen Gästen aus dem Ort.",
+             "Der Vorstand dankte allen Helfern, die den Tag möglich gemacht hatten, und lud schon jetzt zum nächsten Fest.",
+             "Foto: Verein", "", "", "", "", "", "", "", "", "", "21.01.2022"]
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2022-01-21"

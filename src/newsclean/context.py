@@ -1,13 +1,18 @@
 """Second pass: revise each line's label by its neighbours and by where the article is.
 
-The article is mostly one contiguous stretch of the page. Each line gets a score (the
-learned model's probability, or the first pass's verdict when there is no model),
-weighted by its length; the stretch with the highest total is the main region
-(``main_span``, a maximum-sum subarray). Then:
+With the learned model (``_revise_by_model``), its probabilities decide, since its
+features already describe the neighbours and the page's main text region; a cue still
+names the kind of a boilerplate line, a short line sandwiched between kept text stays
+(a subheading), and a line repeating an earlier one goes (``NC-DUP``).
+
+Without it (rules only), the article is taken to be mostly one contiguous stretch. Each
+line gets a score from its first-pass label, weighted by its length; the stretch with the
+highest total is the main region (``main_span``, a maximum-sum subarray). Then:
 
 - lines outside the region are dropped (``NC-OUTSIDE``), whatever they look like;
-- a list header (``NC-REL``) inside the region ends the article when less text follows
-  it than precedes it, else only the header and the headline run under it go;
+- a list header (``NC-REL``) inside the region ends the article when less running text
+  follows it than precedes it, else only the header and the headline run under it go;
+- teaser pairs (a headline, then another article's first lines cut off with "...") go;
 - short lines inside the region are kept when text stands on both sides of them
   (subheadings, captions), dropped otherwise;
 - a line repeating an earlier one is dropped (``NC-DUP``).
@@ -179,7 +184,6 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     return out
 
 
-
 def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line]:
     """Labels from the learned model's probabilities (it already sees the neighbours and the
     main region through its features); a boilerplate cue still overrides it, and a repeated
@@ -192,18 +196,33 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
         if (MODEL_SANDWICH <= p < MODEL_KEEP and _is_weak(line) and 0 < i < n - 1
                 and probs[i - 1] >= MODEL_KEEP and probs[i + 1] >= MODEL_KEEP):
             out.append(line.with_final(Label.CONTENT, "NC-TEXT", f"short line between text, p={p:.2f}"))
-        elif p < MODEL_KEEP:
-            out.append(line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}" + _cue_note(line)))
         elif line.first is Label.BOILERPLATE and not _is_weak(line):
+            # a cue names the kind of boilerplate: its code, whatever the model says
             out.append(line.with_final(Label.BOILERPLATE, line.first_code, f"{line.detail}, p={p:.2f}"))
+        elif p < MODEL_KEEP:
+            out.append(line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}"))
         elif key in seen and len(key) > 1:
             out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
         else:
             out.append(line.with_final(Label.CONTENT, "NC-MODEL", f"p={p:.2f}"))
         seen.add(key)
-    return out
+    return _cut_after_list_header(out)
 
 
-def _cue_note(line: Line) -> str:
-    """The first pass's cue, shown beside the model's verdict as its strongest reason."""
-    return f"; {line.first_code} {line.detail}" if line.first is Label.BOILERPLATE else ""
+def _cut_after_list_header(lines: list[Line]) -> list[Line]:
+    """Everything kept under a list header that follows the bulk of the article goes.
+
+    A "Related" / "相关阅读" header after most of the kept text starts the page's lists of
+    other articles, whose teasers read like text; the first such header ends the article.
+    """
+    widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
+    total = sum(widths)
+    before = 0
+    for i, line in enumerate(lines):
+        if line.first_code in _ENDERS and before > total - before - widths[i]:
+            return lines[:i + 1] + [
+                l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
+                if l.label is Label.CONTENT else l for l in lines[i + 1:]]
+        before += widths[i]
+    return lines
+

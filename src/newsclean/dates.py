@@ -93,12 +93,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ymd", re.compile(rf"(?<!\d){_Y4}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日号號일]?(?!\d)" + _TIME,
                        re.I)),
     # day-first dotted: 18.04.2023, 18. 04. 2023, 18.04.23
-    ("dmy", re.compile(rf"(?<![\d.]){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}|\d{{2}})(?![\d]|\.\d)" + _TIME, re.I)),
+    ("dmy", re.compile(rf"(?<![\d.]){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}(?=\d{{1,2}}\.\s?[^\W\d_])|"
+                       r"(?:(?:19|20)\d{2}|\d{2})(?![\d]|\.\d))" + _TIME, re.I)),
     # slashed or dashed, year last: 18/04/2023, 04/18/2023, 18-04-2023
     ("sl", re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?![\d/])" + _TIME, re.I)),
     # day month year: 18 April 2023, 18. April 2023, 18 de abril de 2023, 18th Apr. 2023
     ("dmy", re.compile(rf"(?<!\d){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
-                       rf"{_Y4}(?!\d)(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
+                       rf"{_Y4}(?:(?!\d)|(?=\d{{1,2}}\.?\s*[^\W\d_]))(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
+    # two-digit year, slashed, day first: 30/10/23 (not a fraction or a part of a longer number)
+    ("sl", re.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>\d{2})(?![\d/.,]\d|\d|/)" + _TIME, re.I)),
     # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023
     ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?!\d)" + _TIME, re.I)),
 ]
@@ -199,7 +202,7 @@ def _from_match(kind: str, m: re.Match, dayfirst: bool | None) -> str | None:
             d, mo = b, a
         else:
             d, mo = a, b
-        y = int(gd["y"])
+        y = _year2(gd["y"])
     else:
         y = _year2(gd["y"])
         d = int(gd["d"])

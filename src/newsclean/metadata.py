@@ -39,6 +39,7 @@ __all__ = ["MetaResult", "extract", "guess_content_start"]
 TITLE_BEFORE = 30  # title candidates: this many units before content_start
 BYLINE_AFTER = 10  # byline lines: this many units after content_start
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
+LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after its start
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
 TITLE_MAX_CHARS = 220
@@ -491,8 +492,9 @@ def _cue_noise(s: str) -> bool:
 
 _TRACE: list | None = None  # when a list, _pick_title appends (features, index, text) of every candidate
 
-# title candidate feature weights (a logistic model fitted on the train part of the dev corpus;
-# see scripts/eval_meta.py --fit); a feature absent from a candidate counts 0
+# title candidate feature weights: a conditional-logit (softmax over each page's candidates) fitted
+# on the train part of the dev corpus only, with gold, classifier-like, perturbed and no hints; to refit,
+# set ``_TRACE = []``, run extract and fit on the traced features. A feature absent counts 0.
 _TITLE_W: dict[str, float] = {
     "above_anchor": 0.917, "after": -0.662, "after_crumb": 0.093, "after_n": -0.544, "anchor_between":
     -0.575, "author_start": -0.045, "before_1": 0.037, "before_2_3": 0.371, "before_n": 0.214,
@@ -845,6 +847,24 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     code = "NC-EDITOR"
         if code:
             f.consumed[i] = (code, code_detail(code, s))
+
+    if f.date is None:
+        # no date at the top: a line that is mostly a date a little further down (under the text)
+        for i in range(top_hi, min(n, cs + LATE_DATE_AFTER)):
+            s = texts[i]
+            if len(s) > 80 or i in f.consumed or not _HAS_DIGIT.search(s):
+                continue
+            ds = find_dates(s)
+            if ds:
+                rest = s
+                for (a, b), _ in reversed(ds):
+                    rest = rest[:a] + rest[b:]
+                rest = cues.date_labels.sub(" ", rest).strip(_STRIP)
+                if _width(rest) <= 20:
+                    iso, penalty = _published(s, ds, cues)
+                    if penalty == 0:
+                        f.set_date(i, iso, 5)
+                        break
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):

@@ -1,0 +1,92 @@
+"""The core as a library: clean() and clean_html() end to end, no I/O."""
+from newsclean import Config, Label, clean, clean_html
+from newsclean.render import split_front_matter
+
+PAGE = """Home
+
+World
+
+Sports
+
+Mayor opens the new harbour bridge
+
+By Jane Doe | April 18, 2023
+
+The new harbour bridge opened to traffic on Tuesday after four years of construction, the mayor said at a ceremony attended by hundreds of residents.
+
+The bridge carries two lanes in each direction and a protected cycle path, and is expected to cut commuting times by a quarter.
+
+Share on Facebook
+
+Related articles
+
+Council approves budget
+
+Copyright © 2023 Harbour News. All rights reserved.
+"""
+
+
+def test_clean_keeps_article_and_learns_metadata():
+    doc = clean(PAGE)
+    meta, body = split_front_matter(doc.markdown)
+    assert meta["title"] == "Mayor opens the new harbour bridge"
+    assert meta["author"] == "Jane Doe"
+    assert str(meta["date"]).startswith("2023-04-18")
+    assert meta["language"] == "en"
+    assert "The new harbour bridge opened" in body and "expected to cut commuting times" in body
+    for noise in ("Home", "Share on Facebook", "Related articles", "Council approves", "Copyright"):
+        assert noise not in body
+
+
+def test_every_line_has_a_label_and_code():
+    doc = clean(PAGE)
+    assert len(doc.lines) == len([l for l in PAGE.splitlines() if l.strip()])
+    for line in doc.lines:
+        assert line.code.startswith("NC-") and line.first_code.startswith("NC-")
+    assert doc.dropped()["NC-LEGAL"] == 1
+    assert sum(doc.dropped().values()) == sum(1 for l in doc.lines if l.label is not Label.CONTENT)
+
+
+def test_title_not_repeated_in_body():
+    doc = clean(PAGE)
+    assert "Mayor opens the new harbour bridge" not in split_front_matter(doc.markdown)[1]
+
+
+def test_rules_only_mode_and_disabled_rule():
+    doc = clean(PAGE, config=Config(use_model=False, disabled_rules=frozenset({"NC-LEGAL"})))
+    assert all(l.code != "NC-MODEL" for l in doc.lines)
+    assert all(l.code != "NC-LEGAL" for l in doc.lines)
+
+
+def test_url_and_language_given_are_used():
+    doc = clean(PAGE, url="https://example.com/bridge", lang="de")
+    assert doc.metadata.url == "https://example.com/bridge"
+    assert doc.metadata.language == "de"
+
+
+def test_own_output_is_returned_unchanged():
+    once = clean(PAGE).markdown
+    again = clean(once)
+    assert again.markdown == once
+    assert again.input_kind == "markdown"
+
+
+def test_empty_and_blank_input():
+    assert clean("").markdown == ""
+    assert clean(" \n\t\n").markdown == ""
+
+
+def test_html_input():
+    html = ("<html><head><title>Bridge opens</title></head><body><nav><a>Home</a> <a>World</a></nav>"
+            "<article><h1>Mayor opens the new harbour bridge</h1>"
+            "<p>The new harbour bridge opened to traffic on Tuesday after four years of construction, "
+            "the mayor said at a ceremony attended by hundreds of residents.</p>"
+            "<p>扫一扫关注公众号</p>"
+            "<p>The bridge carries two lanes in each direction and a protected cycle path, and is expected "
+            "to cut commuting times by a quarter.</p></article><footer>Copyright 2023</footer></body></html>")
+    doc = clean_html(html)
+    body = split_front_matter(doc.markdown)[1]
+    assert doc.input_kind == "html"
+    assert doc.metadata.title
+    assert "harbour bridge opened to traffic" in body
+    assert "扫一扫" not in body  # trafilatura keeps it, newsclean's cue rules drop it
