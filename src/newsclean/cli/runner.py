@@ -102,18 +102,33 @@ def _run(argv: list[str]) -> int:
         from newsclean.cli.explain import print_rules
 
         return print_rules(as_json=args.json)
-    config = _config(args)
+    settings = _settings(args)
+    config = _config(args, settings)
     if args.command == "explain":
         from newsclean.cli.explain import explain
 
         return explain(args.path, url=args.url, lang=args.lang, config=config, as_json=args.json)
     if args.command == "check":
         args.check, args.in_place = True, False
-    return _clean(args, config)
+    return _clean(args, config, settings)
 
 
-def _config(args):
+def _settings(args):
+    """The configuration file's settings for the first path given (or this folder)."""
+    from newsclean.cli.settings import SettingsError, load
+
+    paths = [args.path] if args.command == "explain" else args.paths
+    start = next((p for p in paths if p != STDIN), None) or "."
+    try:
+        return load(start)
+    except SettingsError as e:
+        raise UsageError(str(e)) from None
+
+
+def _config(args, settings):
+    """The core's Config: the configuration file's values, overridden by the options."""
     from newsclean.config import Config
+    from newsclean.document import FIELD_ORDER
 
     codes = frozenset(c.strip() for item in args.disable for c in item.split(",") if c.strip())
     if codes:
@@ -122,7 +137,8 @@ def _config(args):
         unknown = sorted(codes - RULES.keys())
         if unknown:
             raise UsageError(f"unknown rule code {', '.join(unknown)} (see `newsclean rules`)")
-    return Config(disabled_rules=codes, use_model=not args.no_model)
+    return Config(disabled_rules=codes | settings.disable, use_model=settings.model and not args.no_model,
+                  fields=settings.fields or FIELD_ORDER, extra_cues=settings.extra_cues)
 
 
 def _write_back(args):
@@ -145,8 +161,8 @@ def _write_back(args):
     return WriteBack.STDOUT
 
 
-def _clean(args, config) -> int:
-    from newsclean.cli.discover import Source, discover, output_path
+def _clean(args, config, settings) -> int:
+    from newsclean.cli.discover import Source, discover, matches, output_path
     from newsclean.cli.formats import SUFFIX
     from newsclean.cli.jobs import Settings, Task, default_jobs, run_all
     from newsclean.cli.report import Report
@@ -164,10 +180,12 @@ def _clean(args, config) -> int:
     out_dir = args.output
     if out_dir and os.path.exists(out_dir) and not os.path.isdir(out_dir):
         raise UsageError(f"-o {out_dir}: exists and is not a folder")
-    globs = tuple(args.glob) or DEFAULT_GLOBS
+    globs = tuple(args.glob) or settings.include or DEFAULT_GLOBS
     sources, missing = discover(args.paths, globs, skip=(out_dir,) if out_dir else ())
     if missing:
         raise UsageError("; ".join(missing))
+    if settings.exclude:
+        sources = [s for s in sources if s.path == STDIN or not matches(s.rel, settings.exclude)]
     if out_dir and any(os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(out_dir) for p in args.paths):
         raise UsageError(f"-o {out_dir} is an input folder: its files would be overwritten (use --in-place)")
     if wb is WriteBack.STDOUT and len(sources) > 1 and args.format in ("md", "text"):
