@@ -38,6 +38,9 @@ def test_shape_and_names():
     assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
     assert np.isfinite(X).all()
     assert line_features([]).shape == (0, len(FEATURE_NAMES))
+    for k in (1, 2, 3):  # pages shorter than the neighbour window
+        assert np.isfinite(line_features(units[:k])).all()
+        assert stack_features(np.full(k, 0.5)).shape == (k, len(STACK_NAMES))
 
 
 def test_features_describe_lines():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from newsclean.blocks import display_width
@@ -44,7 +45,9 @@ class Shape:
         return self.width >= LONG_LINE_CHARS or (self.sentence and self.width >= SENTENCE_MIN_WIDTH)
 
 
+@lru_cache(maxsize=16384)
 def shape(text: str) -> Shape:
+    """The line's measures; cached, since the passes after this one ask again."""
     return Shape(display_width(text), len(_WORD.findall(text)), bool(_SENTENCE_END.search(text)))
 
 

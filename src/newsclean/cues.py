@@ -41,6 +41,7 @@ class CueSet:
     prefix: re.Pattern | None
     contains: re.Pattern | None
     patterns: re.Pattern | None
+    words: dict  # kind -> the cues as written (lower-cased for the literal kinds)
 
     def match(self, line: str, norm: str | None = None) -> str | None:
         """The kind of cue the line matches ("exact", "prefix", ...), or None."""
@@ -92,6 +93,9 @@ def _compile(code: str, table: dict[str, list[str]]) -> CueSet:
         prefix=_alternation(table.get("prefix", []), anchored=True),
         contains=_alternation(table.get("contains", []), anchored=False),
         patterns=re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None,
+        words={"prefix": tuple(w.lower() for w in table.get("prefix", []) if w),
+               "contains": tuple(w.lower() for w in table.get("contains", []) if w),
+               "patterns": tuple(pats)},
     )
 
 
@@ -129,51 +133,66 @@ def cues(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> dict[str, 
 
 
 class CueIndex:
-    """All rule codes' cues compiled into one pattern per kind, for the hot path.
+    """All rule codes' cues compiled together, for the hot path.
 
     ``first(line)`` answers what ``CueSet.match`` answers code by code, in a few regex
     calls per line instead of dozens: kinds are tried from the most specific (the whole
     line is a cue) to the least (a pattern somewhere in it); within a kind the code that
-    comes first in ``priority`` wins.
+    comes first in ``priority`` wins. Literal cues of all codes share one trie pattern (a
+    match is mapped back to its codes); patterns anchored at the line start are tried at
+    the start only, the others searched.
     """
 
     def __init__(self, table: dict[str, CueSet], priority: tuple[str, ...]):
         self.codes = [c for c in priority if c in table]
+        self._rank = {c: i for i, c in enumerate(self.codes)}
         self.exact: dict[str, str] = {}
+        self._literal: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
+        for kind in ("prefix", "contains"):
+            owner: dict[str, str] = {}
+            for code in reversed(self.codes):  # the highest-priority code ends up owning a word
+                for word in table[code].words[kind]:
+                    owner[word] = code
+            self._literal[kind] = (re.compile(_trie(sorted(owner))) if owner else None, owner)
         for code in reversed(self.codes):
             for word in table[code].exact:
                 self.exact[word] = code
-        self._groups: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
-        for kind in ("prefix", "contains", "patterns"):
-            parts, names = [], {}
-            for n, code in enumerate(self.codes):
-                pat = getattr(table[code], kind)
-                if pat is not None:
-                    names[f"g{n}"] = code
-                    parts.append(f"(?P<g{n}>{pat.pattern})")
-            flags = re.I if kind == "patterns" else 0
-            self._groups[kind] = (re.compile("|".join(parts), flags) if parts else None, names)
-        self._rank = {c: i for i, c in enumerate(self.codes)}
+        anchored, floating = [], []
+        for n, code in enumerate(self.codes):
+            for p in table[code].words["patterns"]:
+                (anchored if p.startswith("^") else floating).append(f"(?P<g{n}_{len(anchored) + len(floating)}>{p})")
+        self._anchored = re.compile("|".join(anchored), re.I) if anchored else None
+        self._floating = re.compile("|".join(floating), re.I) if floating else None
+
+    def _code(self, group: str) -> str:
+        return self.codes[int(group[1:].split("_")[0])]
 
     def first(self, line: str, norm: str | None = None, kinds: tuple[str, ...] = KINDS) -> tuple[str, str] | None:
         """(rule code, kind) of the line's strongest cue, or None."""
         norm = normalize(line) if norm is None else norm
         if "exact" in kinds and norm in self.exact:
             return self.exact[norm], "exact"
-        for kind in ("prefix", "contains", "patterns"):
-            if kind not in kinds:
-                continue
-            pattern, names = self._groups[kind]
-            if pattern is None:
-                continue
-            subject = line if kind == "patterns" else norm
-            if kind == "prefix":
-                m = pattern.match(subject)
-                found = [names[m.lastgroup]] if m else []
-            else:
-                found = [names[m.lastgroup] for m in pattern.finditer(subject)]
+        if "prefix" in kinds:
+            pattern, owner = self._literal["prefix"]
+            m = pattern.match(norm) if pattern is not None else None
+            if m:
+                return owner[m.group()], "prefix"
+        if "contains" in kinds:
+            pattern, owner = self._literal["contains"]
+            if pattern is not None:
+                found = [owner[m.group()] for m in pattern.finditer(norm)]
+                if found:
+                    return min(found, key=self._rank.__getitem__), "contains"
+        if "patterns" in kinds:
+            found = []
+            if self._anchored is not None:
+                m = self._anchored.match(line)
+                if m:
+                    found.append(self._code(m.lastgroup))
+            if self._floating is not None:
+                found.extend(self._code(m.lastgroup) for m in self._floating.finditer(line))
             if found:
-                return min(found, key=self._rank.__getitem__), kind
+                return min(found, key=self._rank.__getitem__), "patterns"
         return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import NamedTuple
 
 
 class Label(str, Enum):
@@ -19,12 +20,13 @@ class Label(str, Enum):
     METADATA = "metadata"  # dropped from the body, its value moved into front matter
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One unit of the page (a physical line, or several re-joined when a dump wrapped them).
 
     ``first`` is the label the line got on its own; ``label`` the one it got once its
     neighbours were taken into account. ``code`` names the rule behind ``label``.
+    (A NamedTuple rather than a dataclass: pages have thousands of lines and each pass
+    makes new ones, so construction cost matters.)
     """
 
     index: int  # position among the page's units

@@ -278,6 +278,8 @@ def _shift(a: np.ndarray, d: int, fill: float = 0.0) -> np.ndarray:
     """b[i] = a[i + d] (fill outside the page)."""
     out = np.full_like(a, fill)
     n = a.shape[0]
+    if abs(d) >= n:
+        return out
     if d > 0:
         out[: n - d] = a[d:]
     elif d < 0:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsclean import classify, langid, metadata
+from newsclean import classify, language, metadata
 from newsclean.blocks import split
 from newsclean.config import DEFAULT, Config
 from newsclean.dates import parse_date
 from newsclean.document import Document, Label, Metadata
-from newsclean.pipeline import _drop_repeated_title, _finish, clean
-from newsclean.thresholds import LANGID_MAX_CHARS
+from newsclean.pipeline import _drop_repeated_title, _finish, clean, kept_prefix
+from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -87,6 +87,5 @@ def clean_html(html: str, *, url: str | None = None, lang: str | None = None,
              and ours.consumed[l.index][0] != "NC-TITLE" else l for l in lines]
     meta = _their_metadata(found).merged(ours.metadata)
     lines = _drop_repeated_title(lines, meta.title)
-    kept_text = " ".join(l.text for l in lines if l.label is Label.CONTENT)
-    meta = replace(meta, language=lang or langid.detect(kept_text[:LANGID_MAX_CHARS]), url=meta.url or url)
+    meta = replace(meta, language=lang or language.detect(kept_prefix(lines, LANGUAGE_SAMPLE_CHARS)), url=meta.url or url)
     return _finish(lines, meta, config, "html")

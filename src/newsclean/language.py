@@ -25,13 +25,13 @@ import re
 import threading
 from bisect import bisect_right
 from collections import Counter
-from importlib import resources
+import os
 
 __all__ = ["detect", "scores", "load_model", "PREFIX_CHARS", "MIN_LETTERS"]
 
 PREFIX_CHARS = 3000  # look at no more than this much text
 MIN_LETTERS = 20  # fewer letters than this: None
-MODEL_RESOURCE = ("newsclean", "data/language/model.json")
+MODEL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "language", "model.json")
 
 # Letters of syllabic / logographic scripts carry more than one alphabetic letter each.
 _HEAVY = {"han": 3, "kana": 3, "ko": 2}
@@ -60,9 +60,10 @@ _MULTI = {"latn", "cyrl", "arab", "deva"}
 _DEFAULT = {"cyrl": "ru", "arab": "ar", "deva": "hi"}
 
 # Words: letters plus the combining marks that some scripts need inside a word.
+# (Digits and '_' come along, for speed; numbers are skipped when scoring.)
 WORD_RE = re.compile(
-    r"(?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    r"\u0900-\u0963\u0971-\u097f\u200c\u200d])+"
+    r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    r"\u0900-\u0963\u0971-\u097f\u200c\u200d]+"
 )
 
 _UK = frozenset("їєґ")
@@ -84,8 +85,8 @@ def load_model() -> dict:
     if _model is None:
         with _lock:
             if _model is None:
-                raw = resources.files(MODEL_RESOURCE[0]).joinpath(MODEL_RESOURCE[1]).read_text("utf-8")
-                m = json.loads(raw)
+                with open(MODEL_PATH, encoding="utf-8") as f:
+                    m = json.load(f)
                 scale = float(m["scale"])
                 m["floors_f"] = [f / scale for f in m["floors"]]
                 m["scale_f"] = scale
@@ -94,19 +95,30 @@ def load_model() -> dict:
     return _model
 
 
-def _script_counts(sample: str) -> Counter:
-    """Letters per script (weighted for syllabic/logographic scripts)."""
+def _script_counts(words: Counter) -> Counter:
+    """Letters per script in a Counter of words (digits are not letters)."""
     counts: Counter = Counter()
-    for ch, n in Counter(sample).items():
-        if not ch.isalpha():
-            continue
-        o = ord(ch)
-        if o < 0x250:
-            counts["latn"] += n
-            continue
-        script = _SCRIPTS[bisect_right(_STARTS, o) - 1]
-        if script is not None:
-            counts[script] += n
+    latin = 0
+    rest = []
+    for w, k in words.items():
+        if w.isascii():
+            if not w.isdigit():
+                latin += len(w) * k
+        else:
+            rest.append(w * k)
+    if rest:
+        for ch, n in Counter("".join(rest)).items():
+            if not ch.isalpha():
+                continue
+            o = ord(ch)
+            if o < 0x250:
+                latin += n
+                continue
+            script = _SCRIPTS[bisect_right(_STARTS, o) - 1]
+            if script is not None:
+                counts[script] += n
+    if latin:
+        counts["latn"] = latin
     return counts
 
 
@@ -152,9 +164,12 @@ def _raw_scores(counts: Counter, m: dict) -> list[float]:
     acc = [0] * len(m["langs"])
     n = 0
     for w, k in counts.items():
-        n += k
         e = index.get(w)
-        if e is not None:
+        if e is None:
+            if not w.isdigit():
+                n += k
+        else:
+            n += k
             for j in range(0, len(e), 2):
                 acc[e[j]] += k * e[j + 1]
     scale = m["scale_f"]
@@ -166,24 +181,22 @@ def detect(text: str) -> str | None:
     if not text:
         return None
     sample = text[:PREFIX_CHARS]
-    if sample.isascii():
-        words = WORD_RE.findall(sample.lower())
-        if sum(map(len, words)) < MIN_LETTERS:
-            return None
-        return _by_words("latn", words)
-    counts = _script_counts(sample)
+    words = Counter(WORD_RE.findall(sample.lower()))
+    counts = _script_counts(words)
     total = sum(counts.values())
     if total < MIN_LETTERS:
         return None
+    if len(counts) == 1 and "latn" in counts:
+        return _by_words("latn", words)
     weighted = {s: n * _HEAVY.get(s, 1) for s, n in counts.items()}
     if "kana" in weighted or "han" in weighted:
         cjk = weighted.pop("kana", 0) + weighted.pop("han", 0)
         weighted["ja" if counts["kana"] >= 0.05 * (counts["kana"] + counts["han"]) else "zh"] = cjk
-    # Another script than Latin wins from a third of the Latin letters on (menus, names, URLs
+    # Another script than Latin wins from an eighth of the Latin letters on (menus, names, URLs
     # in Latin letters are common on non-Latin pages; the reverse is rare).
     latin = weighted.pop("latn", 0)
     script = max(weighted, key=weighted.get) if weighted else "latn"
-    if script != "latn" and weighted[script] * 3 < latin:
+    if script != "latn" and weighted[script] * 8 < latin:
         script = "latn"
     if script not in _MULTI:
         return script
@@ -191,16 +204,14 @@ def detect(text: str) -> str | None:
         lang = _by_letters(script, sample, counts[script])
         if lang:
             return lang
-    words = WORD_RE.findall(sample.lower())
     return _by_words(script, words) or _DEFAULT.get(script)
 
 
-def _by_words(script: str, words: list[str]) -> str | None:
+def _by_words(script: str, counts: Counter) -> str | None:
     m = load_model()
     cand = m["script_idx"].get(script)
-    if not cand or not words:
+    if not cand or not counts:
         return None
-    counts = Counter(words)
     index = m["words"]
     if not any(w in index for w in counts):
         return None

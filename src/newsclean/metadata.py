@@ -708,7 +708,7 @@ def _repeated_with_site(s: str, i: int, texts: Sequence[str]) -> bool:
 # the extractor
 
 def _text(u) -> str:
-    return u if isinstance(u, str) else getattr(u, "text", str(u))
+    return u if isinstance(u, str) else u.text
 
 
 def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,

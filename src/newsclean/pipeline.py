@@ -3,7 +3,7 @@
 Stages, each in its own module: split into units (``blocks``) → label each unit alone
 (``classify``) → score by the learned model (``model``, when shipped) → revise by
 neighbours and main region (``context``) → metadata (``metadata``, ``dates``,
-``langid``) → render (``render``). Decoding bytes is the caller's (``decode``), and HTML
+``language``) → render (``render``). Decoding bytes is the caller's (``decode``), and HTML
 goes through ``newsclean.html`` first.
 """
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from newsclean import blocks, classify, context, langid, metadata, model, render
+from newsclean import blocks, classify, context, language, metadata, model, render
 from newsclean.config import DEFAULT, Config
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
-from newsclean.thresholds import LANGID_MAX_CHARS
+from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
 
 
 def _own_markdown(text: str) -> tuple[Metadata, str] | None:
@@ -39,6 +39,18 @@ def _finish(lines: Sequence[Line], meta: Metadata, config: Config, kind: str,
     body_blocks = render.to_blocks(kept) if body_blocks is None else body_blocks
     md = render.markdown(meta, body_blocks, config.fields, config.front_matter)
     return Document(tuple(lines), meta, tuple(body_blocks), md, kind)
+
+
+def kept_prefix(lines: Sequence[Line], limit: int) -> str:
+    """The kept lines' text, joined, up to about ``limit`` characters: enough to tell the language."""
+    parts, size = [], 0
+    for line in lines:
+        if line.label is Label.CONTENT:
+            parts.append(line.text)
+            size += len(line.text) + 1
+            if size >= limit:
+                break
+    return " ".join(parts)[:limit]
 
 
 def _drop_repeated_title(lines: list[Line], title: str | None) -> list[Line]:
@@ -67,13 +79,13 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     probs = model.predict(first) if config.use_model and model.available() and first else None
     revised = context.revise(first, probs)
     content = [l.index for l in revised if l.label is Label.CONTENT]
-    language = lang or langid.detect(" ".join(l.text for l in revised if l.label is Label.CONTENT)[:LANGID_MAX_CHARS])
-    found = metadata.extract(units, url=url, language=language,
+    code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))
+    found = metadata.extract([u.text for u in units], url=url, language=code,
                              content_start=content[0] if content else None,
                              content_end=content[-1] if content else None)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
     lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title)
-    meta = replace(found.metadata, language=language, url=found.metadata.url or url)
+    meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 
 

@@ -28,4 +28,4 @@ REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the ma
 HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
 
 # metadata
-LANGID_MAX_CHARS = 2000  # the language is told from this much of the kept text
+LANGUAGE_SAMPLE_CHARS = 2000  # the language is told from this much of the kept text
