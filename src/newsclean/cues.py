@@ -14,9 +14,8 @@ merged the same way (``with_extra``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+import os
+from functools import cached_property, lru_cache
 
 try:
     import tomllib
@@ -24,6 +23,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 KINDS = ("exact", "prefix", "contains", "patterns")
+CUE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "cues")
 _TRIM = " \t:：.。!！?？,，;；-–—|·•>»«<()（）[]【】「」『』\"'“”‘’*#"
 
 
@@ -32,16 +32,28 @@ def normalize(line: str) -> str:
     return line.lower().strip(_TRIM)
 
 
-@dataclass(frozen=True)
 class CueSet:
-    """The compiled cues of one rule code."""
+    """The cues of one rule code, compiled on first use (the hot path uses ``CueIndex``)."""
 
-    code: str
-    exact: frozenset[str]
-    prefix: re.Pattern | None
-    contains: re.Pattern | None
-    patterns: re.Pattern | None
-    words: dict  # kind -> the cues as written (lower-cased for the literal kinds)
+    def __init__(self, code: str, table: dict[str, list[str]]):
+        self.code = code
+        self.exact = frozenset(normalize(w) for w in table.get("exact", []))
+        self.words = {"prefix": tuple(w.lower() for w in table.get("prefix", []) if w),
+                      "contains": tuple(w.lower() for w in table.get("contains", []) if w),
+                      "patterns": tuple(table.get("patterns") or ())}
+
+    @cached_property
+    def prefix(self) -> re.Pattern | None:
+        return _alternation(self.words["prefix"])
+
+    @cached_property
+    def contains(self) -> re.Pattern | None:
+        return _alternation(self.words["contains"])
+
+    @cached_property
+    def patterns(self) -> re.Pattern | None:
+        pats = self.words["patterns"]
+        return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
 
     def match(self, line: str, norm: str | None = None) -> str | None:
         """The kind of cue the line matches ("exact", "prefix", ...), or None."""
@@ -78,40 +90,25 @@ def _trie(words: list[str]) -> str:
     return walk(root)
 
 
-def _alternation(words: list[str], anchored: bool) -> re.Pattern | None:
+def _alternation(words) -> re.Pattern | None:
     words = sorted({w.lower() for w in words if w})
     if not words:
         return None
     return re.compile(_trie(words))
 
 
-def _compile(code: str, table: dict[str, list[str]]) -> CueSet:
-    pats = table.get("patterns") or []
-    return CueSet(
-        code=code,
-        exact=frozenset(normalize(w) for w in table.get("exact", [])),
-        prefix=_alternation(table.get("prefix", []), anchored=True),
-        contains=_alternation(table.get("contains", []), anchored=False),
-        patterns=re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None,
-        words={"prefix": tuple(w.lower() for w in table.get("prefix", []) if w),
-               "contains": tuple(w.lower() for w in table.get("contains", []) if w),
-               "patterns": tuple(pats)},
-    )
-
-
 def languages() -> list[str]:
     """The languages that have a cue file."""
-    folder = resources.files("newsclean") / "data" / "cues"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(name[:-5] for name in os.listdir(CUE_DIR) if name.endswith(".toml"))
 
 
 @lru_cache(maxsize=None)
 def raw_tables() -> dict[str, dict[str, list[str]]]:
     """All cue files merged: rule code -> kind -> list of cues."""
     merged: dict[str, dict[str, list[str]]] = {}
-    folder = resources.files("newsclean") / "data" / "cues"
     for lang in languages():
-        data = tomllib.loads((folder / f"{lang}.toml").read_text(encoding="utf-8"))
+        with open(os.path.join(CUE_DIR, f"{lang}.toml"), "rb") as f:
+            data = tomllib.load(f)
         for code, table in data.items():
             slot = merged.setdefault(code, {k: [] for k in KINDS})
             for kind in KINDS:
@@ -123,7 +120,7 @@ def _build(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> dict[str
     tables = {code: {k: list(v) for k, v in t.items()} for code, t in raw_tables().items()}
     for code, kind, words in extra:
         tables.setdefault(code, {k: [] for k in KINDS})[kind].extend(words)
-    return {code: _compile(code, t) for code, t in tables.items()}
+    return {code: CueSet(code, t) for code, t in tables.items()}
 
 
 @lru_cache(maxsize=8)

@@ -17,11 +17,11 @@ Label words per language live in ``data/meta/*.toml``.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -57,11 +57,12 @@ class MetaResult:
 @lru_cache(maxsize=None)
 def _tables() -> dict[str, dict[str, list[str]]]:
     merged: dict[str, dict[str, list[str]]] = {}
-    folder = resources.files("newsclean") / "data" / "meta"
-    for p in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not p.name.endswith(".toml"):
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "meta")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".toml"):
             continue
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        with open(os.path.join(folder, name), "rb") as f:
+            data = tomllib.load(f)
         for table, kinds in data.items():
             slot = merged.setdefault(table, {})
             for kind, words in kinds.items():
