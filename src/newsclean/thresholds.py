@@ -20,7 +20,7 @@ LINK_TEXT_MAX_WORDS = 6  # a menu item has at most this many words
 
 # second pass (neighbours)
 REL_TAIL_MIN_LINES = 2  # after a related header, the list runs while lines look like headlines
-MODEL_KEEP = 0.5  # learned-model probability at or above which a line is content
+MODEL_KEEP = 0.4  # learned-model probability at or above which a line is content
 MODEL_SANDWICH = 0.3  # a short line this likely, with content right above and below, is kept
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
