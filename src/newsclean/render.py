@@ -25,7 +25,7 @@ _BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 _FINAL = re.compile(r"[.,:;!?。，、：；！？…\"'”’)）」』\]]$")
 _CONTINUES = re.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
-_OPEN_END = re.compile(r"[(\[{“‘「『《（,，、:：—–-]$")
+_OPEN_END = re.compile(r"[(\[{“‘「『《（,，、—–-]$")
 
 
 _CLOSERS = "\"'”’)）」』]》"
