@@ -46,9 +46,12 @@ class Trees:
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
         base = (np.arange(n, dtype=np.int64) * nf)[:, None]
         feature = self.feature.astype(np.int64)
-        for _ in range(self.depth):
+        for step in range(self.depth):
             go_left = flat.take(base + feature.take(node)) <= self.threshold.take(node)
-            node = np.where(go_left, self.left.take(node), self.right.take(node))
+            nxt = np.where(go_left, self.left.take(node), self.right.take(node))
+            if step >= 4 and np.array_equal(nxt, node):
+                break  # every row has reached a leaf
+            node = nxt
         return node
 
     def raw(self, X: np.ndarray) -> np.ndarray:
