@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
+from newsclean.blocks import display_width
 from newsclean.dates import date_in_url, find_dates
 from newsclean.document import Metadata
 
@@ -145,15 +146,7 @@ _DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
 
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
-                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-def _width(s: str) -> int:
-    """Display width: wide (CJK, full-width) characters count two."""
-    if s.isascii():
-        return len(s)
-    return len(s) + len(_WIDE.findall(s))
+_width = display_width  # wide (CJK, full-width) characters count two
 
 
 def _clean_value(v: str) -> str:
