@@ -154,12 +154,13 @@ class CueIndex:
         for code in reversed(self.codes):
             for word in table[code].exact:
                 self.exact[word] = code
-        anchored, floating = [], []
+        groups: dict[str, list[str]] = {"anchored": [], "floating": [], "wide": []}
         for n, code in enumerate(self.codes):
-            for p in table[code].words["patterns"]:
-                (anchored if p.startswith("^") else floating).append(f"(?P<g{n}_{len(anchored) + len(floating)}>{p})")
-        self._anchored = re.compile("|".join(anchored), re.I) if anchored else None
-        self._floating = re.compile("|".join(floating), re.I) if floating else None
+            for k, p in enumerate(table[code].words["patterns"]):
+                group = "anchored" if p.startswith("^") else "floating" if p.isascii() else "wide"
+                groups[group].append(f"(?P<g{n}_{k}>{p})")
+        self._anchored, self._floating, self._wide = (
+            re.compile("|".join(groups[g]), re.I) if groups[g] else None for g in ("anchored", "floating", "wide"))
 
     def _code(self, group: str) -> str:
         return self.codes[int(group[1:].split("_")[0])]
@@ -188,6 +189,9 @@ class CueIndex:
                     found.append(self._code(m.lastgroup))
             if self._floating is not None:
                 found.extend(self._code(m.lastgroup) for m in self._floating.finditer(line))
+            # a pattern spelled with non-ASCII letters needs some in the line
+            if self._wide is not None and not line.isascii():
+                found.extend(self._code(m.lastgroup) for m in self._wide.finditer(line))
             if found:
                 return min(found, key=self._rank.__getitem__), "patterns"
         return None
