@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Train the learned line classifier and export it as package data.
 
-    python scripts/train.py [--trees 250] [--leaves 31] [--no-stack] [--quick]
+    python scripts/train.py [--trees 120 --depth 7 --leaves 63] [--trees2 60 --depth2 6 --leaves2 31]
+                            [--no-stack] [--out PATH] [--no-report]
 
 1. Loads the dev corpus pages with gold text; fits only on ``part_of(rec) == "train"``
    pages and reports on ``test`` pages (``bench/evaluate.py``'s fixed split).
@@ -11,11 +12,17 @@
 3. Stage 1: a LightGBM model on the line features. Stage 2 (stacking): a second model on the
    line features plus ``features.stack_features`` of stage-1 probabilities, trained on
    out-of-fold stage-1 predictions (folds by page, so a page's four styles stay together).
-4. Exports both models' trees to ``src/newsclean/data/model/lines.npz`` (read by
-   ``newsclean.model`` with numpy only) and writes ``training_report.md`` / ``.json``.
+4. Exports both models' trees, as complete binary trees of the ensemble's depth, to
+   ``src/newsclean/data/model/lines.npz`` (read by ``newsclean.model`` with numpy only; written
+   to a temporary name and renamed, so readers never see half a file) and writes
+   ``training_report.md`` / ``.json``.
+
+Inference cost is (trees x depth) per unit, so the defaults are small and shallow: stage 1
+120 trees of depth 7, stage 2 60 trees of depth 6 (``newsclean.model`` walks all trees of a
+stage in ``depth`` vectorised steps).
 
 Samples are weighted by tokens, normalised per page (the measure is mean token F1 per page).
-Needs the ``train`` extra (lightgbm). Takes ~10-15 minutes on two cores.
+Needs the ``train`` extra (lightgbm). Takes ~15 minutes on two cores with cached features.
 """
 from __future__ import annotations
 
@@ -116,56 +123,73 @@ def stack(d: dict, p: np.ndarray) -> np.ndarray:
     return out
 
 
-def fit(X, y, w, args, seed=1):
+def fit(X, y, w, args, seed=1, stage=1):
     import lightgbm as lgb
-    params = dict(objective="binary", learning_rate=args.lr, num_leaves=args.leaves, max_depth=args.depth,
+    lr, leaves, depth, trees = ((args.lr, args.leaves, args.depth, args.trees) if stage == 1
+                                else (args.lr2, args.leaves2, args.depth2, args.trees2))
+    params = dict(objective="binary", learning_rate=lr, num_leaves=leaves, max_depth=depth,
                   min_data_in_leaf=50, feature_fraction=0.8, bagging_fraction=0.7, bagging_freq=1,
                   lambda_l2=1.0, num_threads=2, verbose=-1, seed=seed, max_bin=127)
     ds = lgb.Dataset(X, label=y, weight=w, free_raw_data=True)
-    return lgb.train(params, ds, num_boost_round=args.trees)
+    return lgb.train(params, ds, num_boost_round=trees)
 
 
 def export_trees(booster) -> dict:
-    """Flat arrays of every tree: leaves loop on themselves, so a fixed number of steps suffices."""
+    """Every tree as a complete binary tree of the ensemble's largest depth ``D`` (heap order:
+    the children of node ``i`` are ``2i + 1`` (x <= threshold) and ``2i + 2``), so inference is
+    ``D`` identical vectorised steps. A leaf above depth ``D`` becomes a chain of dummy splits
+    (threshold +inf: always left) and its value fills every leaf slot below it."""
     dump = booster.dump_model()
-    feat, thr, left, right, value, roots = [], [], [], [], [], []
-    depth = 0
+    trees = [t["tree_structure"] for t in dump["tree_info"]]
 
-    def add(node, d) -> int:
-        nonlocal depth
-        i = len(feat)
-        feat.append(0)
-        thr.append(np.inf)
-        left.append(i)
-        right.append(i)
-        value.append(0.0)
+    def depth_of(node) -> int:
         if "leaf_value" in node:
-            value[i] = node["leaf_value"]
-            depth = max(depth, d)
-            return i
+            return 0
+        return 1 + max(depth_of(node["left_child"]), depth_of(node["right_child"]))
+
+    D = max(1, max(depth_of(t) for t in trees))
+    n_in = (1 << D) - 1
+    T = len(trees)
+    feat = np.zeros((T, n_in), np.int32)
+    thr = np.full((T, n_in), np.inf)
+    ival = np.zeros((T, n_in))
+    leaf = np.zeros((T, n_in + 1))
+
+    def fill(t: int, node, pos: int, d: int) -> None:
+        if "leaf_value" in node:
+            v = node["leaf_value"]
+            if d == D:
+                leaf[t, pos - n_in] = v
+                return
+            ival[t, pos] = v
+            fill(t, node, 2 * pos + 1, d + 1)
+            fill(t, node, 2 * pos + 2, d + 1)
+            return
         assert node["decision_type"] == "<=", node["decision_type"]
         assert node["missing_type"] in ("None", "NaN"), node["missing_type"]
-        feat[i] = node["split_feature"]
-        thr[i] = node["threshold"]
-        value[i] = node.get("internal_value", 0.0)
-        left[i] = add(node["left_child"], d + 1)
-        right[i] = add(node["right_child"], d + 1)
-        return i
+        feat[t, pos] = node["split_feature"]
+        thr[t, pos] = node["threshold"]
+        ival[t, pos] = node.get("internal_value", 0.0)
+        fill(t, node["left_child"], 2 * pos + 1, d + 1)
+        fill(t, node["right_child"], 2 * pos + 2, d + 1)
 
-    for t in dump["tree_info"]:
-        roots.append(add(t["tree_structure"], 0))
-    return dict(feature=np.array(feat, np.int16), threshold=np.array(thr, np.float64),
-                left=np.array(left, np.int32), right=np.array(right, np.int32),
-                value=np.array(value, np.float64), roots=np.array(roots, np.int32),
-                depth=np.array(depth, np.int32))
+    for t, root in enumerate(trees):
+        fill(t, root, 0, 0)
+    return dict(feature=feat, threshold=thr, node_value=ival, leaf_value=leaf, depth=np.array(D, np.int32))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--trees", type=int, default=250)
-    ap.add_argument("--leaves", type=int, default=31)
-    ap.add_argument("--depth", type=int, default=10)
-    ap.add_argument("--lr", type=float, default=0.08)
+    ap.add_argument("--trees", type=int, default=120)
+    ap.add_argument("--leaves", type=int, default=63)
+    ap.add_argument("--depth", type=int, default=7)
+    ap.add_argument("--lr", type=float, default=0.12)
+    ap.add_argument("--trees2", type=int, default=60)
+    ap.add_argument("--leaves2", type=int, default=31)
+    ap.add_argument("--depth2", type=int, default=6)
+    ap.add_argument("--lr2", type=float, default=0.12)
+    ap.add_argument("--out", default=os.path.join(OUT_DIR, "lines.npz"), help="model file to write")
+    ap.add_argument("--no-report", action="store_true", help="do not rewrite training_report.*")
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--no-stack", action="store_true")
     ap.add_argument("--sample", type=float, default=1.0, help="share of training docs used")
@@ -193,7 +217,7 @@ def main() -> None:
             print(f"fold {k}: {time.time()-t0:.0f}s", flush=True)
         X2 = np.hstack([tr["X"], stack(tr, oof)])
         t0 = time.time()
-        m2 = fit(X2, tr["y"], wtr, args, seed=2)
+        m2 = fit(X2, tr["y"], wtr, args, seed=2, stage=2)
         print(f"stage 2: {time.time()-t0:.0f}s", flush=True)
         models["s2"] = m2
         p_te = m2.predict(np.hstack([te["X"], stack(te, p1_te)]))
@@ -206,9 +230,14 @@ def main() -> None:
     for name, m in models.items():
         for k, v in export_trees(m).items():
             arrays[f"{name}_{k}"] = v
-    path = os.path.join(OUT_DIR, "lines.npz")
-    np.savez_compressed(path, **arrays)
+    path = args.out
+    tmp = path + ".tmp.npz"  # written aside, then renamed: readers never see a half-written model
+    np.savez_compressed(tmp, **arrays)
+    os.replace(tmp, path)
+    for name, m in models.items():
+        m.save_model(f"/tmp/newsclean_{name}.txt")
     np.save("/tmp/newsclean_p_test.npy", p_te)
+    np.save("/tmp/newsclean_p1_test.npy", p1_te)
 
     # report
     acc1 = float(((p1_te >= 0.5) == te["y"]).mean())
@@ -225,18 +254,24 @@ def main() -> None:
         "test_pages": int(te["page"].max() + 1), "test_units": int(len(te["y"])),
         "test_line_accuracy_stage1": round(acc1, 4), "test_line_accuracy": round(acc, 4),
         "trees": args.trees, "leaves": args.leaves, "max_depth": args.depth, "lr": args.lr,
+        "trees2": args.trees2, "leaves2": args.leaves2, "max_depth2": args.depth2, "lr2": args.lr2,
         "stacked": not args.no_stack, "train_seconds": round(train_time),
         "model_bytes": os.path.getsize(path), "importances": imp,
     }
     from eval_model import evaluate_arrays
     report["token_f1_test"] = evaluate_arrays(p_te)
+    if not args.no_stack:
+        report["token_f1_test_stage1_only"] = evaluate_arrays(p1_te)
+    if args.no_report:
+        print(json.dumps({k: v for k, v in report.items() if k != "importances"}, indent=1))
+        return
     with open(os.path.join(OUT_DIR, "training_report.json"), "w") as f:
         json.dump(report, f, indent=1)
     lines = ["# Learned line classifier: training report", "",
              "Generated by `scripts/train.py`; fitted on the `train` part of the dev corpus, measured on `test`.", "",
              "| | |", "|---|---|"]
     for k, v in report.items():
-        if k not in ("importances", "token_f1_test"):
+        if k not in ("importances", "token_f1_test", "token_f1_test_stage1_only"):
             lines.append(f"| {k} | {v} |")
     lines += ["", "## Token F1 on test pages (units with P >= 0.5 kept, vs gold text)", "",
               "| style | all | zh |", "|---|---|---|"]

@@ -35,7 +35,8 @@ def test_numpy_trees_match_lightgbm():
     booster = lgb.train(dict(objective="binary", num_leaves=15, max_depth=6, verbose=-1, num_threads=1),
                         lgb.Dataset(X, label=y), num_boost_round=40)
     t = _export()(booster)
-    trees = Trees(t["feature"], t["threshold"], t["left"], t["right"], t["value"], t["roots"], int(t["depth"]))
+    trees = Trees(t["feature"], t["threshold"], t["node_value"], t["leaf_value"], int(t["depth"]))
+    assert trees.depth <= 6 and t["leaf_value"].shape == (40, 2 ** trees.depth)
     Xt = rng.normal(size=(500, 8))
     Xt[:, 3] = rng.integers(0, 3, size=500)
     ours = 1 / (1 + np.exp(-trees.raw(Xt)))
@@ -43,8 +44,9 @@ def test_numpy_trees_match_lightgbm():
     np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-9)
     # contributions sum to the log-odds change from the trees' root values
     c = trees.contributions(Xt[0])
-    root_sum = t["value"][t["roots"]].sum()
-    assert abs(root_sum + c.sum() - trees.raw(Xt[:1])[0]) < 1e-9
+    assert abs(trees.base_value() + c.sum() - trees.raw(Xt[:1])[0]) < 1e-9
+    # a page-sized batch, and a single row
+    np.testing.assert_allclose(trees.raw(Xt[:1]), trees.raw(Xt)[:1], rtol=0, atol=1e-12)
 
 
 PAGE = """Home

@@ -55,8 +55,10 @@ def test_front_matter_quotes_what_needs_quoting():
     assert yaml.safe_load(md.split("---\n")[1]) == data
 
 
-def test_unknown_fields_omitted_and_no_front_matter_when_empty():
-    assert markdown(Metadata(), [Block(BlockKind.PARAGRAPH, "x")]) == "x\n"
+def test_unknown_fields_omitted_and_empty_front_matter_when_nothing_known():
+    # an empty block still marks the file as newsclean's output (cleaning it again keeps it)
+    assert markdown(Metadata(), [Block(BlockKind.PARAGRAPH, "x")]) == "---\n---\n\nx\n"
+    assert markdown(Metadata(), []) == ""
     assert "author" not in markdown(Metadata(title="T"), [])
 
 

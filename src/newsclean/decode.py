@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DecodeError", "decode", "detect", "looks_like_html", "sniff_binary"]
+__all__ = ["DecodeError", "decode", "decode_report", "detect", "looks_like_html", "sniff_binary"]
 
 
 class DecodeError(ValueError):
@@ -72,10 +72,20 @@ def detect(data: bytes) -> str:
 
 def decode(data: bytes) -> str:
     """``data`` as text with LF line ends; raises DecodeError for binary or undecodable input."""
-    text = _decode(data)[0]
+    return decode_report(data)[0]
+
+
+def decode_report(data: bytes) -> tuple[str, str | None]:
+    """``decode``, and a one-line warning when the text is not exactly the bytes' content:
+    lines in two encodings (a UTF-8 page with lines pasted from a legacy code page), or
+    bytes no encoding explains, which become U+FFFD. ``None`` when the decoding is clean."""
+    text, enc = _decode(data)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    warning = None
+    if enc.startswith("mixed"):
+        warning = "mixed encodings: " + enc.split(":", 1)[1]
+    return text, warning
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -96,6 +106,22 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
+    best, best_score, best_enc = _best_legacy(data)
+    if best is not None and best_score >= _MIN_SCORE:
+        return best, best_enc
+    guess = _charset_normalizer(data)
+    if guess is not None and not guess[1].startswith(("utf_16", "utf_32", "utf-16", "utf-32")):
+        return guess
+    if best is not None:
+        return best, best_enc
+    raise DecodeError("cannot find the text encoding (not UTF-8, UTF-16, GB18030, Big5, Shift_JIS or cp1252)")
+
+
+def _best_legacy(data: bytes) -> tuple[str | None, float, str]:
+    """The legacy code page whose strict decoding of ``data`` looks most like text."""
     best, best_score, best_enc = None, -1.0, ""
     for enc in _LEGACY:
         try:
@@ -108,14 +134,57 @@ def _decode(data: bytes) -> tuple[str, str]:
             score += 0.1  # accents one at a time in ASCII words: Latin beats a CJK reading
         if score > best_score:
             best, best_score, best_enc = text, score, enc
-    if best is not None and best_score >= _MIN_SCORE:
-        return best, best_enc
-    guess = _charset_normalizer(data)
-    if guess is not None and not guess[1].startswith(("utf_16", "utf_32", "utf-16", "utf-32")):
-        return guess
-    if best is not None:
-        return best, best_enc
-    raise DecodeError("cannot find the text encoding (not UTF-8, UTF-16, GB18030, Big5, Shift_JIS or cp1252)")
+    return best, best_score, best_enc
+
+
+_MIXED_SHARE = 0.25  # UTF-8 characters per non-ASCII byte of the other lines, at least
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 page with some lines that are not UTF-8: lines pasted from a page in a
+    legacy code page, or a few broken bytes. The UTF-8 lines stay as they are; the
+    others are decoded together by the best legacy code page, or, when none fits, as
+    UTF-8 with U+FFFD for the bytes nothing explains. None when the page does not look
+    like UTF-8 at all (then the whole page is a legacy code page)."""
+    lines = data.splitlines(keepends=True)
+    utf8_chars = 0
+    bad: list[int] = []
+    bad_bytes = 0
+    decoded: list[str | None] = []
+    for i, line in enumerate(lines):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(i)
+            bad_bytes += sum(1 for b in line if b >= 0x80)
+            decoded.append(None)
+            continue
+        utf8_chars += sum(1 for c in text if c >= "\x80")
+        decoded.append(text)
+    if not bad or utf8_chars < 2 or utf8_chars < _MIXED_SHARE * bad_bytes:
+        return None
+    joined = b"".join(lines[i] for i in bad)
+    best, best_score, best_enc = _best_legacy(joined)
+    one = best_enc if best is not None and best_score >= _MIN_SCORE and bad_bytes >= 4 else None
+    used: dict[str, int] = {}
+    lost = 0
+    for i in bad:
+        enc = one
+        if enc is None and sum(1 for b in lines[i] if b >= 0x80) >= 4:  # enough bytes to tell
+            text, score, enc = _best_legacy(lines[i])
+            enc = enc if text is not None and score >= _MIN_SCORE else None
+        if enc is not None:
+            decoded[i] = lines[i].decode(enc)
+            used[enc] = used.get(enc, 0) + 1
+        else:
+            text = lines[i].decode("utf-8", errors="replace")
+            lost += text.count("\ufffd") - lines[i].decode("utf-8", errors="ignore").count("\ufffd")
+            decoded[i] = text
+    parts = [f"{n} line{'s' if n != 1 else ''} read as {enc}" for enc, n in sorted(used.items())]
+    if lost:
+        parts.append(f"{lost} invalid byte sequence{'s' if lost != 1 else ''} replaced by U+FFFD")
+    what = ", ".join(parts) + ", the rest UTF-8"
+    return "".join(decoded), "mixed:" + what  # type: ignore[arg-type]
 
 
 def _bom(data: bytes) -> str | None:

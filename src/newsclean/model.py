@@ -1,20 +1,23 @@
 """The learned line classifier: P(content) for every unit of a page, with numpy only.
 
 The model (``data/model/lines.npz``, written by ``scripts/train.py``) holds one or two
-gradient-boosted tree ensembles exported as flat arrays: per node the feature it splits on,
-the threshold, the left and right child and the value (leaf value, or the node's mean output for
-inner nodes, used by ``explain``). Leaves point to themselves, so every unit walks every tree at
-once in ``depth`` vectorised steps: ``node = where(x[feature[node]] <= threshold[node], left, right)``.
+gradient-boosted tree ensembles, each exported as *complete* binary trees of one depth ``D``
+in heap order (the children of node ``i`` are ``2i + 1`` for ``x <= threshold`` and ``2i + 2``):
+per tree and inner node the feature and threshold (and the node's mean output, used by
+``explain``), per tree the ``2**D`` leaf values. Shallower branches are padded with dummy splits
+(threshold +inf) whose leaves repeat the value. Inference walks every unit through every tree
+at once in ``D`` identical vectorised steps over a (units x trees) array of node numbers:
+``node = 2 * node + 1 + (x[feature[node]] > threshold[node])``, three gathers per step.
 
 Stage 1 reads ``features.line_features``; stage 2 (when present) reads those plus
 ``features.stack_features`` of the stage-1 probabilities (neighbours' smoothed predictions).
 
-API: ``available()``, ``predict(units)``, ``predict_features(X, units)``, ``explain(row)``,
-``strongest_cue(row)``.
+API: ``available()``, ``predict(units)``, ``predict_features(X, units)``, ``full_row(units)``,
+``explain(row)``, ``strongest_cue(row)``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Sequence
@@ -29,49 +32,79 @@ MODEL_FILE = "lines.npz"
 
 @dataclass(frozen=True)
 class Trees:
-    """One ensemble as flat node arrays (see the module docstring)."""
+    """One ensemble of complete binary trees (see the module docstring).
+
+    ``feature``, ``threshold``, ``node_value``: shape (n_trees, 2**depth - 1);
+    ``leaf_value``: shape (n_trees, 2**depth).
+    """
 
     feature: np.ndarray
     threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-    roots: np.ndarray
+    node_value: np.ndarray
+    leaf_value: np.ndarray
     depth: int
+    _flat: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # per level k, the (n_trees x 2**k) inner nodes of that level, flattened: a unit at node
+        # j of level k of tree t sits at t * 2**k + j, and moves to 2 * (t * 2**k + j) + right,
+        # its place in the next level's table (after the last level: in the leaf table)
+        levels = []
+        for k in range(self.depth):
+            lo, hi = (1 << k) - 1, (1 << (k + 1)) - 1
+            levels.append((np.ascontiguousarray(self.feature[:, lo:hi], dtype=np.intp).ravel(),
+                           np.ascontiguousarray(self.threshold[:, lo:hi], dtype=np.float64).ravel()))
+        leaf = np.ascontiguousarray(self.leaf_value, dtype=np.float64).ravel()
+        object.__setattr__(self, "_flat", (levels, leaf, np.arange(self.feature.shape[0], dtype=np.intp)))
+
+    @property
+    def n_trees(self) -> int:
+        return self.feature.shape[0]
 
     def leaves(self, X: np.ndarray) -> np.ndarray:
-        """The leaf each row reaches in each tree, shape (n_rows, n_trees)."""
+        """The leaf each row reaches in each tree, as an index into ``leaf_value.ravel()``,
+        shape (n_rows, n_trees)."""
+        levels, _, trees = self._flat
         n, nf = X.shape
-        flat = np.ascontiguousarray(X, dtype=np.float64).ravel()
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        base = (np.arange(n, dtype=np.int64) * nf)[:, None]
-        feature = self.feature.astype(np.int64)
-        for step in range(self.depth):
-            go_left = flat.take(base + feature.take(node)) <= self.threshold.take(node)
-            nxt = np.where(go_left, self.left.take(node), self.right.take(node))
-            if step >= 4 and np.array_equal(nxt, node):
-                break  # every row has reached a leaf
-            node = nxt
-        return node
+        X = np.ascontiguousarray(X, dtype=np.float64)
+        f0, t0 = levels[0]
+        # level 0: every row is at the root, a plain column gather
+        g = np.add(trees, trees, dtype=np.intp)
+        g = g + (X[:, f0] > t0)
+        if self.depth > 1:
+            flat = X.ravel()
+            rowb = np.arange(0, n * nf, nf, dtype=np.intp)[:, None]
+            for feat, thr in levels[1:]:
+                f = feat.take(g)
+                f += rowb
+                right = flat.take(f) > thr.take(g)
+                g += g
+                g += right
+        return g
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """The summed leaf values (log-odds) per row."""
         if X.shape[0] == 0:
             return np.zeros(0)
-        return self.value[self.leaves(X)].sum(axis=1)
+        return self._flat[1].take(self.leaves(X)).sum(axis=1)
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
         """Per-feature contributions to one row's log-odds (the path's value changes per split)."""
         out = np.zeros(x.shape[0])
-        for root in self.roots:
-            node = int(root)
+        n_in = self.feature.shape[1]
+        for t in range(self.n_trees):
+            node, val = 0, float(self.node_value[t, 0])
             for _ in range(self.depth):
-                nxt = int(self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node])
-                if nxt == node:
-                    break
-                out[self.feature[node]] += self.value[nxt] - self.value[node]
-                node = nxt
+                f = int(self.feature[t, node])
+                nxt = 2 * node + 1 + int(x[f] > self.threshold[t, node])
+                nval = float(self.leaf_value[t, nxt - n_in] if nxt >= n_in else self.node_value[t, nxt])
+                out[f] += nval - val  # zero for padding splits
+                node, val = nxt, nval
         return out
+
+    def base_value(self) -> float:
+        """Sum of the root values (the log-odds ``contributions`` start from)."""
+        return float(self.node_value[:, 0].sum())
 
 
 @dataclass(frozen=True)
@@ -83,7 +116,7 @@ class Model:
 
 
 def _trees(d, prefix: str) -> Trees:
-    return Trees(*(d[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "value", "roots")),
+    return Trees(*(d[f"{prefix}_{k}"] for k in ("feature", "threshold", "node_value", "leaf_value")),
                  depth=int(d[f"{prefix}_depth"]))
 
 
@@ -97,7 +130,7 @@ def load() -> Model | None:
                 names = tuple(str(x) for x in d["feature_names"])
                 stack = tuple(str(x) for x in d["stack_names"])
                 s1 = _trees(d, "s1")
-                s2 = _trees(d, "s2") if "s2_roots" in d.files else None
+                s2 = _trees(d, "s2") if "s2_leaf_value" in d.files else None
     except (FileNotFoundError, OSError, KeyError, ValueError):
         return None
     if names != FEATURE_NAMES or stack != STACK_NAMES:

@@ -20,7 +20,7 @@ from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
 def _own_markdown(text: str) -> tuple[Metadata, str] | None:
     """Front matter and body if the text is Markdown in newsclean's own shape."""
     data, body = render.split_front_matter(blocks.normalize_newlines(text))
-    if not data or not set(data) <= set(FIELD_ORDER):
+    if data is None or not set(data) <= set(FIELD_ORDER):
         return None
     values = {}
     for name, value in data.items():

@@ -136,9 +136,11 @@ def body_markdown(blocks: Sequence[Block]) -> str:
 
 
 def front_matter(meta: Metadata, fields: tuple[str, ...] | None = None) -> str:
+    """The YAML block; an empty one when nothing is known, which still marks the file as
+    newsclean's output, so that cleaning it again leaves it as it is."""
     data = meta.as_dict(fields)
     if not data:
-        return ""
+        return "---\n---\n"
     dumped = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                        default_flow_style=False, width=10_000)
     return f"---\n{dumped}---\n"
@@ -147,14 +149,16 @@ def front_matter(meta: Metadata, fields: tuple[str, ...] | None = None) -> str:
 def markdown(meta: Metadata, blocks: Sequence[Block], fields: tuple[str, ...] | None = None,
              with_front_matter: bool = True) -> str:
     """The whole output file: front matter, blank line, body; always ends with one newline."""
-    head = front_matter(meta, fields) if with_front_matter else ""
     body = body_markdown(blocks)
+    data_known = bool(meta.as_dict(fields))
+    head = front_matter(meta, fields) if with_front_matter and (body or data_known) else ""
     if head and body:
         return f"{head}\n{body}\n"
     return head or (body + "\n" if body else "")
 
 
 # --- reading newsclean's own Markdown back --------------------------------------------
+_ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")  # a heading needs a space after its hashes
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 
@@ -180,8 +184,9 @@ def parse_blocks(body: str) -> list[Block]:
             raw = raw.strip()
             if not raw:
                 continue
-            if raw.startswith("#"):
-                text = raw.lstrip("#").strip()
+            heading = _ATX.match(raw)
+            if heading:
+                text = raw[heading.end():].strip()
                 if text:
                     blocks.append(Block(BlockKind.HEADING, unescape(text)))
                 continue

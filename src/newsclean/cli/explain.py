@@ -11,13 +11,35 @@ import sys
 _STYLE = {"content": "green", "boilerplate": "red", "metadata": "cyan"}
 
 
-def _read(path: str) -> str:
-    from newsclean.decode import decode
+def _limit() -> int:
+    import os
 
+    from newsclean.cli.runner import DEFAULT_MAX_SIZE_TEXT, MAX_SIZE_ENV, parse_size
+
+    try:
+        return parse_size(os.environ.get(MAX_SIZE_ENV) or DEFAULT_MAX_SIZE_TEXT)
+    except (ValueError, IndexError):
+        return parse_size(DEFAULT_MAX_SIZE_TEXT)
+
+
+def _read(path: str) -> str:
+    from newsclean.cli.jobs import TooBig, read_limited, text_limit
+    from newsclean.decode import DecodeError, decode, looks_like_html
+
+    limit = _limit()
     if path == "-":
-        return decode(sys.stdin.buffer.read())
-    with open(path, "rb") as f:
-        return decode(f.read())
+        raw = sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
+        if limit and len(raw) > limit:
+            raise DecodeError(TooBig(len(raw), at_least=True).reason(limit))
+    else:
+        try:
+            raw = read_limited(path, limit)
+        except TooBig as e:
+            raise DecodeError(e.reason(limit)) from None
+    text = decode(raw)
+    if text_limit(limit) and len(text) > text_limit(limit) and not looks_like_html(text):
+        raise DecodeError(f"{len(text):,} characters of plain text, over the {text_limit(limit):,} the cleaner takes")
+    return text
 
 
 def line_record(line) -> dict:
@@ -41,7 +63,11 @@ def explain(path: str, *, url=None, lang=None, config=None, as_json: bool = Fals
         print(f"error: cannot explain {path}: {reason}", file=sys.stderr)
         return 123
     init(Settings(url=url, lang=lang, config=config))
-    doc = _clean_text(text)
+    try:
+        doc = _clean_text(text)
+    except Exception as e:  # noqa: BLE001 - a core bug: one line, not a traceback
+        print(f"error: cannot explain {path}: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 123
     records = [line_record(l) for l in doc.lines]
     if as_json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")

@@ -24,6 +24,7 @@ class Settings:
     lang: str | None = None
     config: object = None  # newsclean.Config
     umask: int = 0o022
+    max_size: int = 0  # bytes; larger files are refused unread (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Result:
     dropped: dict = field(default_factory=dict)  # rule code -> lines
     output: str | None = None  # for stdout
     diff: str = ""
+    warnings: list = field(default_factory=list)  # one-line notes about this file
 
 
 _settings = Settings()
@@ -82,38 +84,102 @@ def _clean_text(text: str):
     return clean(text, url=s.url, lang=s.lang, config=s.config)
 
 
+def json_path(name: str) -> str:
+    """A file name as JSON can carry it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) written as \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _reason(e: OSError) -> str:
     if isinstance(e, FileNotFoundError):
         return "no such file (did it vanish?)"
     return e.strerror or str(e)
 
 
+def size_text(n: int) -> str:
+    """A byte count for messages: 200 MB, 2.5 MB, 700 kB, 12 bytes."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10)):
+        if n >= size:
+            v = n / size
+            return f"{v:.0f} {unit}" if v >= 10 or v == int(v) else f"{v:.1f} {unit}"
+    return f"{n} byte{'s' if n != 1 else ''}"
+
+
+def text_limit(max_size: int) -> int:
+    """The longest plain-text page (characters) the line cleaner is given: a quarter of
+    the file size limit, since its time grows with the number of lines (2 M characters
+    take about 10 s). HTML is first reduced to its text by trafilatura."""
+    return max_size // 4 if max_size else 0
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """The file's bytes; raises TooBig (unread) when it is larger than ``limit``."""
+    with open(path, "rb") as f:
+        st = os.fstat(f.fileno())
+        if limit and st.st_size > limit:
+            raise TooBig(st.st_size)
+        data = f.read(limit + 1) if limit else f.read()
+    if limit and len(data) > limit:  # grew while read, or a device
+        raise TooBig(len(data), at_least=True)
+    return data
+
+
+class TooBig(Exception):
+    def __init__(self, size: int, at_least: bool = False) -> None:
+        super().__init__(size)
+        self.size, self.at_least = size, at_least
+
+    def reason(self, limit: int) -> str:
+        if self.at_least:
+            return f"more than the {size_text(limit)} size limit (--max-size)"
+        return f"{size_text(self.size)}, over the {size_text(limit)} size limit (--max-size)"
+
+
 def clean_one(task: Task) -> Result:
     """Clean one file; every failure becomes ``Result.error`` so the others go on."""
     from newsclean.cli.formats import render
     from newsclean.cli.writeback import atomic_write, file_mode, read_bytes, unified_diff
-    from newsclean.decode import DecodeError, decode
+    from newsclean.decode import DecodeError, decode_report, looks_like_html
 
     s = _settings
     res = Result(task.index, task.display, task.target)
     try:
         if task.data is not None:
             raw = task.data
+            if s.max_size and len(raw) > s.max_size:
+                raise TooBig(len(raw), at_least=True)
         else:
-            with open(task.path, "rb") as f:
-                raw = f.read()
+            raw = read_limited(task.path, s.max_size)
+    except TooBig as e:
+        res.error = e.reason(s.max_size)
+        return res
     except OSError as e:
         res.error = _reason(e)
         return res
     try:
-        text = decode(raw)
+        text, warning = decode_report(raw)
     except DecodeError as e:
         res.error = str(e)
         return res
+    if warning:
+        if s.write_back is WriteBack.YES and task.target == task.path and "U+FFFD" in warning:
+            res.error = f"{warning}; not rewritten in place, which would lose those bytes"
+            return res
+        res.warnings.append(warning)
+    limit = text_limit(s.max_size)
+    if limit and len(text) > limit and not looks_like_html(text):
+        res.error = (f"{len(text):,} characters of plain text, over the {limit:,} the cleaner takes "
+                     f"(a quarter of --max-size)")
+        return res
     try:
         doc = _clean_text(text)
-        out = render(doc, s.fmt, task.display)
+        out = render(doc, s.fmt, json_path(task.display))
         res.dropped = doc.dropped()
+        res.warnings.extend(getattr(doc, "warnings", ()) or ())
     except Exception as e:  # noqa: BLE001 - a bug on one page must not stop the others
         res.error = f"internal error: {type(e).__name__}: {e}"
         return res
@@ -149,8 +215,17 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_all(tasks: list[Task], settings: Settings, jobs: int):
-    """Yield each task's Result in task order, using a process pool when it pays."""
+def clean_chunk(tasks: list[Task]) -> list[Result]:
+    return [clean_one(t) for t in tasks]
+
+
+def run_all(tasks: list[Task], settings: Settings, jobs: int, chunk: int = 0):
+    """Yield each task's Result in task order, as soon as it (and those before it) is done,
+    using a process pool when it pays.
+
+    At most ``jobs * 4`` chunks are in flight: a slow reader of the results (a pipe)
+    holds the workers back instead of letting finished results pile up in memory.
+    """
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         init(settings)
@@ -158,9 +233,22 @@ def run_all(tasks: list[Task], settings: Settings, jobs: int):
             yield clean_one(task)
         return
     import multiprocessing
+    from collections import deque
 
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     warm(settings)
-    chunksize = max(1, min(64, len(tasks) // (jobs * 4)))
+    chunk = chunk or max(1, min(16, len(tasks) // (jobs * 8)))
+    window = jobs * 4
     with ctx.Pool(jobs, initializer=init, initargs=(settings,)) as pool:
-        yield from pool.imap(clean_one, tasks, chunksize)
+        pending: deque = deque()
+        starts = iter(range(0, len(tasks), chunk))
+        for start in starts:
+            pending.append(pool.apply_async(clean_chunk, (tasks[start:start + chunk],)))
+            if len(pending) >= window:
+                break
+        while pending:
+            done = pending.popleft().get()
+            start = next(starts, None)
+            if start is not None:
+                pending.append(pool.apply_async(clean_chunk, (tasks[start:start + chunk],)))
+            yield from done

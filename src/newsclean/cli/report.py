@@ -5,6 +5,22 @@ import sys
 from dataclasses import dataclass, field
 
 
+def shown(name: str) -> str:
+    """A file name fit for a one-line message: control characters (a newline in a name)
+    and bytes that are not UTF-8 are written as escapes."""
+    if name.isprintable():
+        return name
+    out = []
+    for ch in name:
+        if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch == " " or ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
+
+
 @dataclass
 class Report:
     check: bool = False  # --check: a file that would change makes the exit code 1
@@ -25,7 +41,12 @@ class Report:
         """One line naming the file, printed at once so it is seen next to the progress."""
         self.failed += 1
         self.errors.append(path)
-        print(f"error: cannot clean {path}: {reason}", file=sys.stderr, flush=True)
+        print(f"error: cannot clean {shown(path)}: {reason}", file=sys.stderr, flush=True)
+
+    def warning(self, path: str, note: str) -> None:
+        """A file cleaned with a caveat (say, bytes replaced): one line, unless quiet."""
+        if not self.quiet:
+            print(f"warning: {shown(path)}: {note}", file=sys.stderr, flush=True)
 
     @property
     def return_code(self) -> int:

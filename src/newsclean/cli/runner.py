@@ -16,8 +16,39 @@ from newsclean.cli.discover import DEFAULT_GLOBS, STDIN
 DESCRIPTION = "Turn raw scraped news pages (plain text or HTML) into clean Markdown with YAML front matter."
 
 
+DEFAULT_MAX_SIZE_TEXT = "8M"
+MAX_SIZE_ENV = "NEWSCLEAN_MAX_SIZE"
+
+
 class UsageError(Exception):
     """A command line that cannot be run: exit 2."""
+
+
+def parse_size(text: str) -> int:
+    """``8M``, ``500k``, ``2G``, ``1048576`` (binary units) to bytes; ValueError if not a size."""
+    t = text.strip().lower().removesuffix("b").removesuffix("i")
+    scale = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}.get(t[-1:], 1)
+    number = float(t[:-1] if scale != 1 else t)
+    if number < 0 or number != number:
+        raise ValueError(text)
+    return int(number * scale)
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except (ValueError, IndexError):
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500k, 8M)") from None
+
+
+def _max_size(args) -> int:
+    if args.max_size is not None:
+        return args.max_size
+    env = os.environ.get(MAX_SIZE_ENV)
+    try:
+        return parse_size(env or DEFAULT_MAX_SIZE_TEXT)
+    except (ValueError, IndexError):
+        raise UsageError(f"${MAX_SIZE_ENV}={env!r} is not a size (e.g. 500k, 8M)") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("--stdin-filename", metavar="NAME", help="the name to give the page read from stdin")
         c.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
         c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary; errors only")
+        c.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
+                       help=f"refuse files larger than SIZE unread, and plain-text pages over a quarter of it "
+                            f"(e.g. 500k, 20M; 0: no limit; default {DEFAULT_MAX_SIZE_TEXT}, or ${MAX_SIZE_ENV})")
         core_options(c)
 
     e = sub.add_parser("explain", help="show every line's label and the rule behind it",
@@ -165,7 +199,7 @@ def _clean(args, config, settings) -> int:
     from newsclean.cli.discover import Source, discover, matches, output_path
     from newsclean.cli.formats import SUFFIX
     from newsclean.cli.jobs import Settings, Task, default_jobs, run_all
-    from newsclean.cli.report import Report
+    from newsclean.cli.report import Report, shown
     from newsclean.cli.writeback import WriteBack, current_umask
 
     wb = _write_back(args)
@@ -192,6 +226,7 @@ def _clean(args, config, settings) -> int:
         raise UsageError("several files and nowhere to put them: give -o DIR, --in-place, --check or --diff, "
                          "or --format jsonl to stream them to stdout")
 
+    max_size = _max_size(args)
     report = Report(check=wb.checks, dry=wb.checks or wb.diffs, quiet=args.quiet)
     inputs = {os.path.realpath(s.path) for s in sources if s.path != STDIN}
     stdin_name = args.stdin_filename or STDIN
@@ -200,7 +235,7 @@ def _clean(args, config, settings) -> int:
     folders: set[str] = set()
     for s in sources:
         display = stdin_name if s.path == STDIN else s.path
-        data = sys.stdin.buffer.read() if s.path == STDIN else None
+        data = _read_stdin(max_size) if s.path == STDIN else None
         if wb is WriteBack.STDOUT:
             target = None
         elif out_dir:
@@ -227,7 +262,7 @@ def _clean(args, config, settings) -> int:
                     raise UsageError(f"cannot create {folder}: {e.strerror}") from None
 
     settings = Settings(fmt=args.format, write_back=wb, url=args.url, lang=args.lang, config=config,
-                        umask=current_umask())
+                        umask=current_umask(), max_size=max_size)
     results = run_all(tasks, settings, args.jobs or default_jobs())
     show_summary = not (wb is WriteBack.STDOUT and len(tasks) <= 1)
     array = wb is WriteBack.STDOUT and args.format == "json" and len(tasks) > 1
@@ -238,6 +273,8 @@ def _clean(args, config, settings) -> int:
         for res in results:
             if progress is not None:
                 progress.advance()
+            for warning in res.warnings:
+                report.warning(res.display, warning)
             if res.error:
                 report.failure(res.display, res.error)
                 continue
@@ -253,7 +290,7 @@ def _clean(args, config, settings) -> int:
                 out.write(res.diff)
                 out.flush()
             if wb.checks and res.changed:
-                print(f"would clean {res.display}: {_why(res)}", file=sys.stderr, flush=True)
+                print(f"would clean {shown(res.display)}: {_why(res)}", file=sys.stderr, flush=True)
         if array:
             out.write("[]\n" if first else "\n]\n")
             out.flush()
@@ -264,6 +301,11 @@ def _clean(args, config, settings) -> int:
     if show_summary:
         report.summary()
     return report.return_code
+
+
+def _read_stdin(limit: int) -> bytes:
+    """All of stdin, but never more than ``limit`` + 1 bytes (the page is then refused)."""
+    return sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
 
 
 def _why(res) -> str:
