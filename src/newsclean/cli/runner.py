@@ -8,6 +8,7 @@ before a file is read: the core, rich and multiprocessing are imported when need
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 
@@ -62,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("--url", help="the page's URL (goes to the front matter, helps metadata)")
         c.add_argument("--lang", help="the page's language code; detected when not given")
         c.add_argument("--no-model", action="store_true", help="rules only, without the learned classifier")
+        if "paths" in [a.dest for a in c._actions]:
+            c.add_argument("--no-cache", action="store_true",
+                           help="clean every file, even those unchanged since a run with the same settings")
         c.add_argument("--disable", action="append", default=[], metavar="CODES",
                        help="rule codes that never fire, comma-separated (see `newsclean rules`)")
 
@@ -261,6 +265,19 @@ def _clean(args, config, settings) -> int:
                 except OSError as e:
                     raise UsageError(f"cannot create {folder}: {e.strerror}") from None
 
+    cache = None
+    if (wb.writes or wb is WriteBack.CHECK) and not args.no_cache:
+        from newsclean.cli.cache import Cache, cache_key
+
+        cache = Cache(cache_key(config, args.format, args.url, args.lang, max_size, wb.value))
+        todo = []
+        for t in tasks:
+            if t.data is None and cache.fresh(t.path, t.target):
+                report.done(False, 0)  # unchanged since a run that left it clean
+            else:
+                todo.append(dataclasses.replace(t, index=len(todo)))
+        tasks = todo
+    by_index = {t.index: t for t in tasks}
     settings = Settings(fmt=args.format, write_back=wb, url=args.url, lang=args.lang, config=config,
                         umask=current_umask(), max_size=max_size)
     results = run_all(tasks, settings, args.jobs or default_jobs())
@@ -279,6 +296,9 @@ def _clean(args, config, settings) -> int:
                 report.failure(res.display, res.error)
                 continue
             report.done(res.changed, sum(res.dropped.values()))
+            if cache is not None and (wb.writes or not res.changed):
+                task = by_index[res.index]
+                cache.record(task.path, task.target)
             if res.output is not None:
                 if array:
                     out.write(("[\n" if first else ",\n") + res.output.rstrip("\n"))
@@ -298,6 +318,8 @@ def _clean(args, config, settings) -> int:
         if progress is not None:
             progress.stop()
         results.close()
+        if cache is not None:
+            cache.save()
     if show_summary:
         report.summary()
     return report.return_code

@@ -1,0 +1,79 @@
+"""The batch cache (black's design): files already cleaned with this version and these
+settings, and unchanged since, are not cleaned again.
+
+One JSON file per (newsclean version, model file, configuration, output format) under
+``$NEWSCLEAN_CACHE_DIR`` (default ``$XDG_CACHE_HOME/newsclean`` or ``~/.cache/newsclean``)
+maps an input's real path to the size and modification time of the input and of its target
+(the output file, or the input itself with ``--in-place`` and ``--check``) as they were
+when the two were known to agree. A file is skipped only when both still match exactly;
+any doubt means cleaning it again. The cache is written atomically at the end of a run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+from newsclean.cli.writeback import atomic_write
+
+Stamp = tuple[int, int]  # size, mtime in nanoseconds
+
+
+def cache_dir() -> str:
+    explicit = os.environ.get("NEWSCLEAN_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "newsclean")
+
+
+def _stamp(path: str) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def cache_key(*parts: object) -> str:
+    """A name for the cache file: what the output depends on besides the input."""
+    import newsclean
+
+    model = _stamp(os.path.join(os.path.dirname(newsclean.__file__), "data", "model", "lines.npz"))
+    return hashlib.sha256(repr((newsclean.__version__, model, parts)).encode("utf-8")).hexdigest()[:24]
+
+
+class Cache:
+    def __init__(self, key: str):
+        self.path = os.path.join(cache_dir(), f"{key}.json")
+        self.entries: dict[str, list[int]] = {}
+        self.dirty = False
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                data = json.load(f)
+            if isinstance(data, dict):
+                self.entries = data
+        except (OSError, ValueError):
+            pass  # no cache yet, or a broken one: start afresh
+
+    def fresh(self, source: str, target: str) -> bool:
+        """Whether source and target are exactly as when they were last known to agree."""
+        entry = self.entries.get(os.path.realpath(source))
+        if not entry or len(entry) != 4:
+            return False
+        return _stamp(source) == tuple(entry[:2]) and _stamp(target) == tuple(entry[2:])
+
+    def record(self, source: str, target: str) -> None:
+        s, t = _stamp(source), _stamp(target)
+        if s is not None and t is not None:
+            self.entries[os.path.realpath(source)] = [*s, *t]
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            atomic_write(self.path, json.dumps(self.entries, separators=(",", ":")).encode("utf-8"), 0o644)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next run
