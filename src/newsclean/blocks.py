@@ -57,6 +57,9 @@ def _wrap_width(raw: list[str]) -> int | None:
     In a wrapped dump many lines end just short of one column; in any other dump line
     lengths spread out and the longest line stands alone.
     """
+    longest = max(raw, key=len, default="").rstrip()
+    if len(longest) > WRAP_MAX_COLUMNS:  # the usual case, settled without measuring every line
+        return None
     widths = [display_width(l.rstrip()) for l in raw if l.strip()]
     top = max(widths, default=0)
     if top < WRAP_MIN_COLUMNS or top > WRAP_MAX_COLUMNS:
@@ -79,8 +82,10 @@ def _continues(line: str, nxt: str, width: int) -> bool:
 
 def split(text: str) -> list[Line]:
     """The page's units, in order, each with its block number and the physical lines it spans."""
-    raw = normalize_newlines(text).split("\n")
+    text = normalize_newlines(text)
+    raw = text.split("\n")
     width = _wrap_width(raw)
+    tidied = _SPACE.sub(" ", text).split("\n")  # tidy() of every line, in one call
     units: list[Line] = []
     block = 0
     pending: list[tuple[int, str]] = []  # a wrapped run being re-joined
@@ -94,7 +99,7 @@ def split(text: str) -> list[Line]:
             pending.clear()
 
     for number, physical in enumerate(raw):
-        line = tidy(physical)
+        line = tidied[number].strip()
         if not line:
             flush()
             if units and units[-1].block == block:

@@ -13,19 +13,14 @@ from functools import lru_cache
 from typing import Sequence
 
 from newsclean.blocks import display_width
-from newsclean.cues import KINDS, CueIndex, index, normalize
+from newsclean.cuematch import ALL_KINDS, EXACT, PATTERNS, PREFIX, PageCues, index
 from newsclean.document import Label, Line
+from newsclean.rules import PRIORITY
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
 
-# When several cues fire on one line, the first code in this order wins: the more
-# specific kinds (a permalink, a tag line) before the generic ones (navigation).
-PRIORITY = ("NC-LINK", "NC-TAGS", "NC-CRUMB", "NC-EDITOR", "NC-META", "NC-LEGAL", "NC-CONTACT",
-            "NC-SHARE", "NC-REL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT", "NC-IMAGE", "NC-COUNT", "NC-NAV")
+__all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass"]
 
-# Cue kinds that are trusted on longer lines: a line that *is* a cue, or starts with one.
-_LONG_KINDS = ("exact", "prefix")
 _SENTENCE_END = re.compile(r"[.!?。！？…」』”\"')）]\s*$")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -33,7 +28,6 @@ class Shape:
     """The few measures of a line that the rules look at."""
 
     width: int  # display columns, CJK counting two
-    words: int
     sentence: bool  # ends like a sentence
 
     @property
@@ -48,32 +42,44 @@ class Shape:
 @lru_cache(maxsize=16384)
 def shape(text: str) -> Shape:
     """The line's measures; cached, since the passes after this one ask again."""
-    return Shape(display_width(text), len(_WORD.findall(text)), bool(_SENTENCE_END.search(text)))
+    return Shape(display_width(text), bool(_SENTENCE_END.search(text)))
 
 
-def cue_of(text: str, width: int, index: CueIndex) -> tuple[str, str] | None:
-    """The winning (rule code, detail) of the line's cues, or None.
-
-    Long lines are prose: only cues that make up the whole line, or open it, count there.
-    """
-    kinds = KINDS if width <= CUE_MAX_CHARS * 2 else _LONG_KINDS if width <= CUE_MAX_CHARS * 4 else ("exact",)
-    hit = index.first(text, normalize(text), kinds)
-    return None if hit is None else (hit[0], f"{hit[1]} cue")
+def cue_kinds(width: int) -> int:
+    """The kinds of cue trusted on a line this wide: on short lines all of them; longer
+    lines are prose, where only a cue that makes up the whole line or opens it counts."""
+    if width <= CUE_MAX_CHARS * 2:
+        return ALL_KINDS
+    return EXACT | PREFIX if width <= CUE_MAX_CHARS * 4 else EXACT
 
 
-def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset()) -> list[Line]:
+# the model's features (``features``) also read patterns on lines up to this width
+FEATURE_CUE_WIDTH = CUE_MAX_CHARS * 3
+
+
+def scan(units: Sequence[Line], extra_cues: tuple = ()) -> PageCues:
+    """The page's cue matches, once for both this pass and the model's features."""
+    want = []
+    for unit in units:
+        w = shape(unit.text).width
+        want.append(cue_kinds(w) | (PATTERNS if w <= FEATURE_CUE_WIDTH else 0))
+    return index(extra_cues).scan([u.text for u in units], want)
+
+
+def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),
+               page_cues: PageCues | None = None) -> list[Line]:
     """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it).
 
     ``extra_cues`` are configuration's additions to the cue files, ``disabled`` the rule
-    codes switched off.
+    codes switched off; ``page_cues`` the page's ``scan`` when the caller has it already.
     """
-    idx = index(extra_cues, tuple(c for c in PRIORITY if c not in disabled))
+    found = scan(units, extra_cues) if page_cues is None else page_cues
     out = []
-    for unit in units:
+    for i, unit in enumerate(units):
         s = shape(unit.text)
-        hit = cue_of(unit.text, s.width, idx)
+        hit = found.winner(i, cue_kinds(s.width), disabled) if found.hits[i] else None
         if hit is not None:
-            out.append(unit.with_first(Label.BOILERPLATE, *hit))
+            out.append(unit.with_first(Label.BOILERPLATE, hit[0], f"{hit[1]} cue"))
         elif s.textlike or not s.short:
             out.append(unit.with_first(Label.CONTENT, "NC-TEXT", "text-like"))
         else:

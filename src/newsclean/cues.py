@@ -129,83 +129,21 @@ def cues(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> dict[str, 
     return _build(extra)
 
 
-class CueIndex:
-    """All rule codes' cues compiled together, for the hot path.
-
-    ``first(line)`` answers what ``CueSet.match`` answers code by code, in a few regex
-    calls per line instead of dozens: kinds are tried from the most specific (the whole
-    line is a cue) to the least (a pattern somewhere in it); within a kind the code that
-    comes first in ``priority`` wins. Literal cues of all codes share one trie pattern (a
-    match is mapped back to its codes); patterns anchored at the line start are tried at
-    the start only, the others searched.
-    """
-
-    def __init__(self, table: dict[str, CueSet], priority: tuple[str, ...]):
-        self.codes = [c for c in priority if c in table]
-        self._rank = {c: i for i, c in enumerate(self.codes)}
-        self.exact: dict[str, str] = {}
-        self._literal: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
-        for kind in ("prefix", "contains"):
-            owner: dict[str, str] = {}
-            for code in reversed(self.codes):  # the highest-priority code ends up owning a word
-                for word in table[code].words[kind]:
-                    owner[word] = code
-            self._literal[kind] = (re.compile(_trie(sorted(owner))) if owner else None, owner)
-        for code in reversed(self.codes):
-            for word in table[code].exact:
-                self.exact[word] = code
-        groups: dict[str, list[str]] = {"anchored": [], "floating": [], "wide": []}
-        for n, code in enumerate(self.codes):
-            for k, p in enumerate(table[code].words["patterns"]):
-                group = "anchored" if p.startswith("^") else "floating" if p.isascii() else "wide"
-                groups[group].append(f"(?P<g{n}_{k}>{p})")
-        self._anchored, self._floating, self._wide = (
-            re.compile("|".join(groups[g]), re.I) if groups[g] else None for g in ("anchored", "floating", "wide"))
-
-    def _code(self, group: str) -> str:
-        return self.codes[int(group[1:].split("_")[0])]
-
-    def first(self, line: str, norm: str | None = None, kinds: tuple[str, ...] = KINDS) -> tuple[str, str] | None:
-        """(rule code, kind) of the line's strongest cue, or None."""
-        norm = normalize(line) if norm is None else norm
-        if "exact" in kinds and norm in self.exact:
-            return self.exact[norm], "exact"
-        if "prefix" in kinds:
-            pattern, owner = self._literal["prefix"]
-            m = pattern.match(norm) if pattern is not None else None
-            if m:
-                return owner[m.group()], "prefix"
-        if "contains" in kinds:
-            pattern, owner = self._literal["contains"]
-            if pattern is not None:
-                found = [owner[m.group()] for m in pattern.finditer(norm)]
-                if found:
-                    return min(found, key=self._rank.__getitem__), "contains"
-        if "patterns" in kinds:
-            found = []
-            if self._anchored is not None:
-                m = self._anchored.match(line)
-                if m:
-                    found.append(self._code(m.lastgroup))
-            if self._floating is not None:
-                found.extend(self._code(m.lastgroup) for m in self._floating.finditer(line))
-            # a pattern spelled with non-ASCII letters needs some in the line
-            if self._wide is not None and not line.isascii():
-                found.extend(self._code(m.lastgroup) for m in self._wide.finditer(line))
-            if found:
-                return min(found, key=self._rank.__getitem__), "patterns"
-        return None
-
-
-@lru_cache(maxsize=8)
-def index(extra: tuple[tuple[str, str, tuple[str, ...]], ...], priority: tuple[str, ...]) -> CueIndex:
-    """The compiled index of the cues (with configuration's extra cues), built once."""
-    return CueIndex(cues(extra), priority)
-
-
 def hits(line: str, table: dict[str, CueSet] | None = None) -> dict[str, str]:
-    """Every rule code whose cues the line matches, with the kind of match."""
-    table = cues() if table is None else table
+    """Rule codes whose cues the line matches, each with its most specific kind of match.
+
+    Without ``table`` the shared compiled index answers (``cuematch``: fast, and nothing
+    is compiled twice); with one, each ``CueSet`` is asked in turn (the reference, and
+    the only way to see every anchored pattern that matches).
+    """
+    if table is None:
+        from newsclean.cuematch import index
+
+        found = index().scan([line])
+        out: dict[str, str] = {}
+        for h in found.hits[0]:  # most specific kind first
+            out.setdefault(found.codes[h.code], KINDS[h.kind.bit_length() - 1])
+        return out
     norm = normalize(line)
     out = {}
     for code, cue in table.items():

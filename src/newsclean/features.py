@@ -13,12 +13,10 @@
 * its neighbourhood: a few key features of the lines at -2, -1, +1, +2, and means over
   windows of +-5 and +-15 lines.
 
-Cost (about 2.4 ms for a page of 160 units): character classes are counted for the whole page at
-once (one code-point lookup table, a cumulative sum per class); regular expressions run over the
-newline-joined page, restricted to the lines that can match: literal cues of all rule codes
-share one trie pattern, patterns anchored at the line start are tried only on lines whose first
-character can start them (derived from the parsed pattern), floating patterns run one by one,
-each only when the page contains its leading literal (or a digit, when it needs one).
+Cost: character classes are counted for the whole page at once (one code-point lookup table,
+a cumulative sum per class); the cue flags come from the page's one cue scan
+(``classify.scan``, shared with the first pass); the few other patterns run over the
+newline-joined page, restricted to the lines that can match.
 ``stack_features(p)`` builds the second-stage features from first-stage probabilities.
 """
 from __future__ import annotations
@@ -27,12 +25,9 @@ import math
 import re
 from typing import Sequence
 
-import re._constants as _C
-import re._parser as _P
-
 import numpy as np
 
-from newsclean.cues import _trie, cues, normalize, raw_tables
+from newsclean.cuematch import CONTAINS, PageCues
 from newsclean.document import Line
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
 
@@ -77,6 +72,7 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
     + [f"{f}~{w}" for w in (5, 15) for f in _WIN]
 )
 _IDX = {n: i for i, n in enumerate(_BASE)}
+_CUE_COLUMN = {c: j for j, c in enumerate(CUE_CODES)}
 _NB_IDX = [_IDX[f] for f in _NB]
 _WIN_IDX = [_IDX[f] for f in _WIN]
 
@@ -118,182 +114,6 @@ def _class_table() -> np.ndarray:
 _CLASS = _class_table()
 
 
-def _combined(parts: list[tuple[int, str]], flags: int) -> re.Pattern | None:
-    if not parts:
-        return None
-    return re.compile("|".join(f"(?P<c{j}_{k}>{p})" for k, (j, p) in enumerate(parts)), flags)
-
-
-def _lower_literals(p: str) -> str:
-    """The pattern for lower-cased text: literal capitals lower-cased (escapes such as ``\\D``
-    kept), so it needs no re.I (which disables the regex engine's literal-prefix search)."""
-    return re.sub(r"\\.|[A-Z]", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), p)
-
-
-def _needs_digit(p: str) -> bool:
-    """Whether every match of the pattern contains a digit (a conservative syntactic test)."""
-    return "\\d" in p and "|" not in re.sub(r"\(\?:[^()]*\)", "", p) and not re.search(r"\\d[*?]|\\d\{0", p)
-
-
-def _literal_gate(p: str) -> str | None:
-    """A literal every match contains (the pattern's leading plain text), or None."""
-    m = re.match(r"(?:\\b)?([^\\^$.|?*+()\[\]{}]{2,})(?![*?{])", p)
-    if not m:
-        return None
-    lit = m.group(1)
-    nxt = p[m.end():m.end() + 1]
-    if nxt in ("*", "?", "{", "+"):
-        lit = lit[:-1]  # the last character may repeat or be absent
-    return lit if len(lit) >= 2 else None
-
-
-def _items_first(items):
-    """(chars, classes, nullable) for a sequence of parsed items; chars None = unknown."""
-    chars, classes = set(), set()
-    for op, av in items:
-        if op is _C.AT:
-            continue
-        r = _item_first(op, av)
-        if r is None:
-            return None
-        c, k, nullable = r
-        chars |= c
-        classes |= k
-        if not nullable:
-            return chars, classes, False
-    return chars, classes, True
-
-
-def _item_first(op, av):
-    if op is _C.LITERAL:
-        return {chr(av)}, set(), False
-    if op is _C.IN:
-        chars, classes = set(), set()
-        for o, a in av:
-            if o is _C.LITERAL:
-                chars.add(chr(a))
-            elif o is _C.RANGE and a[1] - a[0] <= 256:
-                chars.update(chr(x) for x in range(a[0], a[1] + 1))
-            elif o is _C.CATEGORY and a in (_C.CATEGORY_DIGIT, _C.CATEGORY_SPACE):
-                classes.add(a)
-            else:
-                return None
-        return chars, classes, False
-    if op is _C.SUBPATTERN:
-        return _items_first(av[3])
-    if op is _C.BRANCH:
-        chars, classes, nullable = set(), set(), False
-        for b in av[1]:
-            r = _items_first(b)
-            if r is None:
-                return None
-            chars |= r[0]; classes |= r[1]; nullable |= r[2]
-        return chars, classes, nullable
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
-        lo, hi, sub = av
-        r = _items_first(sub)
-        if r is None:
-            return None
-        return r[0], r[1], r[2] or lo == 0
-    return None
-
-
-def _first_chars(pattern: str, flags: int = 0):
-    """The characters a match of the pattern can start with, as (chars, classes), or None."""
-    try:
-        parsed = _P.parse(pattern, flags)
-    except re.error:
-        return None
-    r = _items_first(list(parsed))
-    if r is None or r[2]:
-        return None
-    return frozenset(r[0]), frozenset(r[1])
-
-
-def _start_gate(pattern: re.Pattern | None):
-    """A test of a line's first character that is False only where the pattern cannot match at the
-    start, or None when every line must be tried."""
-    if pattern is None:
-        return None
-    r = _first_chars(pattern.pattern, pattern.flags)
-    if r is None:
-        return None
-    chars = frozenset(c.lower() for c in r[0]) | r[0]
-    digit, space = _C.CATEGORY_DIGIT in r[1], _C.CATEGORY_SPACE in r[1]
-    return lambda c: c in chars or (digit and c.isdigit()) or (space and c.isspace())
-
-
-def _match_starts(pattern: re.Pattern | None, lines: list[str], gate, text: str | None = None,
-                  starts: np.ndarray | None = None):
-    """(line number, group name) of every line the pattern matches at its start; with ``text``
-    (the lines joined by newlines, lower-cased) the match is tried there, and one that runs into
-    the next line does not count."""
-    out = []
-    if pattern is None:
-        return out
-    match = pattern.match
-    for i, s in enumerate(lines):
-        if s and (gate is None or gate(s[0].lower())):
-            if text is None:
-                m = match(s)
-            else:
-                m = match(text, int(starts[i]))
-                if m and "\n" in m.group():
-                    continue
-            if m:
-                out.append((i, m.lastgroup))
-    return out
-
-
-class _CueIndex:
-    """The cue sets of every rule code: one pattern per kind for the literal cues (a trie over all
-    codes' words, a match mapped back to its codes), the anchored patterns combined (a named group
-    per code), the floating patterns compiled one by one (each keeps its own fast search), with
-    a gate each: a literal the text must contain, or a digit."""
-
-    def __init__(self, table) -> None:
-        self.exact: dict[str, list[int]] = {}
-        prefix, contains, anchored = [], [], []
-        self.scanning: list[tuple[int, re.Pattern, str | None, bool]] = []
-        raw = raw_tables()
-        for j, code in enumerate(CUE_CODES):
-            cue = table.get(code)
-            if cue is None:
-                continue
-            for w in cue.exact:
-                self.exact.setdefault(w, []).append(j)
-            if cue.prefix is not None:
-                prefix.append((j, cue.prefix.pattern))
-            self.contains_owner = getattr(self, "contains_owner", {})
-            for w in cue.words["contains"]:
-                self.contains_owner.setdefault(w, set()).add(j)
-            for p in raw.get(code, {}).get("patterns", []):
-                if p.startswith("^"):
-                    anchored.append((j, p))
-                else:
-                    lp = _lower_literals(p)
-                    self.scanning.append((j, re.compile(lp, re.M), _literal_gate(lp), _needs_digit(lp)))
-        owner = getattr(self, "contains_owner", {})
-        self.contains_owner = {w: sorted(c) for w, c in owner.items()}
-        self.contains = re.compile(_trie(sorted(owner))) if owner else None
-        self.prefix = _combined(prefix, re.M)
-        self.anchored = _combined(anchored, re.I | re.M)
-        self.prefix_gate = _start_gate(self.prefix)
-        self.anchored_gate = _start_gate(self.anchored)
-
-
-_CUE_INDEX: dict[int, _CueIndex] = {}
-
-
-def _cue_index() -> _CueIndex:
-    table = cues()
-    key = id(table)
-    if key not in _CUE_INDEX:
-        _CUE_INDEX.clear()
-        _CUE_INDEX[key] = _CueIndex(table)
-    return _CUE_INDEX[key]
-
-
 def _joined(parts: list[str]) -> tuple[str, np.ndarray]:
     """The parts joined by newlines, and the offset where each starts."""
     n = len(parts)
@@ -303,27 +123,13 @@ def _joined(parts: list[str]) -> tuple[str, np.ndarray]:
     return "\n".join(parts), st
 
 
-def _match_lines(pattern: re.Pattern | None, text: str, st: np.ndarray, anchored: bool = False):
-    """(line numbers, group names) of the pattern's matches in a newline-joined text."""
-    if pattern is None or not text:
-        return [], []
-    pos, names = [], []
-    if anchored:
-        ends = np.append(st[1:] - 1, len(text))
-        it = (pattern.match(text, int(o)) for o, e in zip(st, ends) if e > o)
-    else:
-        it = pattern.finditer(text)
-    for m in it:
-        if m is None or "\n" in m.group():
-            continue
-        pos.append(m.start())
-        names.append(m.lastgroup)
-    if not pos:
-        return [], []
-    return list(np.searchsorted(st, np.array(pos), side="right") - 1), names
+def _match_lines(pattern: re.Pattern, text: str, st: np.ndarray) -> list[int]:
+    """The line numbers of the pattern's matches (within one line) in a newline-joined text."""
+    pos = [m.start() for m in pattern.finditer(text) if "\n" not in m.group()] if text else []
+    return list(np.searchsorted(st, np.array(pos), side="right") - 1) if pos else []
 
 
-def _base_features(texts: list[str]) -> np.ndarray:
+def _base_features(texts: list[str], page_cues: PageCues) -> np.ndarray:
     """The per-line features (``_BASE``) of all lines, computed over the joined page at once."""
     n = len(texts)
     lens = np.fromiter((len(s) for s in texts), dtype=np.int64, count=n)
@@ -367,7 +173,7 @@ def _base_features(texts: list[str]) -> np.ndarray:
 
     def flag(pattern: re.Pattern, text: str, st: np.ndarray) -> np.ndarray:
         out = np.zeros(n)
-        ln, _ = _match_lines(pattern, text, st)
+        ln = _match_lines(pattern, text, st)
         out[ln] = 1.0
         return out
 
@@ -381,41 +187,7 @@ def _base_features(texts: list[str]) -> np.ndarray:
     tim = flag(_TIME, digits_page, dstarts) if ":" in digits_page else np.zeros(n)
     copy = flag(_COPY, short_page, sstarts)
 
-    # cues
-    flags = np.zeros((n, len(CUE_CODES)))
-    ci = _cue_index()
-    norms = [normalize(s) if t else "" for s, t in zip(texts, testable)]
-    exact = ci.exact
-    for i, k in enumerate(norms):
-        if k in exact:
-            flags[i, exact[k]] = 1.0
-    short_enough = width <= CUE_MAX_CHARS
-    contains_page, cstarts = _joined([k if t else "" for k, t in zip(norms, short_enough)])
-    scan_page, scan_starts = sub(testable & ((ndig > 0) | (ncjk > 0) | (npun > 0)))
-    short_lines = [s if t else "" for s, t in zip(texts, testable)]
-    for i, name in (_match_starts(ci.prefix, norms, ci.prefix_gate)
-                    + _match_starts(ci.anchored, short_lines, ci.anchored_gate, short_page.lower(), sstarts)):
-        if name:
-            flags[i, int(name[1:].split("_")[0])] = 1.0
-    if ci.contains is not None and contains_page.strip("\n"):
-        owner = ci.contains_owner
-        pos, codes = [], []
-        for m in ci.contains.finditer(contains_page):
-            pos.append(m.start())
-            codes.append(owner[m.group()])
-        if pos:
-            for i, cs in zip(np.searchsorted(cstarts, pos, side="right") - 1, codes):
-                flags[i, cs] = 1.0
-    scan_low = scan_page.lower()
-    digit_low = digits_page.lower()
-    for j, pattern, gate, digit in ci.scanning:
-        text, st = (digit_low, dstarts) if digit else (scan_low, scan_starts)
-        if gate is not None and gate not in text:
-            continue
-        pos = [m.start() for m in pattern.finditer(text) if "\n" not in m.group()]
-        if pos:
-            flags[np.searchsorted(st, pos, side="right") - 1, j] = 1.0
-    flags[~testable] = 0.0
+    flags = _cue_flags(page_cues, testable, width <= CUE_MAX_CHARS)
     cue_any = flags.max(axis=1)
     cols = [
         np.log1p(lens), np.log1p(ntok), np.log1p(width), np.log1p(nw),
@@ -498,18 +270,45 @@ def _groups(blk: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return inv, cnt
 
 
+def _median(a: np.ndarray) -> float:
+    """np.median without its import cost (about 20 ms of start-up for one number)."""
+    s = np.sort(a)
+    m = len(s) // 2
+    return float(s[m]) if len(s) % 2 else float((s[m - 1] + s[m]) / 2)
+
+
 def _dist(n: int, a: int, b: int) -> np.ndarray:
     idx = np.arange(n)
     return np.where(idx < a, a - idx, np.where(idx > b, idx - b, 0)).astype(float)
 
 
-def line_features(units: Sequence[Line]) -> np.ndarray:
-    """Features of every unit of one page, shape (len(units), len(FEATURE_NAMES))."""
+def _cue_flags(page_cues: PageCues, testable: np.ndarray, short: np.ndarray) -> np.ndarray:
+    """One column per code of ``CUE_CODES``: the line has a cue of it (``contains`` cues count
+    on short lines only)."""
+    flags = np.zeros((len(page_cues.hits), len(CUE_CODES)))
+    column = [_CUE_COLUMN.get(c, -1) for c in page_cues.codes]
+    for i, hits in enumerate(page_cues.hits):
+        if hits and testable[i]:
+            for h in hits:
+                j = column[h.code]
+                if j >= 0 and (h.kind != CONTAINS or short[i]):
+                    flags[i, j] = 1.0
+    return flags
+
+
+def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> np.ndarray:
+    """Features of every unit of one page, shape (len(units), len(FEATURE_NAMES)).
+
+    ``page_cues`` is the page's ``classify.scan`` (computed here when not given)."""
     n = len(units)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
+    if page_cues is None:
+        from newsclean.classify import scan
+
+        page_cues = scan(units)
     texts = [u.text for u in units]
-    base = _base_features(texts)
+    base = _base_features(texts, page_cues)
     width = np.expm1(base[:, _IDX["log_width"]])
     logw = base[:, _IDX["log_width"]]
     short = base[:, _IDX["short"]] > 0
@@ -545,7 +344,7 @@ def line_features(units: Sequence[Line]) -> np.ndarray:
     page = np.column_stack([
         idx / max(n - 1, 1), cumw / max(total, 1.0), np.full(n, math.log1p(n)),
         np.full(n, math.log1p(total)), width / max(width.max(), 1.0),
-        width / max(float(np.median(width)), 1.0),
+        width / max(_median(width), 1.0),
         ((idx >= a) & (idx <= b)).astype(float), np.log1p(d1), d1 / n,
         np.full(n, capped[a:b + 1].sum() / max(capped.sum(), 1.0)), np.full(n, a / n), np.full(n, b / n),
         ((idx >= a2) & (idx <= b2)).astype(float), np.log1p(d2),

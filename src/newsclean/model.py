@@ -158,11 +158,12 @@ def predict_features(X: np.ndarray, units: Sequence[Line] | None = None) -> np.n
     return p
 
 
-def predict(units: Sequence[Line]) -> np.ndarray:
-    """P(content) of every unit of one page (the list ``blocks.split`` gives), in order."""
+def predict(units: Sequence[Line], page_cues=None) -> np.ndarray:
+    """P(content) of every unit of one page (the list ``blocks.split`` gives), in order;
+    ``page_cues`` is the page's ``classify.scan`` when the caller has it."""
     if not units:
         return np.zeros(0)
-    return predict_features(line_features(units), units)
+    return predict_features(line_features(units, page_cues), units)
 
 
 def full_row(units: Sequence[Line], X: np.ndarray | None = None) -> np.ndarray:

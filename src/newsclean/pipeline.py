@@ -75,8 +75,10 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         return _clean_own_markdown(*own, url=url, lang=lang, config=config)
 
     units = blocks.split(text)
-    first = classify.first_pass(units, config.extra_cues, config.disabled_rules)
-    probs = model.predict(first) if config.use_model and model.available() and first else None
+    page_cues = classify.scan(units, config.extra_cues)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues)
+    use_model = config.use_model and model.available() and first
+    probs = model.predict(first, page_cues) if use_model else None
     revised = context.revise(first, probs)
     content = [l.index for l in revised if l.label is Label.CONTENT]
     code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))

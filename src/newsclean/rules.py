@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 from newsclean.document import Label
 
+# When several cues fire on one line, the first code in this order wins: the more
+# specific kinds (a permalink, a tag line) before the generic ones (navigation).
+PRIORITY = ("NC-LINK", "NC-TAGS", "NC-CRUMB", "NC-EDITOR", "NC-META", "NC-LEGAL", "NC-CONTACT",
+            "NC-SHARE", "NC-REL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT", "NC-IMAGE", "NC-COUNT", "NC-NAV")
 
 @dataclass(frozen=True)
 class Rule:

@@ -1,0 +1,330 @@
+"""Matching every line of a page against every rule code's cues at once.
+
+Both the first pass (``classify``: which cue wins on a line) and the model's features
+(``features``: which codes' cues a line has) need the same matches, so they are found
+once per page here. ``CueIndex.scan(texts, want)`` returns ``PageCues``: for every line
+the (kind, code) pairs that matched, kinds being the cue files' keys from the most
+specific to the least (``exact``, ``prefix``, ``contains``, ``patterns``).
+
+Why it is fast enough for the hot path: literal cues of all codes share one trie pattern
+per kind (a match is mapped back to the codes owning the word); patterns anchored at the
+line start are combined and tried only on lines whose first character can start them
+(derived from the parsed pattern); the other patterns are searched one by one over the
+page's lines joined by newlines, each only when the page contains its leading literal
+(or a digit, when every match needs one).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+import re._constants as _C
+import re._parser as _P
+
+from newsclean.cues import KINDS, CueSet, _trie, cues, normalize
+from newsclean.rules import PRIORITY
+
+EXACT, PREFIX, CONTAINS, PATTERNS = (1 << k for k in range(len(KINDS)))  # bits of a ``want`` mask
+ALL_KINDS = EXACT | PREFIX | CONTAINS | PATTERNS
+_KIND_BIT = dict(zip(KINDS, (EXACT, PREFIX, CONTAINS, PATTERNS)))
+_DIGIT = re.compile(r"\d")
+
+
+# ----------------------------------------------------------------- what a pattern needs
+
+def lower_literals(p: str) -> str:
+    """The pattern for lower-cased text: literal capitals lower-cased (escapes such as ``\\D``
+    kept), so it needs no re.I (which disables the regex engine's literal-prefix search)."""
+    return re.sub(r"\\.|[A-Z]", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), p)
+
+
+def needs_digit(p: str) -> bool:
+    """Whether every match of the pattern contains a digit (a conservative syntactic test)."""
+    return "\\d" in p and "|" not in re.sub(r"\(\?:[^()]*\)", "", p) and not re.search(r"\\d[*?]|\\d\{0", p)
+
+
+def literal_gate(p: str) -> str | None:
+    """A literal every match contains (the pattern's leading plain text), or None."""
+    m = re.match(r"(?:\\b)?([^\\^$.|?*+()\[\]{}]{2,})(?![*?{])", p)
+    if not m:
+        return None
+    lit = m.group(1)
+    nxt = p[m.end():m.end() + 1]
+    if nxt in ("*", "?", "{", "+"):
+        lit = lit[:-1]  # the last character may repeat or be absent
+    return lit if len(lit) >= 2 else None
+
+
+def _items_first(items):
+    """(chars, classes, nullable) for a sequence of parsed items; None = unknown."""
+    chars, classes = set(), set()
+    for op, av in items:
+        if op is _C.AT:
+            continue
+        r = _item_first(op, av)
+        if r is None:
+            return None
+        c, k, nullable = r
+        chars |= c
+        classes |= k
+        if not nullable:
+            return chars, classes, False
+    return chars, classes, True
+
+
+def _item_first(op, av):
+    if op is _C.LITERAL:
+        return {chr(av)}, set(), False
+    if op is _C.IN:
+        chars, classes = set(), set()
+        for o, a in av:
+            if o is _C.LITERAL:
+                chars.add(chr(a))
+            elif o is _C.RANGE and a[1] - a[0] <= 256:
+                chars.update(chr(x) for x in range(a[0], a[1] + 1))
+            elif o is _C.CATEGORY and a in (_C.CATEGORY_DIGIT, _C.CATEGORY_SPACE):
+                classes.add(a)
+            else:
+                return None
+        return chars, classes, False
+    if op is _C.SUBPATTERN:
+        return _items_first(av[3])
+    if op is _C.BRANCH:
+        chars, classes, nullable = set(), set(), False
+        for b in av[1]:
+            r = _items_first(b)
+            if r is None:
+                return None
+            chars |= r[0]
+            classes |= r[1]
+            nullable |= r[2]
+        return chars, classes, nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        r = _items_first(sub)
+        if r is None:
+            return None
+        return r[0], r[1], r[2] or lo == 0
+    return None
+
+
+def first_chars(pattern: str, flags: int = 0):
+    """The characters a match of the pattern can start with, as (chars, classes), or None."""
+    try:
+        parsed = _P.parse(pattern, flags)
+    except re.error:
+        return None
+    r = _items_first(list(parsed))
+    if r is None or r[2]:
+        return None
+    return frozenset(r[0]), frozenset(r[1])
+
+
+def start_gate(pattern: re.Pattern | None):
+    """A test of a line's (lower-cased) first character that is False only where the pattern
+    cannot match at the start, or None when every line must be tried."""
+    if pattern is None:
+        return None
+    r = first_chars(pattern.pattern, pattern.flags)
+    if r is None:
+        return None
+    chars = frozenset(c.lower() for c in r[0]) | r[0]
+    digit, space = _C.CATEGORY_DIGIT in r[1], _C.CATEGORY_SPACE in r[1]
+    return lambda c: c in chars or (digit and c.isdigit()) or (space and c.isspace())
+
+
+class _FirstCharDispatch:
+    """Alternatives anchored at the line start, combined per first character: a line is
+    tried only against those that can start with its first character (in their order, so
+    the first alternative still wins). Each combination is compiled when first needed."""
+
+    _DIGIT_KEY, _SPACE_KEY, _OTHER_KEY = "\x00digit", "\x00space", "\x00other"
+
+    def __init__(self, alternatives: list[str], flags: int) -> None:
+        self.flags = flags
+        self.alternatives = alternatives
+        self._members: dict[str, list[int]] = {}
+        anywhere = []  # alternatives whose first character is not known
+        for k, alt in enumerate(alternatives):
+            r = first_chars(alt, flags)
+            if r is None:
+                anywhere.append(k)
+                continue
+            chars, classes = r
+            keys = {c.lower() for c in chars} | {c.upper() for c in chars}
+            if _C.CATEGORY_DIGIT in classes:
+                keys |= set("0123456789") | {self._DIGIT_KEY}
+            if _C.CATEGORY_SPACE in classes:
+                keys |= {" ", "\t", self._SPACE_KEY}
+            for key in keys:
+                self._members.setdefault(key, []).append(k)
+        for key in list(self._members) + [self._OTHER_KEY, self._DIGIT_KEY, self._SPACE_KEY]:
+            self._members[key] = sorted(set(self._members.get(key, [])) | set(anywhere))
+        self._compiled: dict[str, re.Pattern | None] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.alternatives)
+
+    def for_char(self, c: str) -> re.Pattern | None:
+        """The combined pattern of the alternatives a line starting with ``c`` can match."""
+        try:
+            return self._compiled[c]
+        except KeyError:
+            pass
+        key = c.lower()
+        if key not in self._members:
+            key = self._DIGIT_KEY if c.isdigit() else self._SPACE_KEY if c.isspace() else self._OTHER_KEY
+        members = self._members[key]
+        pattern = re.compile("|".join(self.alternatives[k] for k in members), self.flags) if members else None
+        self._compiled[c] = pattern
+        return pattern
+
+
+# ------------------------------------------------------------------------- the result
+
+class Hit(NamedTuple):
+    kind: int  # one of EXACT, PREFIX, CONTAINS, PATTERNS
+    code: int  # rank of the rule code in ``PageCues.codes`` (lower wins)
+
+
+class PageCues(NamedTuple):
+    """Every cue match of a page: ``hits[i]`` are line i's, sorted strongest first."""
+
+    codes: tuple[str, ...]  # rule codes by priority
+    hits: tuple[tuple[Hit, ...], ...]
+
+    def winner(self, i: int, kinds: int = ALL_KINDS, disabled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+        """(rule code, kind name) of line i's strongest cue among ``kinds``, or None."""
+        for h in self.hits[i]:
+            if h.kind & kinds and self.codes[h.code] not in disabled:
+                return self.codes[h.code], KINDS[h.kind.bit_length() - 1]
+        return None
+
+    def codes_of(self, i: int, kinds: int = ALL_KINDS) -> set[str]:
+        """Every rule code with a cue of one of ``kinds`` on line i."""
+        return {self.codes[h.code] for h in self.hits[i] if h.kind & kinds}
+
+
+# -------------------------------------------------------------------------- the index
+
+def _owners(table: dict[str, CueSet], codes: Sequence[str], kind: str) -> dict[str, tuple[int, ...]]:
+    owner: dict[str, list[int]] = {}
+    for rank, code in enumerate(codes):
+        words = table[code].exact if kind == "exact" else table[code].words[kind]
+        for w in words:
+            ranks = owner.setdefault(w, [])
+            if rank not in ranks:
+                ranks.append(rank)
+    return {w: tuple(r) for w, r in owner.items()}
+
+
+class CueIndex:
+    """All rule codes' cues compiled together (see the module docstring)."""
+
+    def __init__(self, table: dict[str, CueSet], priority: Sequence[str]):
+        self.codes = tuple(c for c in priority if c in table)
+        self.exact = _owners(table, self.codes, "exact")
+        self.prefix_owner = _owners(table, self.codes, "prefix")
+        self.contains_owner = _owners(table, self.codes, "contains")
+        self.prefix = re.compile(_trie(sorted(self.prefix_owner))) if self.prefix_owner else None
+        self.contains = re.compile(_trie(sorted(self.contains_owner))) if self.contains_owner else None
+        self.prefix_gate = start_gate(self.prefix)
+        anchored = []
+        # floating patterns: (code rank, compiled for lower-cased text, literal gate, needs a digit)
+        self.floating: list[tuple[int, re.Pattern, str | None, bool]] = []
+        for rank, code in enumerate(self.codes):
+            for k, p in enumerate(table[code].words["patterns"]):
+                if p.startswith("^"):
+                    anchored.append(f"(?P<g{rank}_{k}>{p})")
+                else:
+                    lp = lower_literals(p)
+                    self.floating.append((rank, re.compile(lp, re.M), literal_gate(lp), needs_digit(lp)))
+        self.anchored = _FirstCharDispatch(anchored, re.I)
+
+    def scan(self, texts: Sequence[str], want: Sequence[int] | None = None) -> PageCues:
+        """The cue matches of every line; ``want[i]`` says which kinds to try on line i
+        (bits EXACT | PREFIX | CONTAINS | PATTERNS; default all)."""
+        n = len(texts)
+        want = [ALL_KINDS] * n if want is None else want
+        found: list[set[Hit] | None] = [None] * n
+
+        def add(i: int, kind: int, ranks) -> None:
+            s = found[i]
+            if s is None:
+                s = found[i] = set()
+            s.update(Hit(kind, r) for r in ranks)
+
+        norms = [normalize(s) if w else "" for s, w in zip(texts, want)]
+        exact, prefix, pgate = self.exact, self.prefix, self.prefix_gate
+        for i, (k, w) in enumerate(zip(norms, want)):
+            if not k:
+                continue
+            if w & EXACT and k in exact:
+                add(i, EXACT, exact[k])
+            if w & PREFIX and prefix is not None and (pgate is None or pgate(k[0])):
+                m = prefix.match(k)
+                if m:
+                    add(i, PREFIX, self.prefix_owner[m.group()])
+        if self.contains is not None:
+            page, starts = _joined([k if w & CONTAINS else "" for k, w in zip(norms, want)])
+            if page.strip("\n"):
+                owner = self.contains_owner
+                for m in self.contains.finditer(page):
+                    add(_line_at(starts, m.start()), CONTAINS, owner[m.group()])
+        lines = [s if w & PATTERNS else "" for s, w in zip(texts, want)]
+        if self.anchored:
+            for_char = self.anchored.for_char
+            for i, s in enumerate(lines):
+                if s:
+                    pattern = for_char(s[0])
+                    m = pattern.match(s) if pattern is not None else None
+                    if m:
+                        add(i, PATTERNS, (int(m.lastgroup[1:].split("_")[0]),))
+        if self.floating and any(lines):
+            lows = [s.lower() for s in lines]
+            low, starts = _joined(lows)
+            digit_lines = [s if s and _DIGIT.search(s) else "" for s in lows]
+            dlow, dstarts = _joined(digit_lines) if any(digit_lines) else ("", [0])
+            for rank, pattern, gate, digit in self.floating:
+                text, st = (dlow, dstarts) if digit else (low, starts)
+                if not text or gate is not None and gate not in text:
+                    continue
+                for m in pattern.finditer(text):
+                    i = _line_at(st, m.start())
+                    # a match running into the next line (``\s*$`` eats the newline) is
+                    # tried again on its own line
+                    if "\n" not in m.group() or pattern.search(lows[i]):
+                        add(i, PATTERNS, (rank,))
+        return PageCues(self.codes, tuple(() if s is None else tuple(sorted(s)) for s in found))
+
+    def first(self, line: str, kinds: int = ALL_KINDS) -> tuple[str, str] | None:
+        """(rule code, kind name) of one line's strongest cue, or None."""
+        return self.scan([line], [kinds]).winner(0)
+
+
+def _joined(parts: list[str]) -> tuple[str, list[int]]:
+    """The parts joined by newlines, and the offset where each starts."""
+    starts, pos = [], 0
+    for p in parts:
+        starts.append(pos)
+        pos += len(p) + 1
+    return "\n".join(parts), starts
+
+
+def _line_at(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def index(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = (), priority: tuple[str, ...] | None = None) -> CueIndex:
+    """The compiled index of the cue files (plus configuration's extra cues), built once.
+
+    ``priority`` orders the rule codes (the first wins a tie); by default the first pass's.
+    """
+    return _index(tuple(extra), PRIORITY if priority is None else tuple(priority))
+
+
+@lru_cache(maxsize=8)
+def _index(extra: tuple, priority: tuple[str, ...]) -> CueIndex:
+    return CueIndex(cues(extra), priority)
