@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from newsclean import blocks, classify, context, language, metadata, model, render
+from newsclean import blocks, classify, context, language, metadata, model, render, repeat
 from newsclean.config import DEFAULT, Config
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
 from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
@@ -67,8 +67,12 @@ def _drop_repeated_title(lines: list[Line], title: str | None) -> list[Line]:
 
 
 def clean(text: str, *, url: str | None = None, lang: str | None = None,
-          config: Config | None = None) -> Document:
-    """Clean one page given as text: keep the article, learn the metadata."""
+          config: Config | None = None, repeated: frozenset[int] = frozenset()) -> Document:
+    """Clean one page given as text: keep the article, learn the metadata.
+
+    ``repeated`` are the keys (``repeat.line_key``) of lines that recur across the batch
+    this page belongs to; the command line counts them over a folder.
+    """
     config = config or DEFAULT
     own = _own_markdown(text)
     if own is not None:
@@ -80,6 +84,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     use_model = config.use_model and model.available() and first
     probs = model.predict(first, page_cues) if use_model else None
     revised = context.revise(first, probs)
+    if repeated and "NC-REPEAT" not in config.disabled_rules:
+        revised = repeat.drop_repeated(revised, repeated)
     content = [l.index for l in revised if l.label is Label.CONTENT]
     code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))
     found = metadata.extract([u.text for u in units], url=url, language=code,

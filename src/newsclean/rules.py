@@ -97,6 +97,11 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          "A line repeating one seen earlier on the page (teaser title twice, repeated menu).",
          "Real articles seldom repeat a line; lists of links do.",
          "the second of two identical headline lines"),
+    Rule("NC-REPEAT", Label.BOILERPLATE, "repeated across the batch",
+         "A kept line that recurs verbatim on many pages of the batch being cleaned (a folder).",
+         "Lines every page of a site repeats are its furniture, however much they look like text "
+         "(CCNet's line deduplication, within one batch); `--no-corpus` turns it off.",
+         "“Sign up for our morning briefing” on 40 of 50 pages of one site"),
     Rule("NC-OUTSIDE", Label.BOILERPLATE, "outside the article",
          "A text-like line far from the article's main stretch (header or footer region).",
          "The article is one contiguous stretch; isolated text around it belongs to other blocks.",

@@ -29,3 +29,10 @@ HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
 
 # metadata
 LANGUAGE_SAMPLE_CHARS = 2000  # the language is told from this much of the kept text
+
+# repetition across the pages of a batch (newsclean.repeat)
+REPEAT_MIN_PAGES = 3  # a line on at least this many pages of the batch is repeated ...
+REPEAT_PAGES_PER_MILLE = 1  # ... or on this many per thousand pages, in a larger batch
+REPEAT_MAX_CHARS = 200  # longer lines are paragraphs: found twice, the page is a duplicate
+REPEAT_MAX_SHARE = 0.6  # a page keeps its repeated lines when they are more than this share of its text
+REPEAT_MIN_BATCH = 3  # fewer files than this: no batch statistics

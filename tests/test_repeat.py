@@ -1,0 +1,87 @@
+"""NC-REPEAT: lines recurring across a batch's pages go, the article stays."""
+from __future__ import annotations
+
+from newsclean import clean
+from newsclean.repeat import Counts, countable, drop_repeated, line_key, page_keys, text_keys
+from newsclean.thresholds import REPEAT_MAX_CHARS, REPEAT_MIN_PAGES
+
+ARTICLE = ("The council approved the new budget on Tuesday after a long debate about school funding. "
+           "Members said the plan would add two hundred teachers over the next three years. ")
+FURNITURE = "The Daily Ledger is an independent newspaper serving the county and its towns since 1921."
+
+
+def page(n: int) -> str:
+    return (f"{ARTICLE}Story number {n} has its own details, which differ on every page.\n\n{FURNITURE}\n\n"
+            f"The vote on item {n} was seven to two, and the mayor said she would sign it.\n")
+
+
+def test_key_ignores_case_and_spaces_and_is_stable():
+    assert line_key("Sign  up Now") == line_key("sign up now") == line_key("SignUpNow")
+    assert line_key("a") != line_key("b")
+    assert isinstance(line_key("x"), int) and 0 <= line_key("x") < 2 ** 64
+
+
+def test_only_countable_lines_are_keyed():
+    assert not countable("x") and countable("ok") and not countable("y" * (REPEAT_MAX_CHARS + 1))
+    assert page_keys(["x", "Menu", "Menu"]) == frozenset({line_key("Menu")})
+
+
+def test_counts_and_threshold():
+    c = Counts()
+    for i in range(REPEAT_MIN_PAGES):
+        c.add(page_keys([FURNITURE, f"page {i}"]))
+    assert c.pages == REPEAT_MIN_PAGES
+    assert c.repeated() == frozenset({line_key(FURNITURE)})
+    c2 = Counts()
+    c2.add(page_keys([FURNITURE]))
+    assert c.merge(c2).by_key[line_key(FURNITURE)] == REPEAT_MIN_PAGES + 1
+
+
+def test_threshold_grows_with_the_batch():
+    c = Counts()
+    c.pages = 10_000
+    assert c.min_pages() == 10
+    c.pages = 5
+    assert c.min_pages() == REPEAT_MIN_PAGES
+
+
+def test_clean_drops_repeated_lines_and_keeps_the_article():
+    counts = Counts()
+    for n in range(5):
+        counts.add(text_keys(page(n)))
+    repeated = counts.repeated()
+    alone = clean(page(1))
+    batch = clean(page(1), repeated=repeated)
+    assert FURNITURE in alone.markdown  # on its own it reads like text, and is kept
+    assert FURNITURE not in batch.markdown and "Story number 1" in batch.markdown
+    (line,) = [l for l in batch.lines if l.text == FURNITURE]
+    assert line.code == "NC-REPEAT" and line.first_code == alone.lines[line.index].first_code
+
+
+def test_a_page_that_is_mostly_repeated_keeps_its_text():
+    """A syndicated article found on many pages is not furniture: the guard keeps it."""
+    texts = ["First line of a story that every copy repeats.", "Second line, also in every copy."]
+    repeated = page_keys(texts)
+    from newsclean.blocks import split
+    from newsclean.classify import first_pass
+
+    lines = first_pass(split("\n\n".join(texts)))
+    assert drop_repeated(lines, repeated) == lines
+
+
+def test_disabled_rule_and_no_batch_change_nothing():
+    from newsclean import Config
+
+    repeated = frozenset({line_key(FURNITURE)})
+    off = clean(page(1), repeated=repeated, config=Config(disabled_rules=frozenset({"NC-REPEAT"})))
+    assert off.markdown == clean(page(1)).markdown == clean(page(1), repeated=frozenset()).markdown
+
+
+def test_key_is_the_same_in_another_process():
+    """Keys are counted in worker processes (or on other machines) and merged."""
+    import subprocess
+    import sys
+
+    code = "from newsclean.repeat import line_key; print(line_key('Same line'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(out) == line_key("Same line")
