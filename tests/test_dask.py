@@ -138,3 +138,82 @@ def test_clean_bag_of_path_text_pairs(cluster, pages):
     assert [r["path"] for r in records] == [p for p, _ in items]
     assert [r["markdown"] for r in records] == [d.markdown for _, d in docs]
     assert all(isinstance(r["dropped"], dict) and isinstance(r["metadata"], dict) for r in records)
+
+
+# ------------------------------------------------------------------- the command line
+
+def _run(argv, capsys):
+    from newsclean.cli.runner import run
+
+    code = run(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_scheduler_writes_the_local_files_byte_for_byte(cluster, pages, tmp_path, capsys):
+    """`newsclean clean DIR -o OUT --scheduler ADDR` = the local run; `check` agrees."""
+    local, remote = tmp_path / "out1", tmp_path / "out2"
+    _local_cli(pages, local)
+    code, out, err = _run(["clean", str(pages), "-o", str(remote), "--scheduler", cluster.scheduler_address],
+                          capsys)
+    assert code == 0, err
+    assert out == ""
+    expected = _tree(local)
+    assert len(expected) == len(list(pages.rglob("*.*"))) and "sub/harbour.md" in expected
+    assert _tree(remote) == expected
+    assert f"newsclean: {len(expected)} files cleaned, {len(expected)} changed" in err  # the same summary
+
+    code, _, err = _run(["check", str(pages), "-o", str(remote), "-q", "--no-cache",
+                         "--scheduler", cluster.scheduler_address], capsys)
+    assert code == 0, err
+    victim = sorted(remote.rglob("*.md"))[0]
+    victim.write_text("edited\n", encoding="utf-8")
+    code, _, err = _run(["check", str(pages), "-o", str(remote), "--no-cache",
+                         "--scheduler", cluster.scheduler_address], capsys)
+    assert code == 1
+    assert "would clean" in err and victim.read_text(encoding="utf-8") == "edited\n"  # check writes nothing
+
+
+def test_cli_scheduler_stdin_travels_with_the_task(cluster, capsys, monkeypatch):
+    import io
+
+    page = (SAMPLES / sorted(p.name for p in SAMPLES.glob("*.txt"))[0]).read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page)))
+    code, out, err = _run(["clean", "-", "--scheduler", cluster.scheduler_address], capsys)
+    assert code == 0, err
+    assert out == clean(page.decode("utf-8")).markdown
+
+
+def test_cli_scheduler_unreachable_or_malformed_is_one_line_exit_2(tmp_path, capsys, monkeypatch):
+    import socket
+
+    import newsclean.dask as nd
+
+    monkeypatch.setattr(nd, "CONNECT_TIMEOUT", "0.5s")
+    (tmp_path / "a.txt").write_text("One sentence of text that is an article.\n", encoding="utf-8")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for address, words in ((f"tcp://127.0.0.1:{port}", "cannot reach the Dask scheduler"),
+                           ("localhost", "not a Dask scheduler address")):
+        code, out, err = _run(["clean", str(tmp_path), "-o", str(tmp_path / "out"), "--scheduler", address], capsys)
+        assert code == 2 and out == ""
+        assert len(err.strip().splitlines()) == 1 and err.startswith("newsclean: error: ") and words in err, err
+        assert not list((tmp_path / "out").rglob("*.md"))
+
+
+def test_cli_scheduler_without_dask_or_with_other_worker_versions(cluster, tmp_path, capsys, monkeypatch):
+    import newsclean
+
+    (tmp_path / "a.txt").write_text("One sentence of text that is an article.\n", encoding="utf-8")
+    argv = ["clean", str(tmp_path / "a.txt"), "--scheduler", cluster.scheduler_address]
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "distributed", None)  # as if not installed
+        code, out, err = _run(argv, capsys)
+    assert code == 2 and out == ""
+    assert err.strip() == "newsclean: error: --scheduler needs Dask: pip install 'newsclean[dask]'"
+
+    monkeypatch.setattr(newsclean, "__version__", "0.0.0-other")
+    code, out, err = _run(argv, capsys)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "has newsclean" in err and "same version on every worker" in err

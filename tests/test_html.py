@@ -128,3 +128,98 @@ def test_cli_detects_html_by_content_and_gives_the_same_markdown(tmp_path):
                           text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == clean_html(EN_PAGE).markdown
+
+
+# ------------------------------------------------------------------- combining, metadata
+
+PARAS = ["The city council on Tuesday approved a plan to rebuild the old harbour, ending a debate that had lasted "
+         "more than ten years.",
+         "Council members said the new harbour would bring jobs to the eastern districts, where unemployment is "
+         "higher than elsewhere.",
+         "The mayor said construction would begin next spring, after the regional government has granted the "
+         "final permits.",
+         "Environmental groups welcomed the decision but asked the council to protect the wetlands north of the "
+         "old quays.",
+         "The first ships are expected to dock at the rebuilt harbour in the summer of 2027, the port authority "
+         "said on Wednesday.",
+         "Residents will be able to comment on the detailed plans at a public meeting in the town hall next month."]
+HEAD = ("<html><head><title>Harbour plan approved</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>")
+FOOT = "<footer><p>Copyright 2024 Example Daily.</p></footer></body></html>"
+
+
+def _ps(paras) -> str:
+    return "".join(f"<p>{p}</p>" for p in paras)
+
+
+def test_article_the_rendering_does_not_show_comes_from_trafilatura():
+    """Text in a hidden element (streamed server-side rendering fills the page from it by
+    script): the rendered page has no article, trafilatura's text is cleaned instead."""
+    html = HEAD + "<main><h1>Harbour plan approved</h1><div hidden id='S:1'>" + _ps(PARAS) + "</div></main>" + FOOT
+    doc = clean_html(html)
+    body = doc.markdown.split("---\n", 2)[2]
+    assert [b.strip() for b in body.strip().split("\n\n")] == PARAS  # every paragraph, each its own
+    assert doc.metadata.title == "Harbour plan approved" and "Copyright" not in body
+
+
+def test_box_inside_the_article_ends_neither_the_article_nor_keeps_its_links():
+    html = (HEAD + "<article><h1>Harbour plan approved</h1>" + _ps(PARAS[:3])
+            + "<aside><h3>Most Popular</h3><ul><li><a href='/a'>Mayor opens new library</a></li>"
+              "<li><a href='/b'>Tram line extended to the airport</a></li>"
+              "<li><a href='/c'>Storm damages coastal road</a></li></ul></aside>"
+            + _ps(PARAS[3:]) + "</article>" + FOOT)
+    md = clean_html(html).markdown
+    assert all(p in md for p in PARAS)
+    assert "Most Popular" not in md and "library" not in md and "Tram line" not in md and "Storm" not in md
+
+
+def test_a_line_taken_for_the_headline_goes_back_to_the_body_when_the_title_is_another():
+    from newsclean.document import Document, Line, Metadata
+    from newsclean.html import _combined
+
+    first = Line(1, PARAS[0], 1, (2, 2)).with_first(Label.CONTENT, "NC-TEXT").with_final(Label.METADATA, "NC-TITLE")
+    lines = (Line(0, "Home World", 0, (0, 0)).with_first(Label.BOILERPLATE, "NC-NAV"), first,
+             *(Line(i + 2, p, i + 2, (2 * i + 4, 2 * i + 4)).with_first(Label.CONTENT, "NC-TEXT")
+               for i, p in enumerate(PARAS[1:])))
+    doc = Document(lines, Metadata(title=PARAS[0]), (), "")
+    found = {"text": "Harbour plan approved\n" + "\n".join(PARAS)}
+    out = _combined(doc, found, "Harbour plan approved")
+    assert [l.label for l in out] == [Label.BOILERPLATE] + [Label.CONTENT] * len(PARAS)
+    kept = _combined(doc, found, PARAS[0])  # it is the title chosen: it stays in the front matter
+    assert kept[1].label is Label.METADATA
+
+
+def test_dates_and_authors_from_both_sources():
+    from newsclean.document import Metadata
+    from newsclean.html import _later, _metadata
+
+    assert _later("2021-11-22", "2023-01-01") == "2023-01-01" == _later("2023-01-01", "2021-11-22")
+    assert _later("2024-04-28", "2024-04-28T10:00:00") == "2024-04-28T10:00:00"  # the same day: with the time
+    assert _later(None, "2024-04-28") == "2024-04-28" and _later("2024-04-28", None) == "2024-04-28"
+    site = {"sitename": "Example Daily", "hostname": "www.example-daily.com"}
+    person = Metadata(author="Jane Smith")
+    # the site's name (or host) as author gives way to a person named on the page ...
+    for theirs in ("Example Daily", "Example-Daily Com", "example-daily"):
+        assert _metadata(Metadata(author=theirs), person, None, site).author == "Jane Smith"
+    # ... but stays when the page names nobody (the site is then the author)
+    assert _metadata(Metadata(author="Example Daily"), Metadata(), None, site).author == "Example Daily"
+    # a real name from the markup wins; a CMS placeholder never does
+    assert _metadata(Metadata(author="John Doe"), person, None, site).author == "John Doe"
+    assert _metadata(Metadata(author="admin"), Metadata(), None, site).author is None
+    assert _metadata(Metadata(author="Admin"), person, "T", site) == Metadata(title="T", author="Jane Smith")
+
+
+def test_html_with_stray_nul_bytes_is_cleaned(tmp_path):
+    """Scraped HTML now and then carries a few NUL bytes: not a binary file."""
+    from newsclean.decode import decode_report
+
+    html = (HEAD + "<article>" + _ps(PARAS * 2) + "\x00</article>" + FOOT).encode("utf-8")  # under 1 in 1,000 bytes
+    text, warning = decode_report(html)
+    assert "\x00" not in text and warning == "1 NUL byte dropped"
+    page = tmp_path / "page.html"
+    page.write_bytes(html)
+    env = dict(os.environ, PYTHONPATH=SRC + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(page)], capture_output=True, text=True,
+                          env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert PARAS[1] in proc.stdout and "NUL byte dropped" in proc.stderr

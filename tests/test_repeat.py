@@ -85,3 +85,49 @@ def test_key_is_the_same_in_another_process():
     code = "from newsclean.repeat import line_key; print(line_key('Same line'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert int(out) == line_key("Same line")
+
+
+def _folder(tmp_path, n=5):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(n):
+        (src / f"p{i}.txt").write_text(page(i), encoding="utf-8")
+    return src
+
+
+def test_cli_folder_drops_lines_repeated_across_pages(tmp_path):
+    from newsclean.cli.runner import run
+
+    src = _folder(tmp_path)
+    assert run(["clean", str(src), "-o", str(tmp_path / "out"), "-q", "--no-cache"]) == 0
+    assert run(["clean", str(src), "-o", str(tmp_path / "off"), "-q", "--no-cache", "--no-corpus"]) == 0
+    for i in range(5):
+        with_corpus = (tmp_path / "out" / f"p{i}.md").read_text(encoding="utf-8")
+        without = (tmp_path / "off" / f"p{i}.md").read_text(encoding="utf-8")
+        assert FURNITURE not in with_corpus and f"Story number {i}" in with_corpus
+        assert FURNITURE in without
+
+
+def test_cli_named_files_are_cleaned_each_on_its_own(tmp_path):
+    """pre-commit names files: their output must not depend on which others were named."""
+    from newsclean.cli.runner import run
+
+    src = _folder(tmp_path)
+    files = sorted(str(p) for p in src.iterdir())
+    assert run(["clean", *files, "-o", str(tmp_path / "out"), "-q", "--no-cache"]) == 0
+    assert all(FURNITURE in p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir())
+
+
+def test_cli_corpus_run_is_idempotent_and_cached(tmp_path):
+    from newsclean.cli.runner import run
+
+    src = _folder(tmp_path)
+    out = tmp_path / "out"
+    assert run(["clean", str(src), "-o", str(out), "-q"]) == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    # cleaning the cleaned folder again changes nothing (own Markdown passes through)
+    assert run(["clean", str(out), "--in-place", "-q", "--no-cache"]) == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+    # and a check of the same folder against its outputs agrees (same batch statistics)
+    assert run(["clean", str(src), "-o", str(out), "--check", "-q"]) == 0
+    assert run(["clean", str(src), "-o", str(out), "--check", "-q", "--no-cache"]) == 0

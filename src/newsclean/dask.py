@@ -102,14 +102,72 @@ def _chunks(items: list, workers: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def clean_folder_on_cluster(tasks: Sequence, settings, address, *, timeout: str = "10s") -> Iterator:
+#: how long to wait for the scheduler before giving up (Dask's own default is 30 s)
+CONNECT_TIMEOUT = "10s"
+
+
+class ClusterError(ConnectionError):
+    """The cluster cannot do the job: a bad or unreachable address, workers without
+    newsclean or with another version of it, or a chunk of files lost on the way."""
+
+
+def _client(address, timeout):
+    """A ``distributed.Client`` for a scheduler address (``tcp://host:8786``, ``host:8786``)
+    or a scheduler file (``dask scheduler --scheduler-file F``)."""
+    from distributed import Client
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.registry import get_backend
+
+    address = str(address)
+    if os.path.isfile(address):
+        kwargs = {"scheduler_file": address}
+    else:
+        try:  # checked here: a Client built on a malformed address complains again at exit
+            scheme, loc = parse_address(address)
+            get_backend(scheme)
+            if scheme in ("tcp", "tls", "ws", "wss"):
+                from distributed.comm.addressing import parse_host_port
+
+                parse_host_port(loc)
+        except (ValueError, TypeError) as e:
+            raise ClusterError(f"{address!r} is not a Dask scheduler address (like tcp://host:8786): {e}") from None
+        kwargs = {"address": address}
+    try:
+        return Client(**kwargs, set_as_default=False, timeout=timeout or CONNECT_TIMEOUT)
+    except OSError as e:  # TimeoutError, refused connections, unknown hosts
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+
+
+def check_versions(client) -> None:
+    """ClusterError unless every worker has this newsclean version: a worker with another
+    one would write other output (or fail to load the tasks)."""
+    from newsclean import __version__
+
+    try:
+        versions = client.get_versions(packages=["newsclean"])
+    except Exception:  # noqa: BLE001 - an old scheduler: the tasks themselves will tell
+        return
+    bad = sorted({(w, (info or {}).get("packages", {}).get("newsclean"))
+                  for w, info in (versions.get("workers") or {}).items()
+                  if (info or {}).get("packages", {}).get("newsclean") != __version__}, key=str)
+    if bad:
+        worker, found = bad[0]
+        has = f"newsclean {found}" if found else "no newsclean"
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        raise ClusterError(f"Dask worker {worker}{more} has {has}, this is newsclean {__version__}: "
+                           f"install the same version on every worker")
+
+
+def clean_folder_on_cluster(tasks: Sequence, settings, address, *, timeout: str | None = None) -> Iterator:
     """A ``cli.jobs.Result`` per task, in task order, computed on the Dask cluster at
-    ``address`` (``tcp://host:8786``; a ``distributed.Client`` is accepted too).
+    ``address`` (``tcp://host:8786``, a scheduler file, or a ``distributed.Client``).
 
     What is written, checked or diffed is decided by ``settings`` exactly as for
-    ``cli.jobs.run_all``; results carry the caller's own path spellings back. Connects and
-    submits at once (so a wrong address fails here, as ``ConnectionError``, and a missing
-    Dask as ``ImportError``); the results stream from the returned generator.
+    ``cli.jobs.run_all``; results carry the caller's own path spellings back. Connects,
+    checks the workers' newsclean version and submits at once (so a wrong address or a
+    wrong worker fails here, as ``ClusterError``, a ``ConnectionError``, and a missing Dask
+    as ``ImportError``); the results stream from the returned generator, which raises
+    ``ClusterError`` if the cluster loses a chunk of files.
     """
     try:
         from distributed import Client
@@ -118,16 +176,22 @@ def clean_folder_on_cluster(tasks: Sequence, settings, address, *, timeout: str 
 
     tasks = list(tasks)
     own = not isinstance(address, Client)
-    if own:
-        try:
-            client = Client(address, set_as_default=False, timeout=timeout)
-        except OSError as e:  # TimeoutError, refused connections
-            raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {e}") from None
-    else:
-        client = address
-    workers = max(1, sum(client.nthreads().values()))
-    futures = [client.submit(_run_chunk, [_absolute(t) for t in chunk], settings, pure=False)
-               for chunk in _chunks(tasks, workers)]
+    client = _client(address, timeout) if own else address
+    try:
+        if own and not client.nthreads():
+            try:
+                client.wait_for_workers(1, timeout=timeout or CONNECT_TIMEOUT)
+            except TimeoutError:
+                raise ClusterError(f"the Dask scheduler at {address} has no workers (start some with "
+                                   f"`dask worker {address}`)") from None
+        check_versions(client)
+        workers = max(1, sum(client.nthreads().values()))
+        futures = [client.submit(_run_chunk, [_absolute(t) for t in chunk], settings, pure=False)
+                   for chunk in _chunks(tasks, workers)]
+    except BaseException:
+        if own:
+            client.close()
+        raise
     return _gather(client if own else None, futures, {t.index: t for t in tasks})
 
 
@@ -136,7 +200,10 @@ def _gather(client, futures: list, originals: dict) -> Iterator:
     try:
         while pending:
             fut = pending[0]
-            chunk = fut.result()
+            try:
+                chunk = fut.result()
+            except Exception as e:  # noqa: BLE001 - per-file failures are Results; this is the cluster's
+                raise ClusterError(f"the Dask cluster lost a chunk of files: {type(e).__name__}: {e}") from e
             pending.pop(0)
             fut.release()
             for res in chunk:

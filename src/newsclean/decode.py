@@ -60,9 +60,16 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if b"\x00" in data[:65536] and _bom(data) is None and _utf16_without_bom(data) is None:
+    if (b"\x00" in data[:65536] and _bom(data) is None and _utf16_without_bom(data) is None
+            and not _stray_nuls(data[:65536])):
         return "binary data (NUL bytes)"
     return None
+
+
+def _stray_nuls(sample: bytes) -> bool:
+    """A few NUL bytes in a long text (scraped pages carry some: at most one byte in a
+    thousand), not the many of a binary format. ``decode`` drops them."""
+    return sample.count(b"\x00") * 1000 <= len(sample)
 
 
 def detect(data: bytes) -> str:
@@ -85,6 +92,11 @@ def decode_report(data: bytes) -> tuple[str, str | None]:
     warning = None
     if enc.startswith("mixed"):
         warning = "mixed encodings: " + enc.split(":", 1)[1]
+    if "\x00" in text:  # stray NULs in a text page: no reader of the output wants them
+        n = text.count("\x00")
+        text = text.replace("\x00", "")
+        note = f"{n} NUL byte{'s' if n != 1 else ''} dropped"
+        warning = f"{warning}; {note}" if warning else note
     return text, warning
 
 

@@ -4,9 +4,10 @@ trafilatura reads the markup well but keeps some boilerplate that is plain text 
 the article container (Chinese contact blocks, share prompts, reprint notices), and now
 and then finds nothing or a fragment. So the page is also rendered here to the text dump
 newsclean reads (one block element a line) and cleaned by the learned text pipeline;
-the two opinions are combined line by line in page order. Metadata trafilatura missed is
-looked for in the text by newsclean's own finders. trafilatura is imported here only, on
-first use.
+the two opinions are combined line by line in page order (``_combined``); when the
+rendering lost the article (it sits in hidden or script-filled elements), trafilatura's own
+text is cleaned instead. Metadata trafilatura missed is looked for in the text by
+newsclean's own finders (``_metadata``). trafilatura is imported here only, on first use.
 """
 from __future__ import annotations
 
@@ -142,11 +143,34 @@ def _in_text(key: str, joined: str, whole: set[str]) -> bool:
     return key in joined
 
 
-def _combined(doc: Document, found: dict) -> list[Line]:
-    """The rendered page's lines, in page order, labelled by both extractions.
+#: below this share of trafilatura's letters found on the rendered page, the rendering lost
+#: the article (text in hidden or script-filled elements): trafilatura's own text is cleaned
+MIN_COVERAGE = 0.2
+#: a line trafilatura kept right next to the agreed stretch joins it when the model gave it
+#: at least this P(content) (a lead, a last paragraph; not a "related" list trafilatura took)
+EXTEND_P = 0.15
+#: lines trafilatura kept that newsclean dropped only for a list header above them: this
+#: many make the header a widget inside the article rather than the article's end
+WIDGET_LINES = 2
+
+_PROB = re.compile(r"\bp=([0-9.]+)")
+
+
+def _p(line: Line) -> float:
+    """The learned model's P(content) for a line it decided (shown in its detail), else -1."""
+    if line.code != "NC-MODEL":
+        return -1.0
+    m = _PROB.search(line.detail or "")
+    return float(m.group(1)) if m else -1.0
+
+
+def _combined(doc: Document, found: dict, title: str | None = None) -> list[Line] | None:
+    """The rendered page's lines, in page order, labelled by both extractions; None when
+    too little of trafilatura's text is on the rendered page to compare.
 
     The stretch from the first to the last line both trafilatura and the learned pipeline
-    kept is the article; inside it a line stays when either kept it (trafilatura's minus
+    kept is the article, widened by trafilatura's lines right next to it that the model
+    found likely enough; inside it a line stays when either kept it (trafilatura's minus
     the boilerplate newsclean's cues name), outside it nothing does. A rendered line counts
     as trafilatura's when its letters occur in trafilatura's text (short lines: as a whole
     line or table cell)."""
@@ -154,30 +178,72 @@ def _combined(doc: Document, found: dict) -> list[Line]:
     whole = {_key(l.text) for l in tlines}
     whole |= {_key(cell) for l in tlines if "|" in l.text for cell in l.text.split("|")}  # table cells
     joined = _key(found["text"])  # across trafilatura's line breaks: it splits some blocks more finely
-    theirs = [_in_text(_key(l.text), joined, whole) for l in doc.lines]
+    keys = [_key(l.text) for l in doc.lines]
+    theirs = [_in_text(k, joined, whole) for k in keys]
+    if sum(len(k) for k, t in zip(keys, theirs) if t) < MIN_COVERAGE * len(joined):
+        return None
     ours = [l.label is Label.CONTENT for l in doc.lines]
     cue = [l.first_code in _CUE_CODES or l.code in _CUE_CODES for l in doc.lines]
+    title_key = _key(title or "")
+    # metadata lines stay metadata; but a line taken for the headline that is not the
+    # headline chosen (trafilatura's) is an ordinary line again
+    retitled = [l.code == "NC-TITLE" and keys[i] != title_key and theirs[i] for i, l in enumerate(doc.lines)]
+    meta = [l.label is Label.METADATA and not retitled[i] for i, l in enumerate(doc.lines)]
+    # a list header inside the article (a "Most popular" box) makes the text pipeline drop
+    # everything under it; trafilatura, which sees the box's markup, kept the text after it
+    under = [i for i, l in enumerate(doc.lines) if theirs[i] and l.first_code == "NC-TEXT" and l.code == "NC-REL"]
+    if len(under) >= WIDGET_LINES:
+        for i in under:
+            ours[i], cue[i] = True, False
     both = [i for i, (t, o) in enumerate(zip(theirs, ours)) if t and o]
     if both:
         lo, hi = both[0], both[-1]
+        near = [meta[i] or retitled[i] or (theirs[i] and not cue[i] and _p(l) >= EXTEND_P)
+                for i, l in enumerate(doc.lines)]
+        while lo > 0 and near[lo - 1]:
+            lo -= 1
+        while hi < len(doc.lines) - 1 and near[hi + 1]:
+            hi += 1
     elif any(theirs):  # the two found different things: trust trafilatura's choice
         lo, hi = 0, len(doc.lines) - 1
         ours = [False] * len(ours)
     else:
         return list(doc.lines)
     out = []
+    listed = False  # under a "related" header trafilatura left out, up to its next line
     for i, line in enumerate(doc.lines):
-        if line.label is Label.METADATA:
+        if theirs[i]:
+            listed = False
+        elif line.first_code == "NC-REL" and line.label is not Label.CONTENT:
+            listed = True
+        if meta[i]:
             out.append(line)
             continue
         # inside the stretch both agree on: trafilatura's lines (minus cue-named boilerplate)
-        # and the model's; outside it nothing (headers, footers, "related" lists)
-        keep = lo <= i <= hi and ((theirs[i] and not cue[i]) or ours[i])
+        # and the model's (but a list under a "related" header); outside it nothing
+        # (headers, footers, "related" lists)
+        keep = lo <= i <= hi and ((theirs[i] and not cue[i]) or (ours[i] and not listed))
         if keep and line.label is not Label.CONTENT:
             line = line.with_final(Label.CONTENT, "NC-TEXT", "kept by trafilatura")
         elif not keep and line.label is Label.CONTENT:
             line = line.with_final(Label.BOILERPLATE, "NC-OUTSIDE", "outside the article trafilatura found")
         out.append(line)
+    return out
+
+
+def _trafilatura_lines(doc: Document) -> list[Line]:
+    """trafilatura's own text, cleaned as a page: every line stays but the boilerplate
+    newsclean's cues name (and the metadata lines, which move to the front matter)."""
+    out = []
+    for line in doc.lines:
+        if line.label is Label.METADATA:
+            out.append(line)
+        elif line.first_code in _CUE_CODES:
+            out.append(line if line.label is Label.BOILERPLATE else line.with_final(Label.BOILERPLATE, line.first_code))
+        elif line.label is not Label.CONTENT:
+            out.append(line.with_final(Label.CONTENT, "NC-TEXT", "kept by trafilatura"))
+        else:
+            out.append(line)
     return out
 
 
@@ -202,17 +268,66 @@ def _pick_title(theirs: str | None, ours: str | None, site: str | None) -> str |
 def clean_html(html: str, *, url: str | None = None, lang: str | None = None,
                config: Config | None = None) -> Document:
     """Clean one page given as HTML: trafilatura's extraction and newsclean's own pipeline on
-    the rendered page, combined (see ``_combined``); metadata from trafilatura first."""
+    the rendered page, combined (see ``_merge``)."""
     config = config or DEFAULT
     found = _trafilatura(html, url)
     doc = clean(render_text(html), url=url, lang=lang, config=config)
+    return _merge(doc, found, url=url, lang=lang, config=config)
+
+
+def _merge(doc: Document, found: dict | None, *, url: str | None, lang: str | None, config: Config) -> Document:
+    """The text pipeline's Document for the rendered page and trafilatura's findings, made
+    one: lines by ``_combined`` (or trafilatura's own text, when the rendering lost the
+    article), metadata by ``_metadata``."""
     if not found or not (found.get("text") or "").strip():
         return replace(doc, input_kind="html")
-    lines = _combined(doc, found)
     theirs = _their_metadata(found)
     title = _pick_title(theirs.title, doc.metadata.title, found.get("sitename"))
-    meta = replace(theirs, title=title).merged(doc.metadata)
+    ours = doc.metadata
+    lines = _combined(doc, found, title)
+    if lines is None:
+        # trafilatura's lines are paragraphs: blank lines keep them from being re-joined
+        paragraphs = "\n\n".join(l for l in found["text"].splitlines() if l.strip())
+        alone = clean(paragraphs, url=url, lang=lang, config=config)
+        lines = _trafilatura_lines(alone)
+        ours = ours.merged(alone.metadata)
+    meta = _metadata(theirs, ours, title, found)
     lines = _drop_repeated_title(lines, meta.title)
     meta = replace(meta, language=lang or language.detect(kept_prefix(lines, LANGUAGE_SAMPLE_CHARS)),
                    url=meta.url or url)
     return _finish(lines, meta, config, "html")
+
+
+# ------------------------------------------------------------------------------- metadata
+
+#: what content management systems put in the author field when nobody is named
+_NO_AUTHOR = frozenset({"admin", "administrator", "author", "name", "noauthor", "posted", "postedby", "follow",
+                        "wordpressadmin"})
+
+
+def _site(author: str, found: dict) -> bool:
+    """trafilatura's author is the site itself: its name or host ("Mdr De" for mdr.de)."""
+    key = _key(author)
+    host = (found.get("hostname") or "").lower().removeprefix("www.")
+    return key in {_key(found.get("sitename") or ""), _key(host), _key(host.rsplit(".", 1)[0])} - {""}
+
+
+def _later(theirs: str | None, ours: str | None) -> str | None:
+    """Of two dates for the page, the later day (pages carry older dates than the article's,
+    the site's or a first version's, far more often than newer ones); on the same day, the
+    one with the time."""
+    if not theirs or not ours:
+        return theirs or ours
+    if theirs[:10] == ours[:10]:
+        return ours if len(ours) > len(theirs) else theirs
+    return max(theirs, ours, key=lambda d: d[:10])
+
+
+def _metadata(theirs: Metadata, ours: Metadata, title: str | None, found: dict) -> Metadata:
+    """trafilatura's metadata first (it reads the markup's), completed by newsclean's from
+    the text; the date is the later of the two; a CMS placeholder is no author, and the
+    site's name as author gives way to a person the page names."""
+    author = theirs.author
+    if author and (_key(author) in _NO_AUTHOR or (ours.author and _site(author, found))):
+        author = None
+    return replace(theirs, title=title, author=author, date=_later(theirs.date, ours.date)).merged(ours)

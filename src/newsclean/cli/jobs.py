@@ -25,6 +25,7 @@ class Settings:
     config: object = None  # newsclean.Config
     umask: int = 0o022
     max_size: int = 0  # bytes; larger files are refused unread (0: no limit)
+    repeated: frozenset = frozenset()  # keys of lines recurring across the batch (newsclean.repeat)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _clean_text(text: str):
         from newsclean.html import clean_html
 
         return clean_html(text, url=s.url, lang=s.lang, config=s.config)
-    return clean(text, url=s.url, lang=s.lang, config=s.config)
+    return clean(text, url=s.url, lang=s.lang, config=s.config, repeated=s.repeated)
 
 
 def json_path(name: str) -> str:
@@ -206,6 +207,50 @@ def clean_one(task: Task) -> Result:
         except OSError as e:
             res.error = f"cannot write {task.target}: {_reason(e)}"
     return res
+
+
+def page_keys(task: Task, max_size: int) -> frozenset[int]:
+    """The keys of one plain-text page's lines, for the batch's repetition counts; empty
+    for what cannot be read or is HTML (its errors are reported by the cleaning pass)."""
+    from newsclean.decode import DecodeError, decode_report, looks_like_html
+    from newsclean.repeat import text_keys
+
+    try:
+        raw = task.data if task.data is not None else read_limited(task.path, max_size)
+        text, _ = decode_report(raw)
+    except (OSError, TooBig, DecodeError):
+        return frozenset()
+    limit = text_limit(max_size)
+    if looks_like_html(text) or limit and len(text) > limit:
+        return frozenset()
+    return text_keys(text)
+
+
+def _keys_chunk(args: tuple[list[Task], int]) -> list[frozenset[int]]:
+    tasks, max_size = args
+    return [page_keys(t, max_size) for t in tasks]
+
+
+def count_lines(tasks: list[Task], max_size: int, jobs: int):
+    """``repeat.Counts`` of the tasks' pages, read in a process pool when it pays."""
+    from newsclean.repeat import Counts
+
+    counts = Counts()
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        for t in tasks:
+            counts.add(page_keys(t, max_size))
+        return counts
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    size = max(1, min(64, len(tasks) // (jobs * 8)))
+    chunks = [(tasks[i:i + size], max_size) for i in range(0, len(tasks), size)]
+    with ctx.Pool(jobs) as pool:
+        for keys in pool.imap(_keys_chunk, chunks):
+            for k in keys:
+                counts.add(k)
+    return counts
 
 
 def default_jobs() -> int:

@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
         if "paths" in [a.dest for a in c._actions]:
             c.add_argument("--no-cache", action="store_true",
                            help="clean every file, even those unchanged since a run with the same settings")
+            c.add_argument("--no-corpus", action="store_true",
+                           help="no statistics across a folder's pages: keep lines that recur on many of "
+                                "them (NC-REPEAT)")
         c.add_argument("--disable", action="append", default=[], metavar="CODES",
                        help="rule codes that never fire, comma-separated (see `newsclean rules`)")
 
@@ -84,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"which files to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)})")
         c.add_argument("--stdin-filename", metavar="NAME", help="the name to give the page read from stdin")
         c.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+        c.add_argument("--scheduler", metavar="ADDRESS",
+                       help="clean on a Dask cluster: its scheduler's address (tcp://host:8786) or scheduler "
+                            "file; the workers must see the same paths and have the same newsclean "
+                            "(pip install 'newsclean[dask]')")
         c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary; errors only")
         c.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                        help=f"refuse files larger than SIZE unread, and plain-text pages over a quarter of it "
@@ -215,6 +222,8 @@ def _clean(args, config, settings) -> int:
         raise UsageError("- (stdin) given more than once")
     if args.in_place and STDIN in args.paths:
         raise UsageError("--in-place cannot rewrite stdin")
+    if args.scheduler:
+        _need_dask()
     out_dir = args.output
     if out_dir and os.path.exists(out_dir) and not os.path.isdir(out_dir):
         raise UsageError(f"-o {out_dir}: exists and is not a folder")
@@ -265,11 +274,13 @@ def _clean(args, config, settings) -> int:
                 except OSError as e:
                     raise UsageError(f"cannot create {folder}: {e.strerror}") from None
 
+    repeated = _repeated_lines(args, tasks, config, max_size)
     cache = None
     if (wb.writes or wb is WriteBack.CHECK) and not args.no_cache:
         from newsclean.cli.cache import Cache, cache_key
 
-        cache = Cache(cache_key(config, args.format, args.url, args.lang, max_size, wb.value))
+        cache = Cache(cache_key(config, args.format, args.url, args.lang, max_size, wb.value,
+                                _digest(repeated)))
         todo = []
         for t in tasks:
             if t.data is None and cache.fresh(t.path, t.target):
@@ -279,8 +290,11 @@ def _clean(args, config, settings) -> int:
         tasks = todo
     by_index = {t.index: t for t in tasks}
     settings = Settings(fmt=args.format, write_back=wb, url=args.url, lang=args.lang, config=config,
-                        umask=current_umask(), max_size=max_size)
-    results = run_all(tasks, settings, args.jobs or default_jobs())
+                        umask=current_umask(), max_size=max_size, repeated=repeated)
+    if args.scheduler:
+        results = _on_cluster(tasks, settings, args.scheduler)
+    else:
+        results = run_all(tasks, settings, args.jobs or default_jobs())
     show_summary = not (wb is WriteBack.STDOUT and len(tasks) <= 1)
     array = wb is WriteBack.STDOUT and args.format == "json" and len(tasks) > 1
     progress = _progress(len(tasks)) if not args.quiet and len(tasks) > 1 and sys.stderr.isatty() else None
@@ -323,6 +337,60 @@ def _clean(args, config, settings) -> int:
     if show_summary:
         report.summary()
     return report.return_code
+
+
+def _repeated_lines(args, tasks, config, max_size: int) -> frozenset[int]:
+    """The keys of lines recurring across the batch (``newsclean.repeat``), counted when a
+    folder was given: files named one by one (pre-commit's way) are each cleaned on their
+    own, so their result never depends on which others were named."""
+    from newsclean.cli.jobs import count_lines, default_jobs
+    from newsclean.thresholds import REPEAT_MIN_BATCH
+
+    if (args.no_corpus or "NC-REPEAT" in config.disabled_rules or len(tasks) < REPEAT_MIN_BATCH
+            or not any(p != STDIN and os.path.isdir(p) for p in args.paths)):
+        return frozenset()
+    folder_tasks = [t for t in tasks if t.data is None]
+    return count_lines(folder_tasks, max_size, args.jobs or default_jobs()).repeated()
+
+
+def _digest(keys: frozenset[int]) -> str:
+    """A short name for a set of line keys (the cache depends on it)."""
+    import hashlib
+
+    return hashlib.blake2b(repr(sorted(keys)).encode("ascii"), digest_size=8).hexdigest() if keys else ""
+
+
+def _need_dask() -> None:
+    """--scheduler without Dask installed: a usage error, before anything is read."""
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None or importlib.util.find_spec("dask") is None:
+        raise UsageError("--scheduler needs Dask: pip install 'newsclean[dask]'")
+
+
+def _on_cluster(tasks, settings, address):
+    """The tasks' Results from the Dask cluster at ``address`` (newsclean.dask), in order.
+    Connects at once: a cluster that cannot be reached or used is a one-line error (exit
+    2) before anything is done. Stdin's bytes travel inside their Task; files are read and
+    written by the workers."""
+    try:
+        from newsclean.dask import ClusterError, clean_folder_on_cluster
+
+        results = clean_folder_on_cluster(tasks, settings, address)
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install 'newsclean[dask]'") from None
+    except ClusterError as e:
+        raise UsageError(str(e)) from None
+
+    def stream():
+        try:
+            yield from results
+        except ClusterError as e:  # a chunk lost on the way
+            raise UsageError(str(e)) from None
+        finally:
+            results.close()
+
+    return stream()
 
 
 def _read_stdin(limit: int) -> bytes:
