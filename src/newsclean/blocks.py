@@ -31,6 +31,11 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                    "\U00020000-\U0003fffd]")
 
 
+def tidy_lines(text: str) -> list[str]:
+    """``tidy`` of every physical line of a (newline-normalized) text, in one regex call."""
+    return [line.strip() for line in _SPACE.sub(" ", text).split("\n")]
+
+
 def display_width(text: str) -> int:
     """Columns a text takes in a terminal: wide (CJK) characters count two."""
     if text.isascii():
@@ -85,7 +90,7 @@ def split(text: str) -> list[Line]:
     text = normalize_newlines(text)
     raw = text.split("\n")
     width = _wrap_width(raw)
-    tidied = _SPACE.sub(" ", text).split("\n")  # tidy() of every line, in one call
+    tidied = tidy_lines(text)
     units: list[Line] = []
     block = 0
     pending: list[tuple[int, str]] = []  # a wrapped run being re-joined
@@ -99,7 +104,7 @@ def split(text: str) -> list[Line]:
             pending.clear()
 
     for number, physical in enumerate(raw):
-        line = tidied[number].strip()
+        line = tidied[number]
         if not line:
             flush()
             if units and units[-1].block == block:

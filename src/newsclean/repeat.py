@@ -79,7 +79,10 @@ def drop_repeated(lines: Sequence[Line], repeated: frozenset[int]) -> list[Line]
 
 
 def text_keys(text: str) -> frozenset[int]:
-    """``page_keys`` of a page given as text, split into the units ``clean`` labels."""
-    from newsclean.blocks import split
+    """``page_keys`` of a page given as text. Its physical lines are keyed (the units
+    ``clean`` labels are the same lines, except where a hard-wrapped dump's paragraph is
+    re-joined, and paragraphs are too long to count anyway), which is quicker than
+    splitting it as ``clean`` does."""
+    from newsclean.blocks import normalize_newlines, tidy_lines
 
-    return page_keys(u.text for u in split(text))
+    return page_keys(tidy_lines(normalize_newlines(text)))
