@@ -2,15 +2,22 @@
 """Dev harness: title/date/author accuracy of newsclean.metadata.extract on the corpus.
 
     python scripts/eval_meta.py [CORPUS_DIR] [--styles blocks,innertext,...] [--part train|test|all]
-                                [--no-hints] [--dump FIELD] [--dataset NAME] [--limit N]
+                                [--hints pipeline,gold,perturbed,none] [--cache FILE] [--url]
+                                [--dump FIELD] [--dataset NAME] [--limit N]
 
 Runs ``extract`` over the records that have ``gold_meta`` (fundus_fixtures, trafilatura_eval,
-newspaper4k_fixtures, seeds) and scores them with score.py's ``meta_hits``. With hints (the
-default) ``content_start``/``content_end`` are the units where the first/last gold text line (or,
-for trafilatura_eval, the first/last ``with`` snippet) occurs: gold is used for that hint only.
-``--hints perturbed`` moves them by a seeded random -4..+3 lines (the real pipeline's classifier is
-roughly right, not exact); the default reports gold and perturbed. ``--hints none`` (``--no-hints``)
-lets extract estimate them. ``--dump title`` prints the failures of a field.
+newspaper4k_fixtures, seeds) and scores them with score.py's ``meta_hits``, as evaluate.py does
+(the same pages; no URL unless ``--url``). ``content_start``/``content_end`` come from:
+
+- ``pipeline`` (the default): the real classifier, exactly what ``newsclean.clean`` passes; the
+  numbers equal evaluate.py's, in a few seconds with ``--cache`` (the classifier's output per page is
+  kept there, delete it after a classifier change);
+- ``gold``: the units where the first/last gold text line (or, for trafilatura_eval, the first/last
+  ``with`` snippet) occurs: gold is used for that hint only;
+- ``perturbed``: gold moved by a seeded random -4..+3 lines;
+- ``none`` (``--no-hints``): extract estimates them.
+
+``--dump title`` prints the failures of a field.
 """
 from __future__ import annotations
 
@@ -18,6 +25,7 @@ import argparse
 import gzip
 import json
 import os
+import pickle
 import random
 import sys
 import time
@@ -25,10 +33,12 @@ from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "src"))
+sys.path.insert(0, HERE)
 BENCH = os.path.join(HERE, "..", "..", "shared", "bench")
 
 from newsclean.blocks import split  # noqa: E402
 from newsclean.metadata import extract  # noqa: E402
+from train_title import pipeline_inputs  # noqa: E402
 
 DATASETS = ("fundus_fixtures", "trafilatura_eval", "newspaper4k_fixtures", "seeds")
 STYLES = ("blocks", "innertext", "wrapped", "textnodes")
@@ -74,9 +84,12 @@ def main() -> None:
     ap.add_argument("--styles", default="blocks,innertext,wrapped,textnodes")
     ap.add_argument("--part", default="all", choices=("train", "test", "all"))
     ap.add_argument("--no-hints", action="store_true", help="same as --hints none")
-    ap.add_argument("--hints", default="gold,perturbed",
-                    help="comma-separated modes: gold (first/last gold line), perturbed (gold moved by a seeded "
-                         "random -4..+3 lines, like a classifier's estimate), none (extract estimates them)")
+    ap.add_argument("--hints", default="pipeline",
+                    help="comma-separated modes: pipeline (the real classifier's start and end of the text), gold "
+                         "(first/last gold line), perturbed (gold moved by a seeded random -4..+3 lines), none "
+                         "(extract estimates them)")
+    ap.add_argument("--cache", default=None, help="pickle keeping the classifier's output per page (pipeline hints)")
+    ap.add_argument("--url", action="store_true", help="pass the page's URL (evaluate.py does not)")
     ap.add_argument("--dump", default=None, help="print failures of this field (title, date, author)")
     ap.add_argument("--dataset", default=None)
     ap.add_argument("--limit", type=int, default=None)
@@ -84,12 +97,20 @@ def main() -> None:
     meta_hits, part_of = load_bench(args.corpus)
     styles = args.styles.split(",")
     modes = ["none"] if args.no_hints else args.hints.split(",")
+    cache: dict = {}
+    if args.cache and os.path.exists(args.cache):
+        with open(args.cache, "rb") as f:
+            cache = pickle.load(f)
+    size = len(cache)
     for mode in modes:
         print(f"== hints: {mode}")
-        run(args, styles, mode, meta_hits, part_of)
+        run(args, styles, mode, meta_hits, part_of, cache)
+    if args.cache and len(cache) > size:
+        with open(args.cache, "wb") as f:
+            pickle.dump(cache, f)
 
 
-def run(args, styles, mode, meta_hits, part_of) -> None:
+def run(args, styles, mode, meta_hits, part_of, cache: dict) -> None:
     rng = random.Random(1234)
     total = defaultdict(lambda: defaultdict(list))
     elapsed, calls = 0.0, 0
@@ -106,6 +127,8 @@ def run(args, styles, mode, meta_hits, part_of) -> None:
             gold = rec.get("gold_meta") or {}
             if not any(gold.get(k) for k in ("title", "date", "author")):
                 continue
+            if rec.get("gold_text") is None and not rec.get("with"):
+                continue  # evaluate.py scores only pages with gold text or snippets
             part = part_of(rec)
             if args.part != "all" and part != args.part:
                 continue
@@ -116,13 +139,19 @@ def run(args, styles, mode, meta_hits, part_of) -> None:
                 text = rec.get(f"text_{style}")
                 if not text:
                     continue
-                units = [u.text for u in split(text)]
-                cs, ce = (None, None) if mode == "none" else hints(units, rec)
+                if mode == "pipeline":
+                    key = (ds, rec["id"], style)
+                    if key not in cache:
+                        cache[key] = pipeline_inputs(text)
+                    units, cs, ce = cache[key]
+                else:
+                    units = [u.text for u in split(text)]
+                    cs, ce = (None, None) if mode == "none" else hints(units, rec)
                 if mode == "perturbed":
                     cs = None if cs is None else max(0, cs + rng.randint(-4, 3))
                     ce = None if ce is None else max(0, ce + rng.randint(-3, 3))
                 t0 = time.perf_counter()
-                r = extract(units, url=rec.get("url"), content_start=cs, content_end=ce)
+                r = extract(units, url=rec.get("url") if args.url else None, content_start=cs, content_end=ce)
                 elapsed += time.perf_counter() - t0
                 calls += 1
                 md = r.metadata.as_dict()

@@ -90,3 +90,34 @@ def test_glued_and_two_digit_year(text, iso):
 @pytest.mark.parametrize("text", ["1/2/3", "Preis 12/10/2023x1", "Seite 3/4"])
 def test_no_fraction_dates(text):
     assert parse_date(text) in (None, "2023-10-12")  # never a date from a fraction
+
+
+@pytest.mark.parametrize("text, iso", [
+    # a year glued to the time after it (markup lost between them)
+    ("Published Fri, Apr 28 20232:23 PM EDT", "2023-04-28T14:23:00"),
+    ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04T07:59:00"),
+    # a date glued to its copy ("published" and "updated" dates side by side)
+    ("17/11/201917/11/2019 ~ Jane Doe", "2019-11-17"),
+    ("2023-04-182023-04-18", "2023-04-18"),
+    # dotted month-first when the day cannot be a month
+    ("01.21.2020 07:00 AM", "2020-01-21T07:00:00"),
+])
+def test_glued_and_month_first_forms(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_second_of_two_glued_dates_is_found():
+    found = [iso for _span, iso in find_dates("Jane Doe | 29. Dezember 202230. Dezember 2022 | HR")]
+    assert found == ["2022-12-29", "2022-12-30"]
+
+
+@pytest.mark.parametrize("text", ["2023-13-01", "Ref. 18/04/20231", "Nr. 2022301 Bericht", "April 2023"])
+def test_glued_forms_stay_strict(text):
+    assert parse_date(text) is None
+
+
+def test_patterns_skipped_without_their_characters_give_the_same_dates():
+    # the per-pattern pre-checks only skip scans that could not match
+    for text in ["18.04.2023", "2023-04-18T21:25:03Z", "2023年4月18日", "April 18, 2023", "30/10/23",
+                 "18 de abril de 2023", "20230418T212503", "18-04-2023"]:
+        assert find_dates(text), text

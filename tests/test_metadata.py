@@ -196,3 +196,122 @@ def test_date_line_under_a_short_text():
              "Der Vorstand dankte allen Helfern, die den Tag möglich gemacht hatten, und lud schon jetzt zum nächsten Fest.",
              "Foto: Verein", "", "", "", "", "", "", "", "", "", "21.01.2022"]
     assert extract(units, content_start=2, content_end=3).metadata.date == "2022-01-21"
+
+
+TEXT1 = ("Die Bahn will ab dem Sommer neue Regeln einführen. Das kündigte der Konzern am Dienstag in Berlin an, "
+         "nachdem es wochenlang Kritik gegeben hatte.")
+TEXT2 = ("Fahrgäste sollen so schneller informiert werden, wenn sich Züge verspäten, hieß es weiter. Die Regeln "
+         "gelten zunächst für den Fernverkehr.")
+EN1 = ("A powerful storm hit the coast on Tuesday, leaving thousands of homes without power, officials said on "
+       "Wednesday morning.")
+EN2 = "Crews were working through the night to restore electricity to the affected areas, they added in a statement."
+
+
+def test_name_above_the_headline_is_no_author():
+    # a menu item or the site's name above the headline looks like a name; the byline follows the headline
+    units = ["Der Tagesspiegel", "Wirtschaft", "Neue Regeln für den Bahnverkehr ab Sommer", "Anna Beispiel",
+             TEXT1, TEXT2]
+    m = extract(units, content_start=4, content_end=5).metadata
+    assert m.title == "Neue Regeln für den Bahnverkehr ab Sommer"
+    assert m.author == "Anna Beispiel"
+
+
+def test_headings_joined_by_a_conjunction_are_no_author():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", "Schiffsbau und Hafenbau", TEXT1, TEXT2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+def test_list_of_names_on_its_own_line():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", "Clara Löw, Siddharth Prakash & Klaus Jacob", TEXT1, TEXT2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Clara Löw, Siddharth Prakash, Klaus Jacob"
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Veröffentlicht am 03.02.2022 von Sarah Schnieder", "Sarah Schnieder"),  # a byline word after the date
+    ("By Jessica Holly, Gail Levy, 7 News WSVN", "Jessica Holly, Gail Levy"),  # the names a list opens with
+    ("von flerche", "flerche"),  # a user name after an explicit byline word
+    ("bySauli Giliard", "Sauli Giliard"),  # the byline word glued to the name
+    ("Redaktion 1. November 2023 10:29", "Redaktion"),  # a newsroom beside the date
+    ("Jane Doe | Published 4 hours ago", "Jane Doe"),  # a name beside a relative date
+    ("Von Diana Resnik mit AP", "Diana Resnik"),  # 'with an agency' is not part of the name
+])
+def test_byline_kinds(line, author):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    r = extract(units, content_start=2, content_end=3)
+    assert r.metadata.author == author
+    assert r.consumed[1][0] == "NC-META"
+    assert r.metadata.title == "Storm hits the coast: thousands without power"
+
+
+def test_label_alone_then_name_after_the_text():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2, "Kommentar von", "Nicole Opitz", "Redakteurin"]
+    r = extract(units, content_start=1, content_end=2)
+    assert r.metadata.author == "Nicole Opitz"
+    assert r.consumed[3][0] == "NC-META" and r.consumed[4][0] == "NC-META"
+
+
+def test_labelled_date_under_a_longer_text():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 25 + ["Datum: 18.10.2021", "Impressum"]
+    assert extract(units, content_start=1, content_end=50).metadata.date == "2021-10-18"
+
+
+def test_updated_date_when_there_is_no_other():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2, "Aktualisiert: 30.12.2016"]
+    assert extract(units, content_start=1, content_end=2).metadata.date == "2016-12-30"
+
+
+def test_headline_over_its_standfirst_and_under_a_menu():
+    units = ["Home", "News", "Politics", "World", "Sport", "Culture",
+             "Storm hits the coast: thousands without power",
+             "The storm is the strongest in a decade and more are expected to follow in the coming weeks",
+             "By Jane Doe", "April 18, 2023", EN1, EN2]
+    m = extract(units, content_start=10, content_end=11).metadata
+    assert m.title == "Storm hits the coast: thousands without power"
+    assert m.author == "Jane Doe" and m.date == "2023-04-18"
+
+
+def test_headline_repeated_as_the_breadcrumbs_last_item():
+    units = ["Home › News › Storm hits the coast", "Weather warnings for the weekend", "Storm hits the coast",
+             "April 18, 2023", EN1, EN2]
+    m = extract(units, content_start=4, content_end=5).metadata
+    assert m.title == "Storm hits the coast"
+
+
+def test_first_paragraph_is_no_headline():
+    # a sentence of running text where the text starts is never the headline, even without a better line
+    units = ["Menu", EN1, EN2]
+    assert extract(units, content_start=1, content_end=2).metadata.title is None
+
+
+def test_title_scorer_is_a_shipped_linear_model():
+    from newsclean import title
+    weights, _bias, min_score = title._model()
+    assert len(weights) > 20 and all(isinstance(v, float) for v in weights.values())
+    assert min_score < 0
+
+
+@pytest.mark.parametrize("line", [
+    "Published 3 seconds ago",  # a date label before a relative date
+    "miércoles, 4 de mayo de 2022 07:59 hs",  # a weekday beside the date
+    "Veröffentlicht am 06.10.2023 (Letztes Update: 06.10.2023)",  # an 'updated' label
+])
+def test_date_words_beside_a_date_are_no_author(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    r = extract(units, content_start=2, content_end=3)
+    assert r.metadata.author is None
+    assert r.consumed[1][0] == "NC-META"
+
+
+def test_label_alone_then_a_menu_word_is_no_author():
+    units = ["Storm hits the coast: thousands without power", "Von", "Jetzt Abonnieren", EN1, EN2]
+    assert extract(units, content_start=3, content_end=4).metadata.author is None
+
+
+def test_a_line_inside_the_text_needs_a_clearly_better_score(monkeypatch):
+    from newsclean import title
+    units = ["Menu", "Weather", "Storm hits the coast", EN1, "Crews restore power to thousands of homes", EN2]
+    monkeypatch.setattr(title, "INSIDE_PENALTY", 100.0)
+    assert extract(units, content_start=2, content_end=5).consumed.get(4) is None  # never the line after the start
+    monkeypatch.setattr(title, "INSIDE_PENALTY", 0.0)
+    r = extract(units, content_start=2, content_end=5)
+    assert r.metadata.title in ("Storm hits the coast", "Crews restore power to thousands of homes")

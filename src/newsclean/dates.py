@@ -20,7 +20,7 @@ import datetime as _dt
 import re
 from typing import Callable
 
-__all__ = ["parse_date", "find_dates", "MONTHS"]
+__all__ = ["parse_date", "find_dates", "MONTHS", "WEEKDAYS"]
 
 MIN_YEAR = 1970
 MAX_YEAR = 2100
@@ -66,7 +66,45 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
 }
 MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
 
-_MONTH_ALT = "|".join(re.escape(n) for n in sorted(MONTHS, key=len, reverse=True))
+# weekday names (lower-case, with common abbreviations): beside a date they are never a name
+WEEKDAYS: frozenset[str] = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
+lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim
+lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+segunda terça terca quarta quinta sexta sábado domingo segunda-feira terça-feira quarta-feira quinta-feira sexta-feira
+lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi giovedi venerdi
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
+poniedziałek wtorek środa czwartek piątek sobota niedziela
+понедельник вторник среда четверг пятница суббота воскресенье
+maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
+""".split())
+
+
+
+def _trie(words) -> str:
+    """An alternation of literal words as a trie (``ab(?:c|d)``): Python's regex engine tries a flat
+    alternation of hundreds of words one by one at every position, a trie in one pass."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(root)
+
+
+_MONTH_ALT = _trie(sorted(MONTHS))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _WB = r"(?<![^\W\d_])"  # not preceded by a letter
 _WE = r"(?![^\W\d_])"  # not followed by a letter
@@ -82,10 +120,13 @@ _Y4 = r"(?P<y>(?:19|20)\d{2})"
 _D = r"(?P<d>\d{1,2})"
 _M = r"(?P<m>\d{1,2})"
 
+# a day right after a year: the second of two dates glued together ("29. Dezember 202230. Dezember 2022")
+_AFTER_YEAR = r"(?<=(?:19|20)\d\d)"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # ISO-like, year first: 2023-04-18, 2023/4/18, 2023.04.18, 2023-04-18T21:25:03Z
-    ("ymd", re.compile(rf"(?<![\d.:/-]){_Y4}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])"
-                       + _TIME, re.I)),
+    ("ymd", re.compile(rf"(?<![\d.:/-]){_Y4}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
+                       rf"(?:(?!\d)|(?=(?:19|20)\d\d(?P=sep)\d))" + _TIME, re.I)),
     # compact 20230418 (only with a time or a T, else too many false hits)
     ("ymd", re.compile(rf"(?<!\d){_Y4}(?P<m>[01]\d)(?P<d>[0-3]\d)T(?P<h>\d{{2}}):?(?P<mi>\d{{2}})(?::?(?P<s>\d{{2}}))?"
                        r"(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?(?P<ampm1>x)?(?P<ampm2>x)?")),
@@ -93,17 +134,32 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ymd", re.compile(rf"(?<!\d){_Y4}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日号號일]?(?!\d)" + _TIME,
                        re.I)),
     # day-first dotted: 18.04.2023, 18. 04. 2023, 18.04.23
-    ("dmy", re.compile(rf"(?<![\d.]){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}(?=\d{{1,2}}\.\s?[^\W\d_])|"
+    ("dmy", re.compile(rf"(?:(?<![\d.])|{_AFTER_YEAR}){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}(?=\d{{1,2}}\.\s?(?:[^\W\d_]|\d{{1,2}}\.\s?\d))|"
                        r"(?:(?:19|20)\d{2}|\d{2})(?![\d]|\.\d))" + _TIME, re.I)),
-    # slashed or dashed, year last: 18/04/2023, 04/18/2023, 18-04-2023
-    ("sl", re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?![\d/])" + _TIME, re.I)),
+    # slashed or dashed, year last: 18/04/2023, 04/18/2023, 18-04-2023 (a date glued to its copy, as a
+    # page's "published" and "updated" dates lose their markup, ends before the copy: 17/11/201917/11/2019)
+    ("sl", re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?:(?![\d/])|(?=\d{{1,2}}(?P=sep)\d{{1,2}}(?P=sep)))" + _TIME, re.I)),
     # day month year: 18 April 2023, 18. April 2023, 18 de abril de 2023, 18th Apr. 2023
-    ("dmy", re.compile(rf"(?<!\d){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
-                       rf"{_Y4}(?:(?!\d)|(?=\d{{1,2}}\.?\s*[^\W\d_]))(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
+    ("dmy", re.compile(rf"(?:(?<!\d)|{_AFTER_YEAR}){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
+                       rf"{_Y4}(?:(?!\d)|(?=\d{{1,2}}\.?\s*[^\W\d_])|(?=\d{{1,2}}:\d\d))(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
     # two-digit year, slashed, day first: 30/10/23 (not a fraction or a part of a longer number)
     ("sl", re.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>\d{2})(?![\d/.,]\d|\d|/)" + _TIME, re.I)),
-    # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023
-    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?!\d)" + _TIME, re.I)),
+    # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023 (a year glued to a time, as markup
+    # lost between them leaves it, ends before the time: "Apr 28 20232:23 PM")
+    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?:(?!\d)|(?=\d{{1,2}}:\d\d))" + _TIME, re.I)),
+]
+
+# a cheap test per pattern (same order): text without it cannot match, so the scan is skipped
+_Y4_ANY = re.compile(r"(?:19|20)\d\d")
+_NEEDS: list[Callable[[str, bool], bool]] = [
+    lambda t, y4: y4 and ("-" in t or "/" in t or "." in t),
+    lambda t, y4: y4 and "T" in t,
+    lambda t, y4: y4 and ("年" in t or "년" in t),
+    lambda t, y4: "." in t,
+    lambda t, y4: y4 and ("/" in t or "-" in t),
+    lambda t, y4: y4,
+    lambda t, y4: "/" in t,
+    lambda t, y4: y4,
 ]
 
 # relative dates, resolved against a reference date only
@@ -207,6 +263,8 @@ def _from_match(kind: str, m: re.Match, dayfirst: bool | None) -> str | None:
         y = _year2(gd["y"])
         d = int(gd["d"])
         mo = MONTHS[gd["mon"].lower()] if gd.get("mon") else int(gd["m"])
+        if kind == "dmy" and not gd.get("mon") and mo > 12 >= d:
+            d, mo = mo, d  # '01.21.2020': month first (the day cannot be a month)
     if not _valid(y, mo, d):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}" + _time(gd)
@@ -223,7 +281,10 @@ def find_dates(text: str, *, reference: _dt.date | None = None,
             return []
     found: list[tuple[tuple[int, int], str]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pat in _PATTERNS:
+    y4 = _Y4_ANY.search(text) is not None
+    for (kind, pat), needs in zip(_PATTERNS, _NEEDS):
+        if not needs(text, y4):
+            continue  # a character every match of this pattern has is missing: skip the scan
         for m in pat.finditer(text):
             span = m.span()
             if any(span[0] < e and s < span[1] for s, e in taken):

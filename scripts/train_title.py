@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Fit the headline scorer (``newsclean.title``) on the train part of the dev corpus.
+
+    python scripts/train_title.py [--corpus DIR] [--styles blocks,innertext,wrapped,textnodes]
+                                  [--cache /tmp/title-cache.pkl] [--l2 0.02] [--dry-run]
+
+For every page with a gold title, in every dump style, the pipeline runs up to the metadata step
+(the real classifier's start and end of the text; no URL, as a user mostly has none), and every
+title candidate is traced with its features. A candidate is right when it equals the gold title
+as ``score.py`` compares titles. A conditional logit (a softmax over each page's candidates, L2
+penalty) is fitted with L-BFGS on the ``train`` part only (``part_of()`` in evaluate.py), and
+written to ``src/newsclean/data/meta/title_model.json`` with the accuracy on both parts. Pages
+whose gold title is no candidate teach nothing and are left out of the fit (but counted in the
+accuracies printed).
+
+``--cache`` keeps the pipeline's output per page, so refits after a feature change take seconds.
+Needs numpy and scipy (training only; inference is pure Python).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import pickle
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))
+BENCH = os.path.join(HERE, "..", "..", "shared", "bench")
+OUT = os.path.join(HERE, "..", "src", "newsclean", "data", "meta", "title_model.json")
+
+from newsclean import blocks, classify, context, metadata, model, title  # noqa: E402
+from newsclean.config import DEFAULT  # noqa: E402
+from newsclean.document import Label  # noqa: E402
+
+DATASETS = ("fundus_fixtures", "trafilatura_eval", "newspaper4k_fixtures", "seeds")
+
+
+def pipeline_inputs(text: str) -> tuple[list[str], int | None, int | None]:
+    """The units and the classifier's first/last content unit, as ``pipeline.clean`` passes them."""
+    units = blocks.split(text)
+    first = classify.first_pass(units, DEFAULT.extra_cues, DEFAULT.disabled_rules)
+    probs = model.predict(first) if model.available() and first else None
+    revised = context.revise(first, probs)
+    content = [l.index for l in revised if l.label is Label.CONTENT]
+    return [u.text for u in units], (content[0] if content else None), (content[-1] if content else None)
+
+
+def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:
+    pages = []
+    for ds in DATASETS:
+        path = os.path.join(corpus, f"{ds}.jsonl.gz")
+        if not os.path.exists(path):
+            continue
+        for line in gzip.open(path, "rt", encoding="utf-8"):
+            rec = json.loads(line)
+            gold = (rec.get("gold_meta") or {}).get("title")
+            if not gold or (rec.get("gold_text") is None and not rec.get("with")):
+                continue
+            for style in styles:
+                text = rec.get(f"text_{style}")
+                if not text:
+                    continue
+                texts, cs, ce = pipeline_inputs(text)
+                pages.append({"id": f"{ds}/{rec['id']}", "part": part_of(rec), "style": style, "gold": gold,
+                              "texts": texts, "cs": cs, "ce": ce, "url": rec.get("url")})
+    return pages
+
+
+def trace(pages: list[dict], norm) -> list[tuple[dict, list[dict], np.ndarray, list[int]]]:
+    """Per page: the page, its candidates' features, which are right, and their line indexes."""
+    out = []
+    for p in pages:
+        title.TRACE = []
+        try:
+            metadata.extract(p["texts"], content_start=p["cs"], content_end=p["ce"])
+            cands = title.TRACE
+        finally:
+            title.TRACE = None
+        g = norm(p["gold"])
+        y = np.array([norm(s) == g for _f, _i, s in cands], dtype=float)
+        out.append((p, [f for f, _i, _s in cands], y, [i for _f, i, _s in cands]))
+    return out
+
+
+def fit(groups, names: list[str], l2: float) -> np.ndarray:
+    from scipy.optimize import minimize
+
+    index = {k: j for j, k in enumerate(names)}
+    mats = []
+    for _p, feats, y, _idx in groups:
+        if not y.any():
+            continue
+        X = np.zeros((len(feats), len(names)))
+        for r, f in enumerate(feats):
+            for k, v in f.items():
+                if k in index:
+                    X[r, index[k]] = v
+        mats.append((X, y / y.sum()))
+
+    def loss(w):
+        total, grad = 0.0, np.zeros_like(w)
+        for X, y in mats:
+            s = X @ w
+            s -= s.max()
+            e = np.exp(s)
+            p = e / e.sum()
+            total -= float(y @ np.log(p + 1e-12))
+            grad += X.T @ (p - y)
+        total = total / len(mats) + l2 * float(w @ w)
+        return total, grad / len(mats) + 2 * l2 * w
+
+    res = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return res.x
+
+
+def accuracy(groups, w: dict[str, float], min_score: float, norm) -> dict[str, float]:
+    hits: dict[str, list[bool]] = {}
+    for p, feats, y, _idx in groups:
+        best = None
+        for r, f in enumerate(feats):
+            sc = sum(w.get(k, 0.0) * v for k, v in f.items())
+            if best is None or sc > best[0]:
+                best = (sc, r)
+        ok = best is not None and best[0] >= min_score and bool(y[best[1]])
+        hits.setdefault(p["part"], []).append(ok)
+        hits.setdefault(f"{p['part']}/{p['style']}", []).append(ok)
+    return {k: round(sum(v) / len(v), 4) for k, v in sorted(hits.items())}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus", "dev"))
+    ap.add_argument("--styles", default="blocks,innertext,wrapped,textnodes")
+    ap.add_argument("--cache", default=None, help="pickle of the pipeline's output per page (made when missing)")
+    ap.add_argument("--l2", type=float, default=0.002)
+    ap.add_argument("--min-count", type=int, default=20, help="features seen on fewer train candidates are dropped")
+    ap.add_argument("--dry-run", action="store_true", help="print the accuracies, write nothing")
+    a = ap.parse_args()
+    sys.path.insert(0, os.path.abspath(BENCH))
+    from evaluate import part_of  # noqa: E402
+    from score import norm_title  # noqa: E402
+
+    styles = a.styles.split(",")
+    if a.cache and os.path.exists(a.cache):
+        pages = [p for p in pickle.load(open(a.cache, "rb")) if p["style"] in styles]
+    else:
+        pages = load_pages(a.corpus, styles, part_of)
+        if a.cache:
+            with open(a.cache, "wb") as f:
+                pickle.dump(pages, f)
+    groups = trace(pages, norm_title)
+    train = [g for g in groups if g[0]["part"] == "train"]
+    counts: dict[str, int] = {}
+    for _p, feats, _y, _idx in train:
+        for f in feats:
+            for k, v in f.items():
+                if v:
+                    counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= a.min_count)
+    vec = fit(train, names, a.l2)
+    weights = {k: round(float(v), 4) for k, v in zip(names, vec) if abs(v) >= 1e-4}
+    # the lowest score a headline may have: below the 2nd percentile of right answers' scores on train
+    right = sorted(sum(weights.get(k, 0.0) * v for k, v in f.items())
+                   for _p, feats, y, _idx in train for f, yy in zip(feats, y) if yy)
+    min_score = round(float(right[int(0.02 * len(right))]) if right else 0.0, 3)
+    acc = accuracy(groups, weights, min_score, norm_title)
+    reach = {part: round(sum(1 for g in groups if g[0]["part"] == part and g[2].any())
+                         / max(1, sum(1 for g in groups if g[0]["part"] == part)), 4) for part in ("train", "test")}
+    print("candidate holds the gold title:", reach)
+    print("accuracy of the best candidate:", acc)
+    if a.dry_run:
+        return
+    data = {"about": "newsclean.title: conditional-logit weights of headline candidate features, fitted by "
+                     "scripts/train_title.py on the train part of the dev corpus",
+            "styles": styles, "pages": {k: sum(1 for g in groups if g[0]["part"] == k) for k in ("train", "test")},
+            "accuracy": acc, "bias": 0.0, "min_score": min_score, "weights": weights}
+    with open(OUT, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1, sort_keys=False)
+        f.write("\n")
+    print(f"wrote {OUT}: {len(weights)} weights, min_score {min_score}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,485 @@
+"""The headline: which line near the start of the article is the page's title.
+
+Every line in a window around the start of the text (``content_start`` as the classifier sees
+it) is a candidate; each gets a few dozen features and a linear score, and the best candidate
+wins when it scores high enough. The features describe kinds of page structure, in any
+language:
+
+- where the line is: how far above the first line of running text, whether the byline (a date
+  or author line) follows it, whether only menus or only bylines separate it from the text;
+- its shape: the number of words, title case, final punctuation, separators, digits, captions;
+- its neighbours: a run of short menu items around it, a standfirst or the text right after;
+- the page around it: the line repeated elsewhere (a headline often is, as the breadcrumb's last
+  item, a "Title | Site" line, a share prompt or a "comments on Title" header), and how many of
+  its words come back in the first paragraphs of the text.
+
+The weights are a conditional logit (a softmax over each page's candidates) fitted by
+``scripts/train_title.py`` on the train part of the dev corpus, with the real classifier's
+estimate of the start of the text and no URL, and shipped as ``data/meta/title_model.json``;
+inference is a dot product in pure Python.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Sequence
+from urllib.parse import unquote, urlsplit
+
+from newsclean.blocks import display_width as _width
+from newsclean.dates import find_dates
+
+__all__ = ["pick_title", "texty", "CJK", "CJK_CHAR"]
+
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+TITLE_MAX_CHARS = 220
+WINDOW_BEFORE = 30  # candidates: this many units above the start of the text ...
+WINDOW_AFTER = 8  # ... and this many below it (a classifier often takes the headline for text)
+BODY_LINES = 6  # the first paragraphs whose words a headline shares ...
+BODY_CHARS = 400  # ... the first this many characters of each
+RICH_TOP = 12  # the costlier features are computed for the best few candidates by the cheap ones
+# a line the classifier took for text leaves the body as the headline only when clearly one: its score
+# is lowered by this much (not learned: the fit maximises title accuracy, this trades a little of it,
+# 2 titles of 1,125 on the dev corpus, for 14 fewer paragraphs wrongly removed from the text)
+INSIDE_PENALTY = 0.5
+CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
+
+_WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_DIGIT = re.compile(r"\d")
+_FINAL_PUNCT = re.compile(r"[.。:：;；,，、…]\s*$")
+_SENT_END = re.compile(r"[.!?。！？…](?:[\"'”’)）]*)\s*$")
+_ENDS_QM = re.compile(r"[?？!！][\"'”’»)）]*\s*$")
+_INNER_SENT = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Þ]|[。！？].")
+_DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
+_CAPTION = re.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bquelle:|\bsource:|getty ?images|"
+                      r"istock|shutterstock|\bdpa\b|/ ?reuters|/ ?ap\b|\bafp\b|imago|keystone|picture alliance|"
+                      r"\.(?:jpe?g|png|gif|webp)\b|图片来源|图源|摄影|供图")
+# every caption match holds one of these (lower-cased): the regex runs only when one is there
+_CAPTION_HINTS = ("©", "(c)", "credit", "foto", "photo", "bild", "image", "quelle", "source", "getty", "istock",
+                  "shutterstock", "dpa", "reuters", "/ap", "/ ap", "afp", "imago", "keystone", "picture", ".jp", ".png",
+                  ".gif", ".webp", "图", "摄影")
+_CAMEL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+_TITLE_CASE_WORD = re.compile(r"^[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")
+_SITE_PART = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
+_SLUG_SPLIT = re.compile(r"[-_+.,/\s]+")
+
+
+def texty(s: str) -> int:
+    """Rough amount of running text in a line (0 for short or list-like lines)."""
+    n = len(s)
+    if n < 60:
+        return 0
+    cjk = 0 if s.isascii() else len(CJK_CHAR.findall(s[:200]))
+    if cjk > 20:
+        return n * 2 if re.search(r"[，。、；！？,]", s) else 0
+    if s.count(" ") < 8 or not re.search(r"[.!?,;:]", s):
+        return 0
+    return n
+
+
+def _fold(s: str) -> str:
+    if s.isascii():
+        return s.lower()
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return set()
+    words: set[str] = set()
+    for seg in path.split("/"):
+        toks = [t.lower() for t in _SLUG_SPLIT.split(seg) if t and not t.isdigit()]
+        if len(toks) >= 2:
+            words.update(t for t in toks if len(t) > 1 and t not in ("html", "htm", "php", "aspx", "shtml", "story"))
+    return words
+
+
+def _tokens(s: str) -> set[str]:
+    """Content words of a line: words of 4+ letters, and CJK character pairs."""
+    words = _WORD.findall(s.lower())
+    if s.isascii():
+        return {w for w in words if len(w) >= 4}
+    out = set()
+    for w in words:
+        if CJK_CHAR.match(w):
+            out.update(w[k:k + 2] for k in range(len(w) - 1))
+        elif len(w) >= 4:
+            out.add(w)
+    return out
+
+
+_NOISE_CODES = ("NC-NAV", "NC-SHARE", "NC-CRUMB", "NC-LEGAL", "NC-PROMPT", "NC-REL", "NC-COMMENT",
+                "NC-IMAGE", "NC-COUNT", "NC-PAGE", "NC-CONTACT")
+
+
+def _cue_noise(s: str) -> bool:
+    """The line holds a cue of a boilerplate rule (a menu, a share prompt, a counter ...)."""
+    if len(s) > 80:
+        return False
+    from newsclean.cuematch import index  # the first pass's compiled cues, shared
+
+    found = index().scan([s])
+    return not found.codes_of(0).isdisjoint(_NOISE_CODES)
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float, float]:
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "meta", "title_model.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return data["weights"], float(data.get("bias", 0.0)), float(data.get("min_score", 0.0))
+
+
+TRACE: list | None = None  # when a list, pick_title appends (features, index, text) of every candidate
+
+
+def _bin(prefix: str, v: int, edges: Sequence[int]) -> str:
+    for e in edges:
+        if v <= e:
+            return f"{prefix}{e}"
+    return f"{prefix}more"
+
+
+class _Bins:
+    """``_bin`` as a table lookup for the integers in [lo, hi] (ends clamped), built once."""
+
+    def __init__(self, prefix: str, edges: Sequence[int], lo: int, hi: int):
+        self.lo, self.hi = lo, hi
+        self.names = [_bin(prefix, v, edges) for v in range(lo, hi + 1)]
+
+    def __call__(self, v: int) -> str:
+        return self.names[(v if v < self.hi else self.hi) - self.lo if v > self.lo else 0]
+
+
+def _is_caption(low: str) -> bool:
+    return any(h in low for h in _CAPTION_HINTS) and _CAPTION.search(low) is not None
+
+
+class _Page:
+    """What every candidate of one page is compared with, computed once."""
+
+    def __init__(self, texts: Sequence[str], lo: int, hi: int, cs: int, meta_lines: set[int], crumbs: set[int]):
+        n = len(texts)
+        self.texts = texts
+        self.meta_lines = meta_lines
+        # lines repeated on the page (case aside), and (lazily) all short lines joined
+        keys = [t.lower() if len(t) <= 300 else "" for t in texts]
+        self.keys = keys
+        self.counts = Counter(keys)
+        self._joined: str | None = None
+        # per line of the window and its neighbours: running text? a short (menu-like) line?
+        a, b = max(0, lo - 4), min(n, hi + 4)
+        self.texty = {j: texty(texts[j]) > 0 for j in range(a, b)}
+        self.short = {j: len(texts[j]) < 30 and j not in meta_lines for j in range(a, b)}
+        # headline-like lines (not text, not bylines): a run of them is a list of teasers
+        self.headish = {j: not self.texty[j] and j not in meta_lines and _headish(texts[j]) for j in range(a, b)}
+        # the first paragraphs of the text: the words a headline shares with them
+        body: dict[str, int] = {}
+        self.body_lines: dict[int, set[str]] = {}
+        got = 0
+        for j in range(cs, min(n, cs + 40)):
+            if j in meta_lines or not texty(texts[j]):
+                continue
+            toks = _tokens(texts[j][:BODY_CHARS])
+            self.body_lines[j] = toks
+            for t in toks:
+                body[t] = body.get(t, 0) + 1
+            got += 1
+            if got >= BODY_LINES:
+                break
+        self.body = body
+        # breadcrumb trails: their last item is often the headline
+        self.crumb_last: set[str] = set()
+        for j in crumbs:
+            items = [x for x in _CRUMB_SPLIT.split(texts[j]) if x.strip()]
+            if items:
+                self.crumb_last.add(items[-1].strip().lower())
+        self.doc_titles = _doc_titles(texts)
+
+    def inside(self, k: str) -> int:
+        """How many times a line's text occurs inside other lines (not counting equal lines)."""
+        if self._joined is None:
+            self._joined = "\n".join(k for k in self.keys if len(k) >= 8)
+        return self._joined.count(k) - self.counts.get(k, 1)
+
+
+def _doc_titles(texts: Sequence[str]) -> set[str]:
+    """Left parts of 'Title | Site' lines near the top and bottom of the page (the document title)."""
+    out: set[str] = set()
+    n = len(texts)
+    for j in list(range(min(n, 15))) + list(range(max(15, n - 5), n)):
+        t = texts[j]
+        if len(t) > 300 or not ("|" in t or "｜" in t or " - " in t or " – " in t or " — " in t or "_" in t or "::" in t):
+            continue
+        parts = _SITE_PART.split(t)
+        if len(parts) >= 2:
+            out.add(parts[0].strip().lower())
+            out.add(" ".join(parts[:-1]).strip().lower())
+    out.discard("")
+    return out
+
+
+_SEP_HINTS = (" - ", " – ", " — ", "|", "｜", ": ", "：")
+_CRUMB_HINTS = ("›", "»", "→", " > ", " / ", "::", ">>")
+_INNER_HINTS = (". ", "! ", "? ", "。", "！", "？")
+
+def _headish(s: str) -> bool:
+    """A line of 4 to 40 words without final punctuation (a headline or a standfirst)."""
+    return 3 <= s.count(" ") <= 40 and len(s) <= TITLE_MAX_CHARS and not _FINAL_PUNCT.search(s)
+
+
+_D_BIN = _Bins("d", (-16, -10, -6, -4, -3, -2, -1, 0, 1, 2, 4), -17, 5)
+_R_BIN = _Bins("r", (-6, -3, -2, -1, 0, 2), -7, 3)
+_GAP_BIN = _Bins("gap", (0, 1, 2, 4, 8), 0, 9)
+_ANCHOR_BIN = _Bins("above_anchor", (0, 1, 3), 0, 4)
+_NW_BIN = _Bins("nw", (1, 2, 3, 5, 8, 12, 16, 22, 30), 0, 31)
+_CJKW_BIN = _Bins("cjkw", (12, 20, 40, 60, 90), 0, 91)
+_DUP_BIN = _Bins("dup", (1, 2), 0, 3)
+_INSIDE_BIN = _Bins("inside", (1, 2), 0, 3)
+_RUN_BIN = _Bins("headish_run", (0, 1, 2, 3), 0, 4)
+_BODY_BIN = _Bins("body_n", (0, 1, 2, 4), 0, 5)
+
+
+def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
+           between: int, to_anchor: int = 0) -> dict[str, float] | None:
+    """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
+    if not s or len(s) > TITLE_MAX_CHARS or not _HAS_LETTER.search(s) or _DIGITS_ONLY.match(s):
+        return None
+    low = s.lower()
+    if "@" in s or "www." in low or "://" in s:
+        return None
+    f: dict[str, float] = {}
+    cjk = not s.isascii() and len(CJK_CHAR.findall(s)) >= 4
+    # position
+    d = i - cs
+    f[_D_BIN(d)] = 1.0
+    r = i - cs_r
+    if r != d:
+        f[_R_BIN(r)] = 1.0
+    f[_GAP_BIN(between)] = 1.0
+    if i == 0:
+        f["first_line"] = 1.0
+    if anchor is not None:
+        if i < anchor:
+            f[_ANCHOR_BIN(to_anchor)] = 1.0
+        else:
+            f["below_anchor"] = 1.0
+    if (i + 1) in meta_lines:
+        f["next_meta"] = 1.0
+    if (i - 1) in meta_lines:
+        f["prev_meta"] = 1.0
+    # shape
+    if cjk:
+        f["cjk"] = 1.0
+        f[_CJKW_BIN(_width(s))] = 1.0
+    else:
+        f[_NW_BIN(s.count(" ") + 1)] = 1.0
+    if s[0] in "-–—•·*►▶>»" and s[1:2] == " ":
+        f["bullet"] = 1.0  # a list item
+    last = s[-1]
+    if last in "?？!！" or _ENDS_QM.search(s):
+        f["qm"] = 1.0
+    elif last in ":：":
+        f["colon_end"] = 1.0
+    elif _FINAL_PUNCT.search(s):
+        f["final_punct"] = 1.0
+    elif _SENT_END.search(s):
+        f["sent_end"] = 1.0
+    if i >= min(cs, cs_r) and ("final_punct" in f or "sent_end" in f):
+        return None  # a sentence where the text has begun is the text
+    if page.texty.get(i):
+        if i >= cs_r and ("colon_end" in f or ("qm" in f and _INNER_SENT.search(s))):
+            return None  # the text's first paragraph: 60+ characters of prose, a sentence or more
+        f["texty"] = 1.0
+    # neighbours
+    j = i + 1
+    if page.texty.get(j):
+        f["next_texty"] = 1.0
+    elif page.short.get(j):
+        f["next_short"] = 1.0
+    j = i - 1
+    if page.texty.get(j):
+        f["prev_texty"] = 1.0
+    elif page.short.get(j):
+        f["prev_short"] = 1.0
+    shorts = sum(1 for j in range(i - 4, i) if page.short.get(j))
+    if shorts:
+        f["menu_above"] = shorts / 4
+    # the page around it
+    k = page.keys[i]
+    if k:
+        dup = page.counts.get(k, 1) - 1
+        if dup:
+            f[_DUP_BIN(dup)] = 1.0
+        if k in page.crumb_last:
+            f["crumb_last"] = 1.0
+        if k in page.doc_titles:
+            f["doc_title"] = 1.0
+    return f
+
+
+def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], author_start) -> None:
+    """The costlier features, for the best candidates by the cheap ones."""
+    low = s.lower()
+    if "cjk" in f:
+        if "，" in s or "。" in s or "；" in s or "！" in s:
+            f["cjk_punct"] = 1.0
+    else:
+        words = s.split()
+        nw = len(words)
+        caps = sum(1 for w in words if _TITLE_CASE_WORD.match(w))
+        f["caps"] = caps / nw
+        if nw >= 3 and caps == nw:
+            f["all_caps_words"] = 1.0
+        if s.isupper():
+            f["upper"] = 1.0
+        if s[:1].islower():
+            f["lower_start"] = 1.0
+        c = s.count(",")
+        if c:
+            f["commas"] = min(c, 3) / 3
+        if s != low and len(_CAMEL.findall(s)) >= 2:
+            f["glued"] = 1.0
+    if any(h in s for h in _INNER_HINTS) and _INNER_SENT.search(s):
+        f["inner_sent"] = 1.0
+    if _is_caption(low):
+        f["caption"] = 1.0
+    if any(h in s for h in _SEP_HINTS):
+        f["separator"] = 1.0
+        if s.count("|") + s.count("｜") >= 2:
+            f["many_seps"] = 1.0
+    if any(h in s for h in _CRUMB_HINTS):
+        f["crumb_like"] = 1.0
+    if _HAS_DIGIT.search(s):
+        f["digit"] = 1.0
+        if find_dates(s):
+            f["has_date"] = 1.0
+    k = page.keys[i]
+    if len(k) >= 8:
+        inside = page.inside(k)
+        if inside > 0:
+            f[_INSIDE_BIN(inside)] = 1.0
+    # it holds a nearby line and more ("Title | Site", "Kicker Title", "Home > Title")
+    keys = page.keys
+    for j in range(max(0, i - 6), min(len(keys), i + 7)):
+        kj = keys[j]
+        if j != i and 8 <= len(kj) < len(k) and kj in k:
+            f["holds_other"] = 1.0
+            break
+    # a headline between its kicker above and its standfirst below: headline-like neighbours
+    texts = page.texts
+    n = len(texts)
+    # ... but one of a run of them is a list of teasers
+    headish = page.headish
+    run = sum(1 for j in range(i - 3, i + 4) if j != i and headish.get(j))
+    f[_RUN_BIN(run)] = 1.0
+    me = _headish(s)
+    if i + 1 < n and (i + 1) not in page.meta_lines and not page.texty.get(i + 1):
+        nx = texts[i + 1]
+        if me and _headish(nx) and len(nx) > len(s) + 10:
+            f["dek_below"] = 1.0
+        if len(nx) < 30 and nx.count(" ") <= 3 and len(s) > len(nx) + 10:
+            f["kicker_below"] = 1.0
+    if i > 0 and (i - 1) not in page.meta_lines and not page.texty.get(i - 1):
+        pv = texts[i - 1]
+        if me and _headish(pv) and len(s) > len(pv) + 10:
+            f["head_above"] = 1.0
+        if len(pv) < 30 and pv.count(" ") <= 3 and len(s) > len(pv) + 10 and not page.short.get(i - 2):
+            f["kicker_above"] = 1.0
+    toks = _tokens(s)
+    if toks:
+        own = page.body_lines.get(i, ())
+        body = page.body
+        shared = sum(1 for t in toks if body.get(t, 0) > (1 if t in own else 0))
+        f["body_share"] = shared / len(toks)
+        f[_BODY_BIN(shared)] = 1.0
+    else:
+        f["no_tokens"] = 1.0
+    if slug:
+        st = {t for t in _WORD.findall(_fold(s)) if len(t) > 1}
+        common = len(st & slug)
+        if common:
+            f["slug"] = common / max(len(slug), 1)
+            f["slug2"] = 1.0 if common >= 2 else 0.0
+    if author_start is not None and author_start(s):
+        f["author_start"] = 1.0
+
+
+def _score(f: dict[str, float], w: dict[str, float], bias: float) -> float:
+    total = bias
+    for k, v in f.items():
+        if k in w:
+            total += w[k] * v
+    return total
+
+
+def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], crumbs: set[int],
+               url: str | None = None, author_start=None) -> tuple[int, str] | None:
+    """The headline's (index, text), or None when no line scores as one.
+
+    ``cs`` is the classifier's first content unit, ``cs_r`` the first line of running text at or
+    after it; ``meta_lines`` the bylines and breadcrumbs found so far (never the headline).
+    ``author_start`` (optional) tells a line that opens with a byline word.
+    """
+    n = len(texts)
+    if n == 0:
+        return None
+    w, bias, min_score = _model()
+    top = min(cs, cs_r)
+    lo = max(0, top - WINDOW_BEFORE)
+    hi = min(n, max(cs, cs_r) + WINDOW_AFTER)
+    page = _Page(texts, lo, hi, cs_r, meta_lines, crumbs)
+    anchor = next((j for j in sorted(meta_lines) if top - 15 <= j <= cs_r + 2 and j not in crumbs and texts[j]), None)
+    slug = _slug_words(url)
+    # non-byline lines between each candidate and the text, and the byline
+    between, to_anchor = {}, {}
+    run = 0
+    for i in range(cs_r - 1, lo - 1, -1):
+        between[i] = run
+        if i not in meta_lines:
+            run += 1
+    if anchor is not None:
+        run = 0
+        for i in range(anchor - 1, lo - 1, -1):
+            to_anchor[i] = run
+            if i not in meta_lines:
+                run += 1
+    cands = []
+    for i in range(lo, hi):
+        if i in meta_lines:
+            continue
+        s = texts[i]
+        f = _cheap(s, i, cs, cs_r, page, meta_lines, anchor, between.get(i, 0), to_anchor.get(i, 0))
+        if f is not None:
+            cands.append((_score(f, w, bias), i, s, f))
+    cands.sort(key=lambda x: -x[0])
+    if TRACE is None:
+        del cands[RICH_TOP:]
+    for k, (sc, i, s, f) in enumerate(cands):
+        _rich(f, s, i, page, slug, author_start)
+        cands[k] = (_score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0), i, s, f)
+    cands.sort(key=lambda x: -x[0])
+    best = None
+    for k, (sc, i, s, f) in enumerate(cands):
+        if (k < CUE_TOP or TRACE is not None) and _cue_noise(s):
+            f["cue_noise"] = 1.0
+            sc = _score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0)
+        if TRACE is not None:
+            TRACE.append((f, i, s))
+        if best is None or sc > best[0]:
+            best = (sc, i, s)
+    if best is None or best[0] < min_score:
+        return None
+    return best[1], best[2]
