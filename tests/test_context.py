@@ -72,3 +72,91 @@ def test_overlay_marks_metadata_lines():
     lines = overlay(run(f"{EN}\n\n{EN} More."), {1: ("NC-EDITOR", "editor")})
     assert (lines[1].label, lines[1].code) == (Label.METADATA, "NC-EDITOR")
     assert lines[0].label is Label.CONTENT
+
+
+EN2 = ("The mayor said the plan would be reviewed again in the spring, once the first "
+       "figures on spending were known and the schools had been consulted.")
+
+
+def test_sentence_under_kept_text_continues_the_article():
+    # the model hesitates on the last paragraph: under kept text, a sentence stays
+    lines = run(f"{EN}\n\n{EN2}", probs=[0.9, 0.3])
+    assert lines[1].label is Label.CONTENT
+    assert lines[1].code == "NC-TEXT" and "continuing" in lines[1].detail
+    # too unlikely, it still goes
+    assert run(f"{EN}\n\n{EN2}", probs=[0.9, 0.2])[1].label is Label.BOILERPLATE
+
+
+def test_sentence_above_kept_text_is_not_pulled_in():
+    # before the article, a hesitant sentence is more often a teaser: only text *below* counts
+    lines = run(f"{EN2}\n\n{EN}", probs=[0.3, 0.9])
+    assert (lines[0].label, lines[0].code) == (Label.BOILERPLATE, "NC-MODEL")
+
+
+def test_continuation_needs_a_sentence_and_no_repeat():
+    no_end = "The mayor said the plan would be reviewed again in the spring once the first figures came in"
+    assert run(f"{EN}\n\n{no_end}", probs=[0.9, 0.35])[1].label is Label.BOILERPLATE
+    lines = run(f"{EN2}\n\n{EN}\n\n{EN2}", probs=[0.9, 0.9, 0.35])
+    assert (lines[2].label, lines[2].code) == (Label.BOILERPLATE, "NC-MODEL")
+
+
+def test_colon_line_under_text_opens_a_list_of_short_lines():
+    items = ["250 g flour", "2 eggs", "A pinch of salt"]
+    text = "\n\n".join([EN, "You will need:", *items, "Follow us"])
+    lines = run(text, probs=[0.9, 0.2, 0.12, 0.15, 0.11, 0.3])
+    assert [l.label for l in lines[1:5]] == [Label.CONTENT] * 4
+    assert "opens a list" in lines[1].detail and "item of the list" in lines[2].detail
+    assert (lines[5].label, lines[5].code) == (Label.BOILERPLATE, "NC-NAV")  # a cue still wins
+
+
+def test_list_needs_kept_text_above_its_colon_line():
+    text = "\n\n".join(["Menu:", "Home", "World", "Sports", EN])
+    lines = run(text, probs=[0.2, 0.12, 0.15, 0.11, 0.9])
+    assert [l.label for l in lines[:4]] == [Label.BOILERPLATE] * 4
+    # and a list item unlikely enough (below MODEL_LIST_ITEM) ends the list
+    text = "\n\n".join([EN, "You will need:", "250 g flour", "Sign-in help", "2 eggs"])
+    lines = run(text, probs=[0.9, 0.2, 0.12, 0.05, 0.2])
+    assert [l.label for l in lines] == [Label.CONTENT, Label.CONTENT, Label.CONTENT,
+                                        Label.BOILERPLATE, Label.BOILERPLATE]
+
+
+def test_list_is_limited_to_list_max_items():
+    from newsclean.thresholds import LIST_MAX_ITEMS
+    items = [f"Item number {i}" for i in range(LIST_MAX_ITEMS + 3)]
+    lines = run("\n\n".join([EN, "Contents:", *items]), probs=[0.9, 0.2] + [0.2] * len(items))
+    kept = [l for l in lines[2:] if l.label is Label.CONTENT]
+    assert len(kept) == LIST_MAX_ITEMS
+
+
+def test_article_goes_on_under_an_inline_read_more_line():
+    # "Read more: <headline>" in the middle of an article is a box, not the end of the article:
+    # text under it that the model is sure of stays, the hesitant lines go with the box
+    text = "\n\n".join([EN, EN + " One.", EN + " Two.", "Read more: Council rejects new parking fees",
+                        "Parking fees and the new bus lanes", EN2])
+    lines = run(text, probs=[0.95, 0.95, 0.95, 0.5, 0.45, 0.9])
+    assert lines[3].code == "NC-REL"
+    assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
+    assert lines[5].label is Label.CONTENT
+
+
+def test_list_header_after_the_article_still_cuts_its_teasers():
+    text = "\n\n".join([EN, EN + " One.", EN + " Two.", "Related stories", EN2])
+    lines = run(text, probs=[0.95, 0.95, 0.95, 0.2, 0.5])
+    assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
+
+
+def test_colon_line_that_opens_no_list_goes():
+    # "Further information:" under the text, with nothing kept under it, is the header of links
+    lines = run("\n\n".join([EN, "Further information:", "Privacy settings"]), probs=[0.9, 0.3, 0.02])
+    assert (lines[1].label, lines[1].code) == (Label.BOILERPLATE, "NC-MODEL")
+    assert "opens no list" in lines[1].detail
+    assert run(f"{EN}\n\nFurther information:", probs=[0.9, 0.3])[1].label is Label.BOILERPLATE
+
+
+def test_caption_with_photo_credit_does_not_continue_the_text():
+    # too long for the caption cue (cue patterns only look at short lines): the guard is the second pass's
+    caption = ("The protesters came on stage during the second act of the evening, holding a banner "
+               "and a confetti cannon (Photo: Jane Doe/PA Wire)")
+    lines = run(f"{EN}\n\n{caption}", probs=[0.9, 0.38])
+    assert lines[1].first_code == "NC-TEXT"
+    assert (lines[1].label, lines[1].code) == (Label.BOILERPLATE, "NC-MODEL")

@@ -3,7 +3,8 @@
 With the learned model (``_revise_by_model``), its probabilities decide, since its
 features already describe the neighbours and the page's main text region; a cue still
 names the kind of a boilerplate line, a short line sandwiched between kept text stays
-(a subheading), and a line repeating an earlier one goes (``NC-DUP``).
+(a subheading), a sentence or a colon-opened list right under kept text stays when the
+model only hesitates, and a line repeating an earlier one goes (``NC-DUP``).
 
 Without it (rules only), the article is taken to be mostly one contiguous stretch. Each
 line gets a score from its first-pass label, weighted by its length; the stretch with the
@@ -20,11 +21,13 @@ highest total is the main region (``main_span``, a maximum-sum subarray). Then:
 from __future__ import annotations
 
 import math
+import re
 from typing import Sequence
 
 from newsclean.classify import shape
 from newsclean.document import Label, Line
-from newsclean.thresholds import MODEL_KEEP, MODEL_SANDWICH, REGION_GAP_PENALTY
+from newsclean.thresholds import (LIST_MAX_ITEMS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LIST_INTRO,
+                                  MODEL_LIST_ITEM, MODEL_SANDWICH, REGION_GAP_PENALTY)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -184,15 +187,40 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     return out
 
 
+# a caption ending in its photo credit, "… on stage (Photo: AP)": it ends like a sentence but is none
+_PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:photos?|fotos?|bild|image|imagen|picture|photograph|credit|symbolbild)\b"
+                           r"[^)\]]{0,80}[)\]]\s*\.?$", re.I)
+
+
+def _continues_text(line: Line) -> bool:
+    """A line that reads as running text: long enough, ending like a sentence (not a caption)."""
+    s = shape(line.text)
+    return s.textlike and s.sentence and _PHOTO_CREDIT.search(line.text) is None
+
+
+_COLON = (":", "：")
+
+
 def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line]:
     """Labels from the learned model's probabilities (it already sees the neighbours and the
     main region through its features); a boilerplate cue still overrides it, and a repeated
-    line goes."""
-    out = []
+    line goes.
+
+    Where the model hesitates, the line above decides. Under kept text, the article goes on
+    with a sentence the model gives at least ``MODEL_CONTINUE`` (an article's last
+    paragraphs often look less typical than its first ones; a sentence *before* the article
+    is more often a teaser, so only text below kept text is kept this way), and with a line
+    ending in a colon (``MODEL_LIST_INTRO``) and the short lines of the list it opens
+    (``MODEL_LIST_ITEM``, at most ``LIST_MAX_ITEMS``). A short line with kept text right
+    above and below stays too (a subheading)."""
+    out: list[Line] = []
     seen: set[str] = set()
     n = len(lines)
+    list_left = 0  # items still expected in a list that a kept line ending in a colon opened
     for i, (line, p) in enumerate(zip(lines, probs)):
         key = _dedup_key(line.text)
+        repeated = key in seen and len(key) > 1
+        under_kept = bool(out) and out[-1].label is Label.CONTENT
         if (MODEL_SANDWICH <= p < MODEL_KEEP and _is_weak(line) and 0 < i < n - 1
                 and probs[i - 1] >= MODEL_KEEP and probs[i + 1] >= MODEL_KEEP):
             out.append(line.with_final(Label.CONTENT, "NC-TEXT", f"short line between text, p={p:.2f}"))
@@ -200,20 +228,52 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             # a cue names the kind of boilerplate: its code, whatever the model says
             out.append(line.with_final(Label.BOILERPLATE, line.first_code, f"{line.detail}, p={p:.2f}"))
         elif p < MODEL_KEEP:
-            out.append(line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}"))
-        elif key in seen and len(key) > 1:
+            why = None
+            if under_kept and not repeated:
+                if p >= MODEL_CONTINUE and _continues_text(line):
+                    why = "sentence continuing the text above"
+                elif p >= MODEL_LIST_INTRO and line.text.endswith(_COLON):
+                    why = f"{_OPENS_LIST} under the text above"
+                elif p >= MODEL_LIST_ITEM and list_left > 0 and _is_weak(line):
+                    why = "item of the list opened above"
+            if why:
+                out.append(line.with_final(Label.CONTENT, "NC-TEXT", f"{why}, p={p:.2f}"))
+            else:
+                out.append(line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}"))
+        elif repeated:
             out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
         else:
             out.append(line.with_final(Label.CONTENT, "NC-MODEL", f"p={p:.2f}"))
         seen.add(key)
-    return _cut_after_list_header(out)
+        kept = out[-1].label is Label.CONTENT
+        if not kept and len(out) > 1 and out[-2].detail.startswith(_OPENS_LIST):
+            out[-2] = _drop_list_opener(out[-2], probs[i - 1])  # it opened nothing
+        if kept and line.text.endswith(_COLON):
+            list_left = LIST_MAX_ITEMS
+        elif kept and list_left > 0 and _is_weak(line):
+            list_left -= 1
+        else:
+            list_left = 0
+    if out and out[-1].detail.startswith(_OPENS_LIST):
+        out[-1] = _drop_list_opener(out[-1], probs[-1])
+    return _cut_after_list_header(out, probs)
 
 
-def _cut_after_list_header(lines: list[Line]) -> list[Line]:
+_OPENS_LIST = "opens a list"
+
+
+def _drop_list_opener(line: Line, p: float) -> Line:
+    return line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}, opens no list")
+
+
+def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     """Everything kept under a list header that follows the bulk of the article goes.
 
     A "Related" / "相关阅读" header after most of the kept text starts the page's lists of
     other articles, whose teasers read like text; the first such header ends the article.
+    Only lines the model is sure of (``MODEL_KEEP_UNDER_LIST``) stay under it: an inline
+    "Read more: <headline>" box in the middle of an article is followed by the article's
+    own paragraphs, which the model scores far higher than other articles' teasers.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
     total = sum(widths)
@@ -222,7 +282,8 @@ def _cut_after_list_header(lines: list[Line]) -> list[Line]:
         if line.first_code in _ENDERS and before > total - before - widths[i]:
             return lines[:i + 1] + [
                 l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
-                if l.label is Label.CONTENT else l for l in lines[i + 1:]]
+                if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l
+                for j, l in enumerate(lines[i + 1:], i + 1)]
         before += widths[i]
     return lines
 

@@ -23,7 +23,7 @@ from typing import NamedTuple, Sequence
 import re._constants as _C
 import re._parser as _P
 
-from newsclean.cues import KINDS, CueSet, _trie, cues, normalize
+from newsclean.cues import KINDS, CueSet, trie, cues, normalize
 from newsclean.rules import PRIORITY
 
 EXACT, PREFIX, CONTAINS, PATTERNS = (1 << k for k in range(len(KINDS)))  # bits of a ``want`` mask
@@ -228,9 +228,10 @@ class CueIndex:
         self.exact = _owners(table, self.codes, "exact")
         self.prefix_owner = _owners(table, self.codes, "prefix")
         self.contains_owner = _owners(table, self.codes, "contains")
-        self.prefix = re.compile(_trie(sorted(self.prefix_owner))) if self.prefix_owner else None
-        self.contains = re.compile(_trie(sorted(self.contains_owner))) if self.contains_owner else None
-        self.prefix_gate = start_gate(self.prefix)
+        self.prefix = re.compile(trie(sorted(self.prefix_owner))) if self.prefix_owner else None
+        self.contains = re.compile(trie(sorted(self.contains_owner))) if self.contains_owner else None
+        starts = frozenset(w[0] for w in self.prefix_owner if w)  # lines are lower-cased first
+        self.prefix_gate = starts.__contains__
         anchored = []
         # floating patterns: (code rank, compiled for lower-cased text, literal gate, needs a digit)
         self.floating: list[tuple[int, re.Pattern, str | None, bool]] = []

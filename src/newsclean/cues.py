@@ -69,7 +69,7 @@ class CueSet:
         return None
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex matching any of the words, as a trie (``ab(?:c|d)``): far faster than a flat
     alternation of hundreds of literals in Python's backtracking engine."""
     root: dict = {}
@@ -79,9 +79,17 @@ def _trie(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    escaped: dict[str, str] = {}
+
+    def esc(ch: str) -> str:
+        e = escaped.get(ch)
+        if e is None:
+            e = escaped[ch] = re.escape(ch)
+        return e
+
     def walk(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        branches = [esc(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -94,7 +102,7 @@ def _alternation(words) -> re.Pattern | None:
     words = sorted({w.lower() for w in words if w})
     if not words:
         return None
-    return re.compile(_trie(words))
+    return re.compile(trie(words))
 
 
 def languages() -> list[str]:

@@ -20,6 +20,8 @@ import datetime as _dt
 import re
 from typing import Callable
 
+from newsclean.cues import trie
+
 __all__ = ["parse_date", "find_dates", "MONTHS", "WEEKDAYS"]
 
 MIN_YEAR = 1970
@@ -83,28 +85,7 @@ maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
 
 
 
-def _trie(words) -> str:
-    """An alternation of literal words as a trie (``ab(?:c|d)``): Python's regex engine tries a flat
-    alternation of hundreds of words one by one at every position, a trie in one pass."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return walk(root)
-
-
-_MONTH_ALT = _trie(sorted(MONTHS))
+_MONTH_ALT = trie(sorted(MONTHS))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _WB = r"(?<![^\W\d_])"  # not preceded by a letter
 _WE = r"(?![^\W\d_])"  # not followed by a letter

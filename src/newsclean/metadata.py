@@ -23,9 +23,9 @@ from functools import lru_cache
 from typing import Sequence
 
 from newsclean.blocks import display_width
-from newsclean.cues import _trie
+from newsclean.cues import trie
 from newsclean.dates import WEEKDAYS, date_in_url, find_dates
-from newsclean.title import _cue_noise, pick_title, texty as _texty
+from newsclean.title import _cue_noise, is_caption, pick_title, texty as _texty
 from newsclean.document import Metadata
 
 try:
@@ -71,10 +71,10 @@ def _tables() -> dict[str, dict[str, list[str]]]:
 
 
 def _alt(words) -> str:
-    """An alternation of the words as a trie (``cues._trie``): the longest word that fits
+    """An alternation of the words as a trie (``cues.trie``): the longest word that fits
     wins, as in a longest-first list, but it compiles and matches several times faster."""
     words = sorted({w for w in words if w})
-    return _trie(words) if words else ""
+    return trie(words) if words else ""
 
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -139,9 +139,6 @@ _USERNAME = re.compile(r"^[\w.-]{2,30}$")
 _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _NAME_LIST = re.compile(r"\s*[,;&|｜]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
 _HANDLE = re.compile(r"\s+@\w+$")
-_CAPTION = re.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bquelle:|\bsource:|getty ?images|"
-                      r"istock|shutterstock|\bdpa\b|/ ?reuters|/ ?ap\b|\bafp\b|imago|keystone|picture alliance|"
-                      r"\.(?:jpe?g|png|gif|webp)\b|图片来源|图源|摄影|供图", re.I)
 _DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
@@ -595,7 +592,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 if len(s) <= 60 and not _CJK_CHAR.search(s) and _looks_like_name(s) and 2 <= len(words) <= 5 \
                         and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
                         and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
-                        and all(len(w) <= 14 for w in s.split()) and not _cue_noise(s) and not _CAPTION.search(s):
+                        and all(len(w) <= 14 for w in s.split()) and not _cue_noise(s) and not is_caption(s.lower()):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)

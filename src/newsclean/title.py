@@ -163,7 +163,8 @@ class _Bins:
         return self.names[(v if v < self.hi else self.hi) - self.lo if v > self.lo else 0]
 
 
-def _is_caption(low: str) -> bool:
+def is_caption(low: str) -> bool:
+    """A picture credit or caption (``low`` is the line lower-cased)."""
     return any(h in low for h in _CAPTION_HINTS) and _CAPTION.search(low) is not None
 
 
@@ -354,7 +355,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["glued"] = 1.0
     if any(h in s for h in _INNER_HINTS) and _INNER_SENT.search(s):
         f["inner_sent"] = 1.0
-    if _is_caption(low):
+    if is_caption(low):
         f["caption"] = 1.0
     if any(h in s for h in _SEP_HINTS):
         f["separator"] = 1.0
