@@ -122,19 +122,6 @@ def first_chars(pattern: str, flags: int = 0):
     return frozenset(r[0]), frozenset(r[1])
 
 
-def start_gate(pattern: re.Pattern | None):
-    """A test of a line's (lower-cased) first character that is False only where the pattern
-    cannot match at the start, or None when every line must be tried."""
-    if pattern is None:
-        return None
-    r = first_chars(pattern.pattern, pattern.flags)
-    if r is None:
-        return None
-    chars = frozenset(c.lower() for c in r[0]) | r[0]
-    digit, space = _C.CATEGORY_DIGIT in r[1], _C.CATEGORY_SPACE in r[1]
-    return lambda c: c in chars or (digit and c.isdigit()) or (space and c.isspace())
-
-
 class _FirstCharDispatch:
     """Alternatives anchored at the line start, combined per first character: a line is
     tried only against those that can start with its first character (in their order, so
@@ -269,7 +256,7 @@ class CueIndex:
                 if m:
                     add(i, PREFIX, self.prefix_owner[m.group()])
         if self.contains is not None:
-            page, starts = _joined([k if w & CONTAINS else "" for k, w in zip(norms, want)])
+            page, starts = joined([k if w & CONTAINS else "" for k, w in zip(norms, want)])
             if page.strip("\n"):
                 owner = self.contains_owner
                 for m in self.contains.finditer(page):
@@ -285,9 +272,9 @@ class CueIndex:
                         add(i, PATTERNS, (int(m.lastgroup[1:].split("_")[0]),))
         if self.floating and any(lines):
             lows = [s.lower() for s in lines]
-            low, starts = _joined(lows)
+            low, starts = joined(lows)
             digit_lines = [s if s and _DIGIT.search(s) else "" for s in lows]
-            dlow, dstarts = _joined(digit_lines) if any(digit_lines) else ("", [0])
+            dlow, dstarts = joined(digit_lines) if any(digit_lines) else ("", [0])
             for rank, pattern, gate, digit in self.floating:
                 text, st = (dlow, dstarts) if digit else (low, starts)
                 if not text or gate is not None and gate not in text:
@@ -300,12 +287,8 @@ class CueIndex:
                         add(i, PATTERNS, (rank,))
         return PageCues(self.codes, tuple(() if s is None else tuple(sorted(s)) for s in found))
 
-    def first(self, line: str, kinds: int = ALL_KINDS) -> tuple[str, str] | None:
-        """(rule code, kind name) of one line's strongest cue, or None."""
-        return self.scan([line], [kinds]).winner(0)
 
-
-def _joined(parts: list[str]) -> tuple[str, list[int]]:
+def joined(parts: list[str]) -> tuple[str, list[int]]:
     """The parts joined by newlines, and the offset where each starts."""
     starts, pos = [], 0
     for p in parts:

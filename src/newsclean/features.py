@@ -27,7 +27,7 @@ from typing import Sequence
 
 import numpy as np
 
-from newsclean.cuematch import CONTAINS, PageCues
+from newsclean.cuematch import CONTAINS, PageCues, joined
 from newsclean.document import Line
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
 
@@ -124,12 +124,9 @@ _CLASS = _class_table()
 
 
 def _joined(parts: list[str]) -> tuple[str, np.ndarray]:
-    """The parts joined by newlines, and the offset where each starts."""
-    n = len(parts)
-    st = np.zeros(n, dtype=np.int64)
-    if n > 1:
-        st[1:] = np.cumsum(np.fromiter((len(x) + 1 for x in parts), dtype=np.int64, count=n))[:-1]
-    return "\n".join(parts), st
+    """The parts joined by newlines, and the offset where each starts (as an array)."""
+    text, starts = joined(parts)
+    return text, np.asarray(starts, dtype=np.int64)
 
 
 def _match_lines(pattern: re.Pattern, text: str, st: np.ndarray) -> list[int]:

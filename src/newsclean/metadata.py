@@ -25,7 +25,8 @@ from typing import Sequence
 from newsclean.blocks import display_width
 from newsclean.cues import trie
 from newsclean.dates import WEEKDAYS, date_in_url, find_dates
-from newsclean.title import _cue_noise, is_caption, pick_title, texty as _texty
+from newsclean.title import (_CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _cue_noise, is_caption, pick_title,
+                             texty as _texty)
 from newsclean.document import Metadata
 
 try:
@@ -119,7 +120,6 @@ def _cues() -> _Cues:
     return _Cues()
 
 
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|→|>|›|»|»|/|\\|::|＞|》)\s*")
 _URL = re.compile(r"https?://[^\s<>\"'“”，。]+", re.I)
 _CUT = re.compile(_SEP)
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -132,14 +132,12 @@ _STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 _NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
 comments comment local world front sport sports science technology home menu video live top latest politik
 wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split())
-_CAMEL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 _NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 _USERNAME = re.compile(r"^[\w.-]{2,30}$")
 # "ByJane Doe", "byJane Doe": a byline word glued to the name (lost markup)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _NAME_LIST = re.compile(r"\s*[,;&|｜]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
 _HANDLE = re.compile(r"\s+@\w+$")
-_DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
 
@@ -445,9 +443,6 @@ def _glued_user(i: int, line: str, f: _Found, cues: _Cues) -> bool:
     if cat and _width(cat) <= 40 and f.category is None:
         f.category = cat
     return bool(user or cat)
-
-
-_HAS_DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------------------

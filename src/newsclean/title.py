@@ -30,6 +30,7 @@ from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
 from newsclean.blocks import display_width as _width
+from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
 from newsclean.dates import find_dates
 
 __all__ = ["pick_title", "texty", "CJK", "CJK_CHAR"]
@@ -128,9 +129,7 @@ def _cue_noise(s: str) -> bool:
     """The line holds a cue of a boilerplate rule (a menu, a share prompt, a counter ...)."""
     if len(s) > 80:
         return False
-    from newsclean.cuematch import index  # the first pass's compiled cues, shared
-
-    found = index().scan([s])
+    found = _cue_index().scan([s])
     return not found.codes_of(0).isdisjoint(_NOISE_CODES)
 
 

@@ -129,6 +129,15 @@ def read_limited(path: str, limit: int) -> bytes:
     return data
 
 
+def task_bytes(task: Task, limit: int) -> bytes:
+    """The task's page: stdin's bytes the parent read, or the file; TooBig over ``limit``."""
+    if task.data is None:
+        return read_limited(task.path, limit)
+    if limit and len(task.data) > limit:
+        raise TooBig(len(task.data), at_least=True)
+    return task.data
+
+
 class TooBig(Exception):
     def __init__(self, size: int, at_least: bool = False) -> None:
         super().__init__(size)
@@ -149,12 +158,7 @@ def clean_one(task: Task) -> Result:
     s = _settings
     res = Result(task.index, task.display, task.target)
     try:
-        if task.data is not None:
-            raw = task.data
-            if s.max_size and len(raw) > s.max_size:
-                raise TooBig(len(raw), at_least=True)
-        else:
-            raw = read_limited(task.path, s.max_size)
+        raw = task_bytes(task, s.max_size)
     except TooBig as e:
         res.error = e.reason(s.max_size)
         return res
@@ -216,8 +220,7 @@ def page_keys(task: Task, max_size: int) -> frozenset[int]:
     from newsclean.repeat import text_keys
 
     try:
-        raw = task.data if task.data is not None else read_limited(task.path, max_size)
-        text, _ = decode_report(raw)
+        text, _ = decode_report(task_bytes(task, max_size))
     except (OSError, TooBig, DecodeError):
         return frozenset()
     limit = text_limit(max_size)
@@ -241,9 +244,7 @@ def count_lines(tasks: list[Task], max_size: int, jobs: int):
         for t in tasks:
             counts.add(page_keys(t, max_size))
         return counts
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    ctx = _pool_context()
     size = max(1, min(64, len(tasks) // (jobs * 8)))
     chunks = [(tasks[i:i + size], max_size) for i in range(0, len(tasks), size)]
     with ctx.Pool(jobs) as pool:
@@ -251,6 +252,14 @@ def count_lines(tasks: list[Task], max_size: int, jobs: int):
             for k in keys:
                 counts.add(k)
     return counts
+
+
+def _pool_context():
+    """Worker processes forked where that is safe (Linux), so they start with what the
+    parent loaded; the platform's default elsewhere."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
 
 
 def default_jobs() -> int:
@@ -277,10 +286,9 @@ def run_all(tasks: list[Task], settings: Settings, jobs: int, chunk: int = 0):
         for task in tasks:
             yield clean_one(task)
         return
-    import multiprocessing
     from collections import deque
 
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    ctx = _pool_context()
     warm(settings)
     chunk = chunk or max(1, min(16, len(tasks) // (jobs * 8)))
     window = jobs * 4
