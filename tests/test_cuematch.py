@@ -97,3 +97,32 @@ def test_first_pass_uses_the_given_scan():
 def test_hit_is_kind_then_code():
     assert Hit(EXACT, 5) < Hit(PREFIX, 0)
     assert isinstance(cuematch.index(), CueIndex)
+
+
+# ----------------------------------------------- contains cues: Aho-Corasick as a regex
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.lists(st.text(alphabet="ab c", min_size=1, max_size=5), min_size=1, max_size=8, unique=True)
+
+
+def _regex_matches(words, text):
+    import re
+
+    return [(m.start(), m.group()) for m in re.compile(cues.trie(sorted(words))).finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="abc \n", max_size=40))
+def test_leftmost_longest_finds_what_the_trie_regex_finds(words, text):
+    automaton = cuematch._automaton(words)
+    assert cuematch.leftmost_longest(automaton, text) == _regex_matches(words, text)
+
+
+def test_leftmost_longest_keeps_a_match_inside_a_failed_longer_word():
+    # pyahocorasick's own iter_long misses the final "b" here
+    automaton = cuematch._automaton(["aabb", "b"])
+    text = "cbac\nac\ncbcaacccac\n\na\nbc\nabaab"
+    assert cuematch.leftmost_longest(automaton, text) == _regex_matches(["aabb", "b"], text)
+    assert cuematch.leftmost_longest(automaton, text)[-1] == (29, "b")

@@ -12,7 +12,9 @@ import re
 from newsclean.document import Line
 from newsclean.thresholds import WRAP_MAX_COLUMNS, WRAP_MIN_COLUMNS, WRAP_MIN_LINES, WRAP_NEAR_SHARE, WRAP_SLACK
 
-_SPACE = re.compile(r"[ \t\u00a0\u3000\u200b\ufeff]+")
+# a run of spaces that is not already one plain space (matching every single space would
+# make the substitution several times slower)
+_SPACE = re.compile(r" [ \t\u00a0\u3000\u200b\ufeff]+|[\t\u00a0\u3000\u200b\ufeff][ \t\u00a0\u3000\u200b\ufeff]*")
 
 
 def normalize_newlines(text: str) -> str:

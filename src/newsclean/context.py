@@ -101,7 +101,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     ``probs`` are the learned model's P(content) per line, if any.
     """
     if probs is not None:
-        return _revise_by_model(lines, probs)
+        return _revise_by_model(lines, [float(p) for p in probs])  # plain floats compare faster
     n = len(lines)
     keep = [False] * n
     code = [l.first_code for l in lines]

@@ -7,7 +7,11 @@ the (kind, code) pairs that matched, kinds being the cue files' keys from the mo
 specific to the least (``exact``, ``prefix``, ``contains``, ``patterns``).
 
 Why it is fast enough for the hot path: literal cues of all codes share one trie pattern
-per kind (a match is mapped back to the codes owning the word); patterns anchored at the
+per kind (a match is mapped back to the codes owning the word), except ``contains`` cues,
+which can start anywhere in a line: they are found by one Aho-Corasick automaton
+(pyahocorasick) over the page, a few times faster than a trie regex tried at every
+character, and reduced to the matches the regex would give (leftmost, then longest,
+not overlapping: ``leftmost_longest``); patterns anchored at the
 line start are combined and tried only on lines whose first character can start them
 (derived from the parsed pattern); the other patterns are searched one by one over the
 page's lines joined by newlines, each only when the page contains its leading literal
@@ -20,6 +24,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+import ahocorasick
 import re._constants as _C
 import re._parser as _P
 
@@ -216,7 +221,7 @@ class CueIndex:
         self.prefix_owner = _owners(table, self.codes, "prefix")
         self.contains_owner = _owners(table, self.codes, "contains")
         self.prefix = re.compile(trie(sorted(self.prefix_owner))) if self.prefix_owner else None
-        self.contains = re.compile(trie(sorted(self.contains_owner))) if self.contains_owner else None
+        self.contains = _automaton(self.contains_owner) if self.contains_owner else None
         starts = frozenset(w[0] for w in self.prefix_owner if w)  # lines are lower-cased first
         self.prefix_gate = starts.__contains__
         anchored = []
@@ -259,8 +264,8 @@ class CueIndex:
             page, starts = joined([k if w & CONTAINS else "" for k, w in zip(norms, want)])
             if page.strip("\n"):
                 owner = self.contains_owner
-                for m in self.contains.finditer(page):
-                    add(_line_at(starts, m.start()), CONTAINS, owner[m.group()])
+                for start, word in leftmost_longest(self.contains, page):
+                    add(_line_at(starts, start), CONTAINS, owner[word])
         lines = [s if w & PATTERNS else "" for s, w in zip(texts, want)]
         if self.anchored:
             for_char = self.anchored.for_char
@@ -286,6 +291,30 @@ class CueIndex:
                     if "\n" not in m.group() or pattern.search(lows[i]):
                         add(i, PATTERNS, (rank,))
         return PageCues(self.codes, tuple(() if s is None else tuple(sorted(s)) for s in found))
+
+
+def _automaton(words) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the words (each word its own value)."""
+    a = ahocorasick.Automaton()
+    for w in words:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+def leftmost_longest(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, str]]:
+    """(start, word) of the automaton's words in the text as a regex alternation of them
+    finds them: at the leftmost position that has one, the longest, then on after it.
+
+    (``Automaton.iter_long`` is meant to do this but misses a match that starts inside a
+    longer word's failed attempt, e.g. "b" at the end of "abaab" among "aabb" and "b".)"""
+    found = sorted((end - len(w) + 1, -len(w), w) for end, w in automaton.iter(text))
+    out, pos = [], 0
+    for start, _, word in found:
+        if start >= pos:
+            out.append((start, word))
+            pos = start + len(word)
+    return out
 
 
 def joined(parts: list[str]) -> tuple[str, list[int]]:

@@ -172,7 +172,7 @@ def _base_features(texts: list[str], page_cues: PageCues) -> np.ndarray:
     testable = width <= CUE_MAX_CHARS * 3
 
     def sub(mask: np.ndarray) -> tuple[str, np.ndarray]:
-        return _joined([s if t else "" for s, t in zip(texts, mask)])
+        return _joined([s if t else "" for s, t in zip(texts, mask.tolist())])
 
     short_page, sstarts = sub(testable)
     digits_page, dstarts = sub(testable & (ndig >= 1))
@@ -297,6 +297,7 @@ def _cue_flags(page_cues: PageCues, testable: np.ndarray, short: np.ndarray) -> 
     on short lines only)."""
     flags = np.zeros((len(page_cues.hits), len(CUE_CODES)))
     column = [_CUE_COLUMN.get(c, -1) for c in page_cues.codes]
+    testable, short = testable.tolist(), short.tolist()
     for i, hits in enumerate(page_cues.hits):
         if hits and testable[i]:
             for h in hits:

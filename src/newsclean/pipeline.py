@@ -60,7 +60,9 @@ def _drop_repeated_title(lines: list[Line], title: str | None) -> list[Line]:
     key = "".join(title.split()).lower()
     out = []
     for line in lines:
-        if line.label is Label.CONTENT and "".join(line.text.split()).lower() == key:
+        # (the first letter is compared first: it settles almost every line at once)
+        if (line.label is Label.CONTENT and key.startswith(line.text[:1].lower())
+                and "".join(line.text.split()).lower() == key):
             line = line.with_final(Label.METADATA, "NC-TITLE", "repeats the title")
         out.append(line)
     return out
