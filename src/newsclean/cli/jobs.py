@@ -60,12 +60,26 @@ def init(settings: Settings) -> None:
     _settings = settings
 
 
+_WARM_UP = "Warm-up.\n\nThis sentence loads the cue tables and the model before forking.\n"
+
+
 def warm(settings: Settings) -> None:
     """Load the core and its lazy tables once, before workers are forked."""
     init(settings)
     try:
-        _clean_text("Warm-up.\n\nThis sentence loads the cue tables and the model before forking.\n")
+        _clean_text(_WARM_UP)
     except Exception:  # a broken core is reported per file, with the file's name
+        pass
+
+
+def preload(config) -> None:
+    """``warm`` before the settings are known: run while the counting pass's workers read
+    the batch, so that loading the core is not one more step the cores wait for."""
+    try:
+        from newsclean.pipeline import clean
+
+        clean(_WARM_UP, config=config)
+    except Exception:  # noqa: BLE001 - as in warm
         pass
 
 
@@ -234,8 +248,9 @@ def _keys_chunk(args: tuple[list[Task], int]) -> list[frozenset[int]]:
     return [page_keys(t, max_size) for t in tasks]
 
 
-def count_lines(tasks: list[Task], max_size: int, jobs: int):
-    """``repeat.Counts`` of the tasks' pages, read in a process pool when it pays."""
+def count_lines(tasks: list[Task], max_size: int, jobs: int, while_waiting=None):
+    """``repeat.Counts`` of the tasks' pages, read in a process pool when it pays;
+    ``while_waiting()`` runs in this process meanwhile (with a pool)."""
     from newsclean.repeat import Counts
 
     counts = Counts()
@@ -248,7 +263,10 @@ def count_lines(tasks: list[Task], max_size: int, jobs: int):
     size = max(1, min(64, len(tasks) // (jobs * 8)))
     chunks = [(tasks[i:i + size], max_size) for i in range(0, len(tasks), size)]
     with ctx.Pool(jobs) as pool:
-        for keys in pool.imap(_keys_chunk, chunks):
+        found = pool.imap(_keys_chunk, chunks)
+        if while_waiting is not None:
+            while_waiting()
+        for keys in found:
             for k in keys:
                 counts.add(k)
     return counts

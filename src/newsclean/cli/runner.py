@@ -343,14 +343,16 @@ def _repeated_lines(args, tasks, config, max_size: int) -> frozenset[int]:
     """The keys of lines recurring across the batch (``newsclean.repeat``), counted when a
     folder was given: files named one by one (pre-commit's way) are each cleaned on their
     own, so their result never depends on which others were named."""
-    from newsclean.cli.jobs import count_lines, default_jobs
+    from newsclean.cli.jobs import count_lines, default_jobs, preload
     from newsclean.thresholds import REPEAT_MIN_BATCH
 
     if (args.no_corpus or "NC-REPEAT" in config.disabled_rules or len(tasks) < REPEAT_MIN_BATCH
             or not any(p != STDIN and os.path.isdir(p) for p in args.paths)):
         return frozenset()
     folder_tasks = [t for t in tasks if t.data is None]
-    return count_lines(folder_tasks, max_size, args.jobs or default_jobs()).repeated()
+    local = not args.scheduler  # a cluster's workers load the core themselves
+    return count_lines(folder_tasks, max_size, args.jobs or default_jobs(),
+                       while_waiting=(lambda: preload(config)) if local else None).repeated()
 
 
 def _digest(keys: frozenset[int]) -> str:
