@@ -1,3 +1,4 @@
+import re
 import time
 from pathlib import Path
 
@@ -315,3 +316,35 @@ def test_a_line_inside_the_text_needs_a_clearly_better_score(monkeypatch):
     monkeypatch.setattr(title, "INSIDE_PENALTY", 0.0)
     r = extract(units, content_start=2, content_end=5)
     assert r.metadata.title in ("Storm hits the coast", "Crews restore power to thousands of homes")
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))
+def test_page_cues_answer_as_a_fresh_scan_does(name):
+    """Given the page's cue scan, the title's noise check reads it instead of scanning
+    lines again: the metadata must come out the same either way."""
+    from newsclean import classify, context, model
+    from newsclean.document import Label
+
+    units = split((SAMPLES / name).read_text(encoding="utf-8"))
+    cues = classify.scan(units)
+    first = classify.first_pass(units, page_cues=cues)
+    kept = [l.index for l in context.revise(first, model.predict(first, cues) if model.available() else None)
+            if l.label is Label.CONTENT]
+    args = dict(content_start=kept[0] if kept else None, content_end=kept[-1] if kept else None)
+    texts = [u.text for u in units]
+    assert extract(texts, page_cues=cues, **args) == extract(texts, **args)
+
+
+def test_title_word_helpers_match_their_plain_definitions():
+    from newsclean import title
+
+    for s in ["Ein Über-Blick: 2023 Straßen", "Hello world of the 1990s", "ab cd efgh ijklm",
+              "  Leading spaces and\u2003em space", "«Quoted» Title Case Words", "上海 启动 生物医药 plan"]:
+        words = title._WORD.findall(s.lower())
+        if title.CJK_CHAR.search(s) is None:
+            assert title._tokens(s) == {w for w in words if len(w) >= 4}
+        assert len(title._TITLE_CASE_WORD.findall(s)) == sum(
+            1 for w in s.split() if re.match(r"[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]", w))

@@ -19,15 +19,18 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Sequence
 
 from newsclean.blocks import display_width
+from newsclean.classify import shape
+from newsclean.cuematch import PageCues
 from newsclean.cues import trie
 from newsclean.dates import WEEKDAYS, date_in_url, find_dates
-from newsclean.title import (_CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _cue_noise, is_caption, pick_title,
-                             texty as _texty)
+from newsclean.title import (_CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _NOISE_CODES, _cue_noise, is_caption,
+                             pick_title, texty as _texty)
 from newsclean.document import Metadata
+from newsclean.thresholds import CUE_MAX_CHARS
 
 try:
     import tomllib
@@ -448,18 +451,29 @@ def _glued_user(i: int, line: str, f: _Found, cues: _Cues) -> bool:
 # ---------------------------------------------------------------------------
 # the extractor
 
+def _noise_of(page_cues: PageCues, i: int, s: str) -> bool:
+    """``_cue_noise`` of unit i from the page's cue scan, which tried every kind of cue on
+    lines up to ``CUE_MAX_CHARS * 2`` columns (wider ones are scanned again)."""
+    if len(s) > 80:
+        return False
+    if shape(s).width > CUE_MAX_CHARS * 2:
+        return _cue_noise(s)
+    return not page_cues.codes_of(i).isdisjoint(_NOISE_CODES)
+
+
 def _text(u) -> str:
     return u if isinstance(u, str) else u.text
 
 
 def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,
             content_end: int | None = None, reference: _dt.date | None = None,
-            language: str | None = None) -> MetaResult:
+            language: str | None = None, page_cues: PageCues | None = None) -> MetaResult:
     """The page's metadata from its units (strings, or objects with a ``text``).
 
     ``content_start``/``content_end`` are the first and last article units as the classifier
     sees them (estimated when not given). ``reference`` enables relative dates ("3 hours ago").
-    ``language`` is copied to the result as is.
+    ``language`` is copied to the result as is. ``page_cues`` (``classify.scan`` of the same
+    units), when given, answers which lines hold a boilerplate cue without scanning them again.
     """
     texts = [_text(u) for u in units]
     n = len(texts)
@@ -537,7 +551,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # 2. the title
     crumbs = {i for i, (c, _) in f.consumed.items() if c == "NC-CRUMB"}
     t = pick_title(texts, cs0, cs, meta_lines, crumbs, url,
-                   author_start=lambda x: bool(cues.author_words.match(x) or cues.glued_by.match(x)))
+                   author_start=lambda x: bool(cues.author_words.match(x) or cues.glued_by.match(x)),
+                   noise=None if page_cues is None else partial(_noise_of, page_cues))
     if t is not None:
         f.title = t
         f.consumed[t[0]] = ("NC-TITLE", "headline")

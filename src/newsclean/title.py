@@ -51,6 +51,7 @@ INSIDE_PENALTY = 0.5
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
+_WORD4 = re.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HAS_DIGIT = re.compile(r"\d")
 _FINAL_PUNCT = re.compile(r"[.。:：;；,，、…]\s*$")
@@ -66,7 +67,7 @@ _CAPTION_HINTS = ("©", "(c)", "credit", "foto", "photo", "bild", "image", "quel
                   "shutterstock", "dpa", "reuters", "/ap", "/ ap", "afp", "imago", "keystone", "picture", ".jp", ".png",
                   ".gif", ".webp", "图", "摄影")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
-_TITLE_CASE_WORD = re.compile(r"^[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")
+_TITLE_CASE_WORD = re.compile(r"(?<!\S)[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")  # the start of a capitalised word
 _SITE_PART = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
 _SLUG_SPLIT = re.compile(r"[-_+.,/\s]+")
@@ -109,9 +110,9 @@ def _slug_words(url: str | None) -> set[str]:
 
 def _tokens(s: str) -> set[str]:
     """Content words of a line: words of 4+ letters, and CJK character pairs."""
+    if s.isascii() or CJK_CHAR.search(s) is None:
+        return set(_WORD4.findall(s.lower()))
     words = _WORD.findall(s.lower())
-    if s.isascii():
-        return {w for w in words if len(w) >= 4}
     out = set()
     for w in words:
         if CJK_CHAR.match(w):
@@ -314,7 +315,8 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
         f["prev_texty"] = 1.0
     elif page.short.get(j):
         f["prev_short"] = 1.0
-    shorts = sum(1 for j in range(i - 4, i) if page.short.get(j))
+    short = page.short
+    shorts = short.get(i - 1, 0) + short.get(i - 2, 0) + short.get(i - 3, 0) + short.get(i - 4, 0)
     if shorts:
         f["menu_above"] = shorts / 4
     # the page around it
@@ -339,7 +341,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
     else:
         words = s.split()
         nw = len(words)
-        caps = sum(1 for w in words if _TITLE_CASE_WORD.match(w))
+        caps = len(_TITLE_CASE_WORD.findall(s))
         f["caps"] = caps / nw
         if nw >= 3 and caps == nw:
             f["all_caps_words"] = 1.0
@@ -426,12 +428,13 @@ def _score(f: dict[str, float], w: dict[str, float], bias: float) -> float:
 
 
 def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], crumbs: set[int],
-               url: str | None = None, author_start=None) -> tuple[int, str] | None:
+               url: str | None = None, author_start=None, noise=None) -> tuple[int, str] | None:
     """The headline's (index, text), or None when no line scores as one.
 
     ``cs`` is the classifier's first content unit, ``cs_r`` the first line of running text at or
     after it; ``meta_lines`` the bylines and breadcrumbs found so far (never the headline).
-    ``author_start`` (optional) tells a line that opens with a byline word.
+    ``author_start`` (optional) tells a line that opens with a byline word; ``noise(i, s)``
+    (optional) whether line i holds a boilerplate cue, where the caller has the page's cues.
     """
     n = len(texts)
     if n == 0:
@@ -473,7 +476,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     cands.sort(key=lambda x: -x[0])
     best = None
     for k, (sc, i, s, f) in enumerate(cands):
-        if (k < CUE_TOP or TRACE is not None) and _cue_noise(s):
+        if (k < CUE_TOP or TRACE is not None) and (_cue_noise(s) if noise is None else noise(i, s)):
             f["cue_noise"] = 1.0
             sc = _score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0)
         if TRACE is not None:
