@@ -111,6 +111,14 @@ def test_html_sniffed_by_content(text):
     "Markdown with *emphasis* and a [link](http://x).",
     "If a < b and c > d then the formula holds.\n" * 20,
     "---\ntitle: x\n---\n\nBody text.",
+    # a text dump of a page about HTML: it names <head> and <body> in its prose, and a
+    # comment form lists the tags it allows, but markup is no real part of its characters
+    pytest.param("Skip to main content\n\nHow single-page apps load\n\n" + "Running text of the article, " * 40
+                 + "\n\nAn HTML document with metadata in the <head> and a blank <div> in the <body>.\n\n"
+                 + "More running text about the framework and its build step. " * 40, id="prose-names-skeleton"),
+    pytest.param("Blog\n\nEssays\n\n" + "A long comment thread on cryptography and its policy.\n\n" * 150
+                 + "Allowed HTML <a href=\"URL\"> • <em> <cite> <i> • <strong> <b> • <sub> <sup> • <ul> <ol> <li> • "
+                 "<blockquote> <pre>\n\nPowered by a blog engine", id="comment-form-lists-tags"),
 ])
 def test_plain_text_is_not_html(text):
     assert not looks_like_html(text)

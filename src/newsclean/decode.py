@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from newsclean.thresholds import HTML_MIN_MARKUP_SHARE
+
 __all__ = ["DecodeError", "decode", "decode_report", "detect", "looks_like_html", "sniff_binary"]
 
 
@@ -341,19 +343,34 @@ def _cyrillic_score(text: str) -> float:
 _HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
 _HTML_SKELETON = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[a-zA-Z!/][^<>]*>")
+_CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?(p|div|span|a|br|li|ul|ol|table|tr|td|th|img|script|style|meta|link|h[1-6]|"
                   r"strong|em|b|i|section|article|header|footer|nav|main|form|input|button|iframe|"
                   r"title|noscript|figure|figcaption|blockquote|pre|code|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
+def markup_share(text: str) -> float:
+    """The share of the text's characters that are markup: tags, and script and style
+    blocks whole."""
+    blocks = sum(len(m.group()) for m in _CODE_BLOCK.finditer(text))
+    rest = _CODE_BLOCK.sub("", text) if blocks else text
+    return (blocks + sum(map(len, _ANY_TAG.findall(rest)))) / max(1, len(text))
+
+
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is an HTML document, judged by its content (never by a file suffix):
-    a doctype or <html> at the start, an <html>/<head>/<body> tag early on, or many tags."""
+    a doctype or <html> at the start; else an <html>/<head>/<body> tag early on or many
+    kinds of tags, in a text of which markup is a real part. (A text dump of a page about
+    HTML quotes tags, even <head> and <body>, in its prose: a few per cent of its
+    characters at most.)"""
     head = text[:4096]
-    if _HTML_START.match(head) or _HTML_SKELETON.search(head):
+    if _HTML_START.match(head):
         return True
-    tags = _TAG.findall(text[:65536])
-    if len(tags) < 10:
-        return False
-    # a plain page quoting a tag or two is not HTML; markup has many kinds of tags
-    return len({t.lower() for t in tags}) >= 3
+    sample = text[:65536]
+    if not _HTML_SKELETON.search(head):
+        tags = _TAG.findall(sample)
+        # a plain page quoting a tag or two is not HTML; markup has many kinds of tags
+        if len(tags) < 10 or len({t.lower() for t in tags}) < 3:
+            return False
+    return markup_share(sample) >= HTML_MIN_MARKUP_SHARE

@@ -1,5 +1,8 @@
 """Every tunable number of the pipeline, named, in one place."""
 
+# decode: telling HTML from a text dump that quotes tags
+HTML_MIN_MARKUP_SHARE = 0.02  # an HTML document without a doctype: at least this share of markup characters
+
 # blocks: detecting hard-wrapped dumps
 WRAP_MIN_COLUMNS = 50  # a page whose longest line is shorter is not treated as wrapped
 WRAP_MAX_COLUMNS = 200  # nor one whose longest line is longer
