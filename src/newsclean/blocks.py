@@ -95,6 +95,13 @@ def split(text: str) -> list[Line]:
     tidied = tidy_lines(text)
     units: list[Line] = []
     block = 0
+    if width is None:  # the usual case: every non-blank line is a unit of its own
+        for number, line in enumerate(tidied):
+            if line:
+                units.append(Line(len(units), line, block, (number, number)))
+            elif units and units[-1].block == block:
+                block += 1
+        return units
     pending: list[tuple[int, str]] = []  # a wrapped run being re-joined
 
     def flush() -> None:

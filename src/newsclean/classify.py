@@ -57,13 +57,21 @@ def cue_kinds(width: int) -> int:
 FEATURE_CUE_WIDTH = CUE_MAX_CHARS * 3
 
 
+def _kinds_to_scan(width: int) -> int:
+    return cue_kinds(width) | (PATTERNS if width <= FEATURE_CUE_WIDTH else 0)
+
+
+# ``_kinds_to_scan`` by width, up to the width from which it no longer changes
+_SCAN_WIDTHS = max(CUE_MAX_CHARS * 4, FEATURE_CUE_WIDTH) + 1
+_KINDS_BY_WIDTH = tuple(_kinds_to_scan(w) for w in range(_SCAN_WIDTHS + 1))
+
+
 def scan(units: Sequence[Line], extra_cues: tuple = ()) -> PageCues:
     """The page's cue matches, once for both this pass and the model's features."""
-    want = []
-    for unit in units:
-        w = shape(unit.text).width
-        want.append(cue_kinds(w) | (PATTERNS if w <= FEATURE_CUE_WIDTH else 0))
-    return index(extra_cues).scan([u.text for u in units], want)
+    table, top = _KINDS_BY_WIDTH, _SCAN_WIDTHS
+    texts = [u.text for u in units]
+    want = [table[w if w < top else top] for w in (shape(t).width for t in texts)]
+    return index(extra_cues).scan(texts, want)
 
 
 def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from typing import NamedTuple, Sequence
 
 import ahocorasick
@@ -318,12 +320,10 @@ def leftmost_longest(automaton: ahocorasick.Automaton, text: str) -> list[tuple[
 
 
 def joined(parts: list[str]) -> tuple[str, list[int]]:
-    """The parts joined by newlines, and the offset where each starts."""
-    starts, pos = [], 0
-    for p in parts:
-        starts.append(pos)
-        pos += len(p) + 1
-    return "\n".join(parts), starts
+    """The parts joined by newlines, and the offset where each starts (part i starts after
+    the lengths of the parts before it and i newlines; summed by C iterators, since pages
+    have hundreds of parts and this runs several times a page)."""
+    return "\n".join(parts), list(map(add, accumulate(map(len, parts), initial=0), range(len(parts))))
 
 
 def _line_at(starts: list[int], offset: int) -> int:
