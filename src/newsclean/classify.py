@@ -7,7 +7,6 @@ boilerplate (``NC-NAV``, "short") if it is a short fragment: the second pass
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -20,7 +19,7 @@ from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WI
 
 __all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass"]
 
-_SENTENCE_END = re.compile(r"[.!?。！？…」』”\"')）]\s*$")
+_SENTENCE_END = ".!?。！？…」』”\"')）"  # the last character (before trailing spaces) of a line ending like a sentence
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,8 @@ class Shape:
 @lru_cache(maxsize=16384)
 def shape(text: str) -> Shape:
     """The line's measures; cached, since the passes after this one ask again."""
-    return Shape(display_width(text), bool(_SENTENCE_END.search(text)))
+    end = text.rstrip()[-1:]
+    return Shape(display_width(text), bool(end) and end in _SENTENCE_END)
 
 
 def cue_kinds(width: int) -> int:

@@ -23,9 +23,9 @@ except AttributeError:  # PyYAML built without libyaml
 
 _BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
-_FINAL = re.compile(r"[.,:;!?。，、：；！？…\"'”’)）」』\]]$")
+_FINAL = ".,:;!?。，、：；！？…\"'”’)）」』]"  # a line ending in one of these ended its sentence ...
 _CONTINUES = re.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
-_OPEN_END = re.compile(r"[(\[{“‘「『《（,，、—–-]$")
+_OPEN_END = "([{“‘「『《（,，、—–-"  # ... unless in one of these, which leave it open
 
 
 _CLOSERS = "\"'”’)）」』]》"
@@ -41,9 +41,11 @@ def _is_heading(text: str) -> bool:
 
 def _joins(prev: str, cur: str) -> bool:
     """Whether cur continues the sentence prev broke off (inline markup split a dump's line)."""
-    if _FINAL.search(prev) and not _OPEN_END.search(prev) or _BULLET.match(cur) or _NUMBERED.match(cur):
+    last = prev[-1:]
+    open_end = bool(last) and last in _OPEN_END
+    if bool(last) and last in _FINAL and not open_end or _BULLET.match(cur) or _NUMBERED.match(cur):
         return False
-    return bool(_CONTINUES.match(cur) or _OPEN_END.search(prev))
+    return bool(open_end or _CONTINUES.match(cur))
 
 
 def to_blocks(lines: Iterable[Line]) -> list[Block]:
