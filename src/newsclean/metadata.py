@@ -86,6 +86,9 @@ _COLON = r"\s*[:：︰]\s*"
 _SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]"
 
 
+_BYLINE_SEPS = "|｜•·(（"  # what a byline word may follow inside a line ("Foto: dpa | Von Max Muster")
+
+
 class _Cues:
     """All compiled patterns, built once."""
 
@@ -102,7 +105,7 @@ class _Cues:
         self.labelled = re.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【]|[{_CJK}])){'(?:' + lab + ')'}{_COLON}", re.I)
         # "By X", "Von X", "记者 X": only at the start of a line or after a separator
         self.author_words = re.compile(
-            rf"(?:^|(?<=[|｜•·(（]\s)|(?<=[|｜•·(（]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<=[{_CJK}])(?=[{_CJK}]))",
+            rf"(?:^|(?<=[{_BYLINE_SEPS}]\s)|(?<=[{_BYLINE_SEPS}]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<=[{_CJK}])(?=[{_CJK}]))",
             re.I)
         self.glued_by = _GLUED_BY
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
@@ -323,7 +326,9 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
     g = cues.glued_by.match(line)
     if g:
         line = line[: g.end()] + " " + line[g.end():]
-    m = cues.author_words.search(line)
+    # past the line's start a byline word must follow a separator: without one, only the start is tried
+    m = (cues.author_words.search(line) if any(c in line for c in _BYLINE_SEPS)
+         else cues.author_words.match(line))
     if not m or (m.start() > 0 and not short):
         return False
     rest = line[m.end():]
