@@ -30,7 +30,7 @@ import ahocorasick
 import re._constants as _C
 import re._parser as _P
 
-from newsclean.cues import KINDS, CueSet, trie, cues, normalize
+from newsclean.cues import KINDS, CueSet, trie, cues, trim
 from newsclean.rules import PRIORITY
 
 EXACT, PREFIX, CONTAINS, PATTERNS = (1 << k for k in range(len(KINDS)))  # bits of a ``want`` mask
@@ -188,6 +188,7 @@ class PageCues(NamedTuple):
 
     codes: tuple[str, ...]  # rule codes by priority
     hits: tuple[tuple[Hit, ...], ...]
+    lower: tuple[str, ...] = ()  # every line lower-cased (the scan needs it; later stages reuse it)
 
     def winner(self, i: int, kinds: int = ALL_KINDS, disabled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """(rule code, kind name) of line i's strongest cue among ``kinds``, or None."""
@@ -251,7 +252,8 @@ class CueIndex:
                 s = found[i] = set()
             s.update(Hit(kind, r) for r in ranks)
 
-        norms = [normalize(s) if w else "" for s, w in zip(texts, want)]
+        lower = [s.lower() for s in texts]
+        norms = [trim(k) if w else "" for k, w in zip(lower, want)]
         exact, prefix, pgate = self.exact, self.prefix, self.prefix_gate
         for i, (k, w) in enumerate(zip(norms, want)):
             if not k:
@@ -278,7 +280,7 @@ class CueIndex:
                     if m:
                         add(i, PATTERNS, (int(m.lastgroup[1:].split("_")[0]),))
         if self.floating and any(lines):
-            lows = [s.lower() for s in lines]
+            lows = [k if w & PATTERNS else "" for k, w in zip(lower, want)]
             low, starts = joined(lows)
             digit_lines = [s if s and _DIGIT.search(s) else "" for s in lows]
             dlow, dstarts = joined(digit_lines) if any(digit_lines) else ("", [0])
@@ -292,7 +294,7 @@ class CueIndex:
                     # tried again on its own line
                     if "\n" not in m.group() or pattern.search(lows[i]):
                         add(i, PATTERNS, (rank,))
-        return PageCues(self.codes, tuple(() if s is None else tuple(sorted(s)) for s in found))
+        return PageCues(self.codes, tuple(() if s is None else tuple(sorted(s)) for s in found), tuple(lower))
 
 
 def _automaton(words) -> ahocorasick.Automaton:

@@ -32,6 +32,11 @@ def normalize(line: str) -> str:
     return line.lower().strip(_TRIM)
 
 
+def trim(low: str) -> str:
+    """``normalize`` of a line already lower-cased."""
+    return low.strip(_TRIM)
+
+
 class CueSet:
     """The cues of one rule code, compiled on first use (the hot path uses ``CueIndex``)."""
 

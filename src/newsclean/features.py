@@ -342,7 +342,8 @@ def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> n
     d2 = _dist(n, a2, b2)
     # repetition
     key_id: dict[str, int] = {}
-    ids = np.fromiter((key_id.setdefault(t.lower(), len(key_id)) for t in texts), dtype=np.int64, count=n)
+    lower = page_cues.lower if len(page_cues.lower) == n else [t.lower() for t in texts]
+    ids = np.array([key_id.setdefault(k, len(key_id)) for k in lower], dtype=np.int64)
     rep = np.bincount(ids)[ids].astype(float)
     prev_max = np.maximum.accumulate(np.concatenate([[-1], ids[:-1]]))
     first_occ = (ids > prev_max).astype(float)  # ids are numbered in order of first occurrence

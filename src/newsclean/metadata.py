@@ -557,7 +557,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     crumbs = {i for i, (c, _) in f.consumed.items() if c == "NC-CRUMB"}
     t = pick_title(texts, cs0, cs, meta_lines, crumbs, url,
                    author_start=lambda x: bool(cues.author_words.match(x) or cues.glued_by.match(x)),
-                   noise=None if page_cues is None else partial(_noise_of, page_cues))
+                   noise=None if page_cues is None else partial(_noise_of, page_cues),
+                   lower=None if page_cues is None else page_cues.lower)
     if t is not None:
         f.title = t
         f.consumed[t[0]] = ("NC-TITLE", "headline")

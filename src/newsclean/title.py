@@ -171,12 +171,15 @@ def is_caption(low: str) -> bool:
 class _Page:
     """What every candidate of one page is compared with, computed once."""
 
-    def __init__(self, texts: Sequence[str], lo: int, hi: int, cs: int, meta_lines: set[int], crumbs: set[int]):
+    def __init__(self, texts: Sequence[str], lo: int, hi: int, cs: int, meta_lines: set[int], crumbs: set[int],
+                 lower: Sequence[str] | None = None):
         n = len(texts)
         self.texts = texts
         self.meta_lines = meta_lines
         # lines repeated on the page (case aside), and (lazily) all short lines joined
-        keys = [t.lower() if len(t) <= 300 else "" for t in texts]
+        if lower is None or len(lower) != n:
+            lower = [t.lower() for t in texts]
+        keys = [k if len(t) <= 300 else "" for k, t in zip(lower, texts)]
         self.keys = keys
         self.counts = Counter(keys)
         self._joined: str | None = None
@@ -428,13 +431,15 @@ def _score(f: dict[str, float], w: dict[str, float], bias: float) -> float:
 
 
 def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], crumbs: set[int],
-               url: str | None = None, author_start=None, noise=None) -> tuple[int, str] | None:
+               url: str | None = None, author_start=None, noise=None,
+               lower: Sequence[str] | None = None) -> tuple[int, str] | None:
     """The headline's (index, text), or None when no line scores as one.
 
     ``cs`` is the classifier's first content unit, ``cs_r`` the first line of running text at or
     after it; ``meta_lines`` the bylines and breadcrumbs found so far (never the headline).
     ``author_start`` (optional) tells a line that opens with a byline word; ``noise(i, s)``
-    (optional) whether line i holds a boilerplate cue, where the caller has the page's cues.
+    (optional) whether line i holds a boilerplate cue, where the caller has the page's cues;
+    ``lower`` (optional) the lines lower-cased, where the caller has them.
     """
     n = len(texts)
     if n == 0:
@@ -443,7 +448,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     top = min(cs, cs_r)
     lo = max(0, top - WINDOW_BEFORE)
     hi = min(n, max(cs, cs_r) + WINDOW_AFTER)
-    page = _Page(texts, lo, hi, cs_r, meta_lines, crumbs)
+    page = _Page(texts, lo, hi, cs_r, meta_lines, crumbs, lower)
     anchor = next((j for j in sorted(meta_lines) if top - 15 <= j <= cs_r + 2 and j not in crumbs and texts[j]), None)
     slug = _slug_words(url)
     # non-byline lines between each candidate and the text, and the byline
