@@ -386,11 +386,16 @@ def stack_features(p: np.ndarray, units: Sequence[Line] | None = None) -> np.nda
         return np.zeros((0, len(STACK_NAMES)))
     p = np.asarray(p, dtype=float)
     idx = np.arange(n)
-    prev_max = np.zeros(n)
-    next_max = np.zeros(n)
-    for d in range(1, 6):
-        prev_max = np.maximum(prev_max, _shift(p, -d))
-        next_max = np.maximum(next_max, _shift(p, d))
+    # shifted copies as views of one zero-padded array (probabilities are >= 0, so the
+    # padding never wins a maximum)
+    pad = np.zeros(n + 10)
+    pad[5:5 + n] = p
+
+    def shift(d: int) -> np.ndarray:
+        return pad[5 + d:5 + d + n]
+
+    prev_max = np.maximum.reduce([shift(-d) for d in range(1, 6)])
+    next_max = np.maximum.reduce([shift(d) for d in range(1, 6)])
     a, b = _max_region(p - 0.5)
     d = _dist(n, a, b)
     rank = np.empty(n)
@@ -402,7 +407,7 @@ def stack_features(p: np.ndarray, units: Sequence[Line] | None = None) -> np.nda
     else:
         bm = p
     return np.column_stack([
-        p, _shift(p, -1), _shift(p, 1), _shift(p, -2), _shift(p, 2), _shift(p, -3), _shift(p, 3),
+        p, shift(-1), shift(1), shift(-2), shift(2), shift(-3), shift(3),
         _window_mean(p, 3), _window_mean(p, 7), _window_mean(p, 15), prev_max, next_max,
         np.full(n, p.mean()), np.full(n, p.max()), ((idx >= a) & (idx <= b)).astype(float),
         np.log1p(d), rank / n, bm,
