@@ -217,40 +217,44 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     seen: set[str] = set()
     n = len(lines)
     list_left = 0  # items still expected in a list that a kept line ending in a colon opened
+    kept = False  # whether the line above was kept
+    content, boilerplate = Label.CONTENT, Label.BOILERPLATE
     for i, (line, p) in enumerate(zip(lines, probs)):
-        key = _dedup_key(line.text)
+        text = line.text
+        key = "".join(text.split()).lower()  # _dedup_key
         repeated = key in seen and len(key) > 1
-        under_kept = bool(out) and out[-1].label is Label.CONTENT
-        if (MODEL_SANDWICH <= p < MODEL_KEEP and _is_weak(line) and 0 < i < n - 1
+        under_kept = kept
+        weak = (line.first_code, line.detail) in _WEAK  # _is_weak
+        if (MODEL_SANDWICH <= p < MODEL_KEEP and weak and 0 < i < n - 1
                 and probs[i - 1] >= MODEL_KEEP and probs[i + 1] >= MODEL_KEEP):
-            out.append(line.with_final(Label.CONTENT, "NC-TEXT", f"short line between text, p={p:.2f}"))
-        elif line.first is Label.BOILERPLATE and not _is_weak(line):
+            out.append(line.with_final(content, "NC-TEXT", f"short line between text, p={p:.2f}"))
+        elif line.first is boilerplate and not weak:
             # a cue names the kind of boilerplate: its code, whatever the model says
-            out.append(line.with_final(Label.BOILERPLATE, line.first_code, f"{line.detail}, p={p:.2f}"))
+            out.append(line.with_final(boilerplate, line.first_code, f"{line.detail}, p={p:.2f}"))
         elif p < MODEL_KEEP:
             why = None
             if under_kept and not repeated:
                 if p >= MODEL_CONTINUE and _continues_text(line):
                     why = "sentence continuing the text above"
-                elif p >= MODEL_LIST_INTRO and line.text.endswith(_COLON):
+                elif p >= MODEL_LIST_INTRO and text.endswith(_COLON):
                     why = f"{_OPENS_LIST} under the text above"
-                elif p >= MODEL_LIST_ITEM and list_left > 0 and _is_weak(line):
+                elif p >= MODEL_LIST_ITEM and list_left > 0 and weak:
                     why = "item of the list opened above"
             if why:
-                out.append(line.with_final(Label.CONTENT, "NC-TEXT", f"{why}, p={p:.2f}"))
+                out.append(line.with_final(content, "NC-TEXT", f"{why}, p={p:.2f}"))
             else:
-                out.append(line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}"))
+                out.append(line.with_final(boilerplate, "NC-MODEL", f"p={p:.2f}"))
         elif repeated:
-            out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
+            out.append(line.with_final(boilerplate, "NC-DUP", "repeats an earlier line"))
         else:
-            out.append(line.with_final(Label.CONTENT, "NC-MODEL", f"p={p:.2f}"))
+            out.append(line.with_final(content, "NC-MODEL", f"p={p:.2f}"))
         seen.add(key)
-        kept = out[-1].label is Label.CONTENT
-        if not kept and len(out) > 1 and out[-2].detail.startswith(_OPENS_LIST):
+        kept = out[-1].label is content
+        if not kept and i and out[-2].detail.startswith(_OPENS_LIST):
             out[-2] = _drop_list_opener(out[-2], probs[i - 1])  # it opened nothing
-        if kept and line.text.endswith(_COLON):
+        if kept and text.endswith(_COLON):
             list_left = LIST_MAX_ITEMS
-        elif kept and list_left > 0 and _is_weak(line):
+        elif kept and list_left > 0 and weak:
             list_left -= 1
         else:
             list_left = 0
