@@ -97,3 +97,19 @@ def test_missing_model_falls_back(monkeypatch):
     finally:
         monkeypatch.undo()
         model.load.cache_clear()
+
+
+def test_huge_pages_walk_in_slices_with_the_same_result(monkeypatch):
+    """Pages of more than HUGE_PAGE_UNITS units go through the trees in slices (smaller
+    arrays, quicker); every unit must get exactly the value one walk gives."""
+    m = model.load()
+    if m is None:
+        pytest.skip("no shipped model")
+    rng = np.random.default_rng(0)
+    n = model.HUGE_PAGE_UNITS + 3 * model.ROWS_PER_WALK + 5
+    X = rng.normal(size=(n, m.stage1.feature.max() + 1)) * 3
+    sliced = m.stage1.raw(X)
+    monkeypatch.setattr(model, "HUGE_PAGE_UNITS", n + 1)
+    whole = m.stage1.raw(X)
+    assert sliced.shape == (n,)
+    assert np.array_equal(sliced, whole)

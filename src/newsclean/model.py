@@ -28,6 +28,8 @@ from newsclean.document import Line
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features
 
 MODEL_FILE = "lines.npz"
+ROWS_PER_WALK = 128  # a huge page is walked through the trees in slices of this many units ...
+HUGE_PAGE_UNITS = 1024  # ... when it has more than this many (on smaller pages one walk is quicker)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Trees:
         """The summed leaf values (log-odds) per row."""
         if X.shape[0] == 0:
             return np.zeros(0)
+        if X.shape[0] > HUGE_PAGE_UNITS:  # in slices whose (units x trees) arrays stay small
+            return np.concatenate([self.raw(X[i:i + ROWS_PER_WALK]) for i in range(0, X.shape[0], ROWS_PER_WALK)])
         return self._flat[1].take(self.leaves(X)).sum(axis=1)
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
