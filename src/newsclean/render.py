@@ -34,6 +34,8 @@ _STOPS = ".,:;!?。，、：；！？…"
 
 def _is_heading(text: str) -> bool:
     """Short, no sentence inside or at the end (a closing quote may end it), some letters."""
+    if len(text) > HEADING_MAX_CHARS * 2:
+        return False  # wider still in columns
     core = text.rstrip(_CLOSERS)
     return (display_width(text) <= HEADING_MAX_CHARS * 2 and bool(core) and core[-1] not in _STOPS
             and not any(c in "。！？!?" for c in core) and any(c.isalpha() for c in text))
