@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the learned line classifier and export it as package data.
 
-    python scripts/train.py [--trees 120 --depth 7 --leaves 63] [--trees2 60 --depth2 6 --leaves2 31]
+    python scripts/train.py [--trees 120 --depth 7 --leaves 127] [--trees2 60 --depth2 6 --leaves2 63]
                             [--no-stack] [--out PATH] [--no-report]
 
 1. Loads the dev corpus pages with gold text; fits only on ``part_of(rec) == "train"``
@@ -19,16 +19,29 @@
 
 Inference cost is (trees x depth) per unit, so the defaults are small and shallow: stage 1
 120 trees of depth 7, stage 2 60 trees of depth 6 (``newsclean.model`` walks all trees of a
-stage in ``depth`` vectorised steps).
+stage in ``depth`` vectorised steps). The number of leaves does not change that cost (every tree
+is exported as a complete tree of the stage's depth), so the trees may use nearly all the leaves
+their depth allows: 127 and 63 (with 63 and 31 they fitted the pages less closely).
 
 Samples are weighted by tokens, normalised per page (the measure is mean token F1 per page).
+
+Snippet pages (``--snippets``, on by default): trafilatura_eval has no gold text but names,
+per page, snippets that must survive (``with``) and must not (``without``). Its ``train`` pages
+are added in all four styles; a unit holding (part of) a ``with`` snippet is content, one
+holding a ``without`` snippet is boilerplate, every other unit is unlabelled (it is only a
+neighbour: it gets stage-1 predictions for the stacking features, but no weight). Each
+labelled unit weighs ``--snippet-weight``. These pages are of kinds the gold-text datasets
+have few of (recipes, product and spec pages, forums, docs): lists and tables inside the
+article, short subheadings, articles the model is unsure of everywhere.
 Needs the ``train`` extra (lightgbm). Takes ~15 minutes on two cores with cached features.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import re
 import sys
 import time
 from collections import defaultdict
@@ -47,6 +60,10 @@ from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_
 
 OUT_DIR = os.path.join(HERE, "..", "src", "newsclean", "data", "model")
 CACHE = "/tmp/newsclean_feats_{part}.npz"
+SNIP_CACHE = "/tmp/newsclean_feats_snippets_{part}.npz"
+SNIP_DATASET = os.path.join("/work/shared/corpus/dev", "trafilatura_eval.jsonl.gz")
+THREADS = int(os.environ.get("NEWSCLEAN_TRAIN_THREADS", "2"))  # processes / LightGBM threads
+_WS = re.compile(r"\s+")
 
 
 def _page_rows(rec: dict):
@@ -70,8 +87,84 @@ def build(part: str) -> dict:
         return {k: d[k] for k in d.files}
     pages = load_pages(part)
     t0 = time.time()
-    with Pool(2) as pool:
+    with Pool(THREADS) as pool:
         res = pool.map(_page_rows, pages, chunksize=16)
+    d = _stack_rows(res, pages)
+    doc = int(d["doc"].max()) + 1
+    print(f"built {part}: {len(pages)} pages, {doc} docs, {len(d['y'])} units in {time.time()-t0:.0f}s",
+          flush=True)
+    np.savez(path, **d)
+    return d
+
+
+def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np.ndarray:
+    """Per unit: 1 if it holds part of a ``with`` snippet, 0 of a ``without`` one, -1 neither
+    (or both). Snippets are found in the units' text joined by spaces, whitespace normalised."""
+    parts = [_WS.sub(" ", t).strip() for t in texts]
+    starts, pos = [], 0
+    for t in parts:
+        starts.append(pos)
+        pos += len(t) + 1
+    flat = " ".join(parts)
+    ends = [a + len(t) for a, t in zip(starts, parts)]
+    y = np.full(len(texts), -1, dtype=np.int8)
+    hit = {1: set(), 0: set()}
+    for lab, snips in ((1, with_), (0, without)):
+        for snip in snips:
+            snip = _WS.sub(" ", snip).strip()
+            at = flat.find(snip) if snip else -1
+            if at < 0:
+                continue
+            b = at + len(snip)
+            hit[lab].update(i for i, (a0, e0) in enumerate(zip(starts, ends)) if a0 < b and e0 > at)
+    for i in hit[1] - hit[0]:
+        y[i] = 1
+    for i in hit[0] - hit[1]:
+        y[i] = 0
+    return y
+
+
+def _snippet_rows(rec: dict):
+    out = []
+    for s in STYLES:
+        units = split(rec.get(f"text_{s}") or "")
+        if not units:
+            continue
+        y = snippet_labels([u.text for u in units], rec.get("with") or [], rec.get("without") or [])
+        if not (y >= 0).any():
+            continue
+        X = line_features(units)
+        S = np.array([len(toks(u.text)) for u in units], dtype=np.float64)
+        blocks = np.array([u.block for u in units], dtype=np.int32)
+        out.append((s, X, y, S, blocks))
+    return out
+
+
+def build_snippets(part: str) -> dict:
+    """Features and snippet labels of trafilatura_eval's pages in ``part`` (cached like ``build``)."""
+    path = SNIP_CACHE.format(part=part)
+    if os.path.exists(path):
+        d = np.load(path, allow_pickle=True)
+        return {k: d[k] for k in d.files}
+    sys.path.insert(0, "/work/shared/bench")
+    from evaluate import part_of
+    pages = []
+    for line in gzip.open(SNIP_DATASET, "rt", encoding="utf-8"):
+        rec = json.loads(line)
+        if (rec.get("with") or rec.get("without")) and part_of(rec) == part:
+            pages.append({k: rec.get(k) for k in ("id", "dataset", "lang", "with", "without")
+                          + tuple(f"text_{s}" for s in STYLES)})
+    t0 = time.time()
+    with Pool(THREADS) as pool:
+        res = pool.map(_snippet_rows, pages, chunksize=8)
+    d = _stack_rows(res, pages)
+    print(f"built snippets {part}: {len(pages)} pages, {int(d['doc'].max()) + 1} docs, "
+          f"{int((d['y'] >= 0).sum())} labelled units in {time.time()-t0:.0f}s", flush=True)
+    np.savez(path, **d)
+    return d
+
+
+def _stack_rows(res: list, pages: list[dict]) -> dict:
     Xs, ys, ts, page_id, doc_id, style_id, blocks = [], [], [], [], [], [], []
     doc = 0
     for pi, rows in enumerate(res):
@@ -84,22 +177,34 @@ def build(part: str) -> dict:
             doc_id.append(np.full(len(y), doc, dtype=np.int32))
             style_id.append(np.full(len(y), STYLES.index(s), dtype=np.int8))
             doc += 1
-    d = dict(X=np.vstack(Xs), y=np.concatenate(ys), tok=np.concatenate(ts), page=np.concatenate(page_id),
-             doc=np.concatenate(doc_id), style=np.concatenate(style_id), block=np.concatenate(blocks),
-             lang=np.array([p.get("lang") or "" for p in pages]),
-             dataset=np.array([p.get("dataset") or "" for p in pages]))
-    print(f"built {part}: {len(pages)} pages, {doc} docs, {len(d['y'])} units in {time.time()-t0:.0f}s",
-          flush=True)
-    np.savez(path, **d)
-    return d
+    return dict(X=np.vstack(Xs), y=np.concatenate(ys), tok=np.concatenate(ts), page=np.concatenate(page_id),
+                doc=np.concatenate(doc_id), style=np.concatenate(style_id), block=np.concatenate(blocks),
+                lang=np.array([p.get("lang") or "" for p in pages]),
+                dataset=np.array([p.get("dataset") or "" for p in pages]))
 
 
-def weights(d: dict) -> np.ndarray:
-    """Token weights, each document's total normalised to its number of units."""
+def join(a: dict, b: dict) -> dict:
+    """Two built sets as one (b's pages and documents numbered after a's)."""
+    out = {}
+    for k in a:
+        if k in ("page", "doc"):
+            offset = len(a["lang"]) if k == "page" else int(a["doc"].max()) + 1
+            out[k] = np.concatenate([a[k], b[k] + offset])
+        else:
+            out[k] = np.concatenate([a[k], b[k]]) if k in b else a[k]
+    return out
+
+
+def weights(d: dict, snippet_weight: float = 0.0) -> np.ndarray:
+    """Token weights, each document's total normalised to its number of units; a snippet
+    document's labelled units (``snippet``) weigh ``snippet_weight`` each, its others nothing."""
     w = d["tok"] + 1.0
     tot = np.bincount(d["doc"], weights=w)
     cnt = np.bincount(d["doc"])
-    return w / tot[d["doc"]] * cnt[d["doc"]]
+    w = w / tot[d["doc"]] * cnt[d["doc"]]
+    if "snippet" in d:
+        w = np.where(d["snippet"], np.where(d["y"] >= 0, snippet_weight, 0.0), w)
+    return w
 
 
 def doc_slices(doc: np.ndarray) -> list[tuple[int, int]]:
@@ -129,8 +234,9 @@ def fit(X, y, w, args, seed=1, stage=1):
                                 else (args.lr2, args.leaves2, args.depth2, args.trees2))
     params = dict(objective="binary", learning_rate=lr, num_leaves=leaves, max_depth=depth,
                   min_data_in_leaf=50, feature_fraction=0.8, bagging_fraction=0.7, bagging_freq=1,
-                  lambda_l2=1.0, num_threads=2, verbose=-1, seed=seed, max_bin=127)
-    ds = lgb.Dataset(X, label=y, weight=w, free_raw_data=True)
+                  lambda_l2=1.0, num_threads=THREADS, verbose=-1, seed=seed, max_bin=127)
+    m = w > 0  # unlabelled units (snippet pages) are only neighbours
+    ds = lgb.Dataset(X[m], label=y[m], weight=w[m], free_raw_data=True)
     return lgb.train(params, ds, num_boost_round=trees)
 
 
@@ -181,11 +287,11 @@ def export_trees(booster) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--trees", type=int, default=120)
-    ap.add_argument("--leaves", type=int, default=63)
+    ap.add_argument("--leaves", type=int, default=127)
     ap.add_argument("--depth", type=int, default=7)
     ap.add_argument("--lr", type=float, default=0.12)
     ap.add_argument("--trees2", type=int, default=60)
-    ap.add_argument("--leaves2", type=int, default=31)
+    ap.add_argument("--leaves2", type=int, default=63)
     ap.add_argument("--depth2", type=int, default=6)
     ap.add_argument("--lr2", type=float, default=0.12)
     ap.add_argument("--out", default=os.path.join(OUT_DIR, "lines.npz"), help="model file to write")
@@ -193,6 +299,10 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--no-stack", action="store_true")
     ap.add_argument("--sample", type=float, default=1.0, help="share of training docs used")
+    ap.add_argument("--no-snippets", dest="snippets", action="store_false",
+                    help="leave out trafilatura_eval's snippet-labelled train pages")
+    ap.add_argument("--snippet-weight", type=float, default=10.0,
+                    help="weight of one snippet-labelled unit (a unit of a gold page weighs 1 on average)")
     args = ap.parse_args()
     t_start = time.time()
     tr, te = build("train"), build("test")
@@ -201,7 +311,12 @@ def main() -> None:
         keep_pages = rng.random(tr["page"].max() + 1) < args.sample
         m = keep_pages[tr["page"]]
         tr = {k: (v[m] if k not in ("lang", "dataset") else v) for k, v in tr.items()}
-    wtr = weights(tr)
+    if args.snippets:
+        sn = build_snippets("train")
+        tr["snippet"] = np.zeros(len(tr["y"]), bool)
+        sn["snippet"] = np.ones(len(sn["y"]), bool)
+        tr = join(tr, sn)
+    wtr = weights(tr, args.snippet_weight)
     t0 = time.time()
     m1 = fit(tr["X"], tr["y"], wtr, args)
     print(f"stage 1: {time.time()-t0:.0f}s", flush=True)
@@ -250,7 +365,10 @@ def main() -> None:
         imp[name] = [(names[i], round(float(g[i] / g.sum()), 4)) for i in order]
     report = {
         "train_pages": int(tr["page"].max() + 1), "train_docs": int(len(np.unique(tr["doc"]))),
-        "train_units": int(len(tr["y"])), "train_content_share": round(float(tr["y"].mean()), 4),
+        "train_units": int((wtr > 0).sum()), "train_content_share": round(float(tr["y"][wtr > 0].mean()), 4),
+        "snippet_pages": int(len(np.unique(tr["page"][tr["snippet"]]))) if "snippet" in tr else 0,
+        "snippet_units": int((tr["snippet"] & (wtr > 0)).sum()) if "snippet" in tr else 0,
+        "snippet_weight": args.snippet_weight if args.snippets else 0,
         "test_pages": int(te["page"].max() + 1), "test_units": int(len(te["y"])),
         "test_line_accuracy_stage1": round(acc1, 4), "test_line_accuracy": round(acc, 4),
         "trees": args.trees, "leaves": args.leaves, "max_depth": args.depth, "lr": args.lr,

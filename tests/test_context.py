@@ -95,7 +95,8 @@ def test_sentence_above_kept_text_is_not_pulled_in():
 
 def test_continuation_needs_a_sentence_and_no_repeat():
     no_end = "The mayor said the plan would be reviewed again in the spring once the first figures came in"
-    assert run(f"{EN}\n\n{no_end}", probs=[0.9, 0.35])[1].label is Label.BOILERPLATE
+    # (on a page the model is sure of: on an unsure one, lines near kept text grow, see below)
+    assert run(f"{EN}\n\n{no_end}", probs=[0.97, 0.35])[1].label is Label.BOILERPLATE
     lines = run(f"{EN2}\n\n{EN}\n\n{EN2}", probs=[0.9, 0.9, 0.35])
     assert (lines[2].label, lines[2].code) == (Label.BOILERPLATE, "NC-MODEL")
 
@@ -160,3 +161,39 @@ def test_caption_with_photo_credit_does_not_continue_the_text():
     lines = run(f"{EN}\n\n{caption}", probs=[0.9, 0.38])
     assert lines[1].first_code == "NC-TEXT"
     assert (lines[1].label, lines[1].code) == (Label.BOILERPLATE, "NC-MODEL")
+
+
+def test_unsure_page_grows_kept_text_by_near_lines():
+    from newsclean.thresholds import MODEL_KEEP, MODEL_NEAR_MARGIN, MODEL_SURE_PAGE
+    # a recipe the model is unsure of everywhere (no line reaches MODEL_SURE_PAGE): the
+    # ingredient lines just under MODEL_KEEP, right under and between kept text, are the article
+    items = ["250 g flour", "2 eggs", "A pinch of salt"]
+    near = MODEL_KEEP - MODEL_NEAR_MARGIN / 2
+    text = "\n\n".join([EN, *items, EN2, "Follow us"])
+    probs = [0.8, near, near, near, 0.7, near]
+    assert max(probs) < MODEL_SURE_PAGE
+    lines = run(text, probs=probs)
+    assert [l.label for l in lines[:5]] == [Label.CONTENT] * 5
+    assert all("unsure page" in l.detail for l in lines[1:4])
+    # ... but not "Follow us": a cue names it, whatever the model says
+    assert lines[5].first_code != "NC-TEXT" and lines[5].label is Label.BOILERPLATE
+    # the same probabilities on a page the model is sure of elsewhere: the lines go
+    sure = run(text, probs=[0.99] + probs[1:])
+    assert [l.label for l in sure[1:4]] == [Label.BOILERPLATE] * 3
+    # too far under MODEL_KEEP, or too far from kept text, they go too
+    low = MODEL_KEEP - MODEL_NEAR_MARGIN - 0.05
+    assert run(text, probs=[0.8, low, low, low, 0.7, near])[2].label is Label.BOILERPLATE
+    far = "\n\n".join([EN, "Menu one", "Menu two", "Menu three", "Menu four"])
+    lines = run(far, probs=[0.8, 0.1, 0.1, 0.1, near])
+    assert lines[4].label is Label.BOILERPLATE
+
+
+def test_unsure_page_does_not_grow_before_the_article_nor_repeats():
+    from newsclean.thresholds import MODEL_KEEP, MODEL_NEAR_MARGIN
+    near = MODEL_KEEP - MODEL_NEAR_MARGIN / 2
+    # before the first kept line a hesitant line is more often a teaser
+    lines = run(f"Breaking: council meets\n\n{EN}\n\n{EN2}", probs=[near, 0.8, 0.8])
+    assert lines[0].label is Label.BOILERPLATE
+    # a line repeating an earlier one does not come back
+    lines = run(f"{EN2}\n\n{EN}\n\n{EN2}", probs=[0.8, 0.8, near])
+    assert lines[2].label is Label.BOILERPLATE

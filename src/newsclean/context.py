@@ -27,7 +27,8 @@ from typing import Sequence
 from newsclean.classify import shape
 from newsclean.document import Label, Line
 from newsclean.thresholds import (LIST_MAX_ITEMS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LIST_INTRO,
-                                  MODEL_LIST_ITEM, MODEL_SANDWICH, REGION_GAP_PENALTY)
+                                  MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN, MODEL_SANDWICH,
+                                  MODEL_SURE_PAGE, REGION_GAP_PENALTY)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -260,14 +261,56 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    return _cut_after_list_header(out, probs)
+    return _cut_after_list_header(_grow_unsure(out, probs), probs)
+
+
+def _grow_unsure(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+    """On a page the model is unsure of everywhere, the kept text grows by the lines next to it
+    that the model nearly keeps.
+
+    When no line reaches ``MODEL_SURE_PAGE``, the page is of a kind the model knows less well
+    (a recipe, a product or spec page, a forum thread, docs) and its probabilities run low all
+    through the article: the article's lists, table rows and short subheadings fall a little
+    under ``MODEL_KEEP`` while the menus and link lists around it stay far below. There, a line
+    the model gives at least ``MODEL_KEEP - MODEL_NEAR_MARGIN`` is kept when kept text stands
+    at most ``MODEL_NEAR_LINES`` lines away (repeated until nothing changes, so a run of such
+    lines grows from the text). Only lines under the first kept one grow: before the article a
+    hesitant line is more often a teaser. Lines a cue names, repeats, captions ending in a photo
+    credit and a colon line that opened no list stay out."""
+    if not probs or max(probs) >= MODEL_SURE_PAGE:
+        return lines
+    floor = MODEL_KEEP - MODEL_NEAR_MARGIN
+    out = list(lines)
+    n = len(out)
+    first = next((i for i, l in enumerate(out) if l.label is Label.CONTENT), n)
+    seen: set[str] = set()
+    repeated = []
+    for line in out:
+        key = _dedup_key(line.text)
+        repeated.append(key in seen and len(key) > 1)
+        seen.add(key)
+    grow = [i > first and not repeated[i] and out[i].code == "NC-MODEL" and floor <= probs[i] < MODEL_KEEP
+            and not out[i].detail.endswith(_OPENS_NO_LIST) and _PHOTO_CREDIT.search(out[i].text) is None
+            for i in range(n)]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if not grow[i] or out[i].label is Label.CONTENT:
+                continue
+            lo, hi = max(0, i - MODEL_NEAR_LINES), min(n, i + MODEL_NEAR_LINES + 1)
+            if any(out[j].label is Label.CONTENT for j in range(lo, hi)):
+                out[i] = out[i].with_final(Label.CONTENT, "NC-TEXT", f"near kept text on an unsure page, p={probs[i]:.2f}")
+                changed = True
+    return out
 
 
 _OPENS_LIST = "opens a list"
+_OPENS_NO_LIST = "opens no list"
 
 
 def _drop_list_opener(line: Line, p: float) -> Line:
-    return line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}, opens no list")
+    return line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}, {_OPENS_NO_LIST}")
 
 
 def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:

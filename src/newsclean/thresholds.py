@@ -23,13 +23,16 @@ LINK_TEXT_MAX_WORDS = 6  # a menu item has at most this many words
 
 # second pass (neighbours)
 REL_TAIL_MIN_LINES = 2  # after a related header, the list runs while lines look like headlines
-MODEL_KEEP = 0.4  # learned-model probability at or above which a line is content
+MODEL_KEEP = 0.5  # learned-model probability at or above which a line is content
 MODEL_CONTINUE = 0.25  # a sentence right under a kept line is kept from this probability on
 MODEL_LIST_INTRO = 0.15  # a line ending in a colon right under a kept line is kept from this probability on
 MODEL_LIST_ITEM = 0.1  # ... and the short lines of the list it opens, from this one
 LIST_MAX_ITEMS = 15  # at most this many of them
 MODEL_KEEP_UNDER_LIST = 0.6  # under a list header that follows most of the article, a line needs this much
 MODEL_SANDWICH = 0.3  # a short line this likely, with content right above and below, is kept
+MODEL_SURE_PAGE = 0.95  # a page none of whose lines the model gives this much is "unsure" ...
+MODEL_NEAR_MARGIN = 0.25  # ... and there a line this little under MODEL_KEEP is kept ...
+MODEL_NEAR_LINES = 2  # ... when kept text stands at most this many lines away
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
 # body rendering
