@@ -23,7 +23,7 @@ LINK_TEXT_MAX_WORDS = 6  # a menu item has at most this many words
 
 # second pass (neighbours)
 REL_TAIL_MIN_LINES = 2  # after a related header, the list runs while lines look like headlines
-MODEL_KEEP = 0.5  # learned-model probability at or above which a line is content
+MODEL_KEEP = 0.45  # learned-model probability at or above which a line is content
 MODEL_CONTINUE = 0.25  # a sentence right under a kept line is kept from this probability on
 MODEL_LIST_INTRO = 0.15  # a line ending in a colon right under a kept line is kept from this probability on
 MODEL_LIST_ITEM = 0.1  # ... and the short lines of the list it opens, from this one
