@@ -47,7 +47,6 @@ import os
 import re
 import sys
 import time
-from collections import defaultdict
 from multiprocessing import Pool
 
 import numpy as np
@@ -69,13 +68,17 @@ THREADS = int(os.environ.get("NEWSCLEAN_TRAIN_THREADS", "2"))  # processes / Lig
 _WS = re.compile(r"\s+")
 
 
-def _page_rows(rec: dict):
+def _rows(rec: dict, label) -> list:
+    """(style, features, labels, tokens, blocks) of a page in every dump style; ``label(texts,
+    rec)`` gives the units' labels, or None to leave the style out."""
     out = []
     for s in STYLES:
         units = split(rec.get(f"text_{s}") or "")
         if not units:
             continue
-        y = np.array(align([u.text for u in units], rec["gold_text"]), dtype=np.int8)
+        y = label([u.text for u in units], rec)
+        if y is None:
+            continue
         X = line_features(units)
         S = np.array([len(toks(u.text)) for u in units], dtype=np.float64)
         blocks = np.array([u.block for u in units], dtype=np.int32)
@@ -83,21 +86,33 @@ def _page_rows(rec: dict):
     return out
 
 
-def build(part: str) -> dict:
-    path = CACHE.format(part=part)
+def _gold_labels(texts: list[str], rec: dict) -> np.ndarray:
+    return np.array(align(texts, rec["gold_text"]), dtype=np.int8)
+
+
+def _page_rows(rec: dict):
+    return _rows(rec, _gold_labels)
+
+
+def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
+    """The stacked rows of the pages ``load()`` gives, read from ``path`` when cached there,
+    else computed in a process pool by ``rows`` (one page at a time) and cached."""
     if os.path.exists(path):
         d = np.load(path, allow_pickle=True)
         return {k: d[k] for k in d.files}
-    pages = load_pages(part)
+    pages = load()
     t0 = time.time()
     with Pool(THREADS) as pool:
-        res = pool.map(_page_rows, pages, chunksize=16)
+        res = pool.map(rows, pages, chunksize=chunksize)
     d = _stack_rows(res, pages)
-    doc = int(d["doc"].max()) + 1
-    print(f"built {part}: {len(pages)} pages, {doc} docs, {len(d['y'])} units in {time.time()-t0:.0f}s",
-          flush=True)
+    print(f"built {what}: {len(pages)} pages, {int(d['doc'].max()) + 1} docs, "
+          f"{int((d['y'] >= 0).sum())} labelled units in {time.time()-t0:.0f}s", flush=True)
     np.savez(path, **d)
     return d
+
+
+def build(part: str) -> dict:
+    return _cached(CACHE.format(part=part), lambda: load_pages(part), _page_rows, 16, part)
 
 
 def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np.ndarray:
@@ -127,28 +142,16 @@ def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np
     return y
 
 
+def _snippet_labels(texts: list[str], rec: dict) -> np.ndarray | None:
+    y = snippet_labels(texts, rec.get("with") or [], rec.get("without") or [])
+    return y if (y >= 0).any() else None
+
+
 def _snippet_rows(rec: dict):
-    out = []
-    for s in STYLES:
-        units = split(rec.get(f"text_{s}") or "")
-        if not units:
-            continue
-        y = snippet_labels([u.text for u in units], rec.get("with") or [], rec.get("without") or [])
-        if not (y >= 0).any():
-            continue
-        X = line_features(units)
-        S = np.array([len(toks(u.text)) for u in units], dtype=np.float64)
-        blocks = np.array([u.block for u in units], dtype=np.int32)
-        out.append((s, X, y, S, blocks))
-    return out
+    return _rows(rec, _snippet_labels)
 
 
-def build_snippets(part: str) -> dict:
-    """Features and snippet labels of trafilatura_eval's pages in ``part`` (cached like ``build``)."""
-    path = SNIP_CACHE.format(part=part)
-    if os.path.exists(path):
-        d = np.load(path, allow_pickle=True)
-        return {k: d[k] for k in d.files}
+def _snippet_pages(part: str) -> list[dict]:
     sys.path.insert(0, "/work/shared/bench")
     from evaluate import part_of
     pages = []
@@ -157,14 +160,13 @@ def build_snippets(part: str) -> dict:
         if (rec.get("with") or rec.get("without")) and part_of(rec) == part:
             pages.append({k: rec.get(k) for k in ("id", "dataset", "lang", "with", "without")
                           + tuple(f"text_{s}" for s in STYLES)})
-    t0 = time.time()
-    with Pool(THREADS) as pool:
-        res = pool.map(_snippet_rows, pages, chunksize=8)
-    d = _stack_rows(res, pages)
-    print(f"built snippets {part}: {len(pages)} pages, {int(d['doc'].max()) + 1} docs, "
-          f"{int((d['y'] >= 0).sum())} labelled units in {time.time()-t0:.0f}s", flush=True)
-    np.savez(path, **d)
-    return d
+    return pages
+
+
+def build_snippets(part: str) -> dict:
+    """Features and snippet labels of trafilatura_eval's pages in ``part`` (cached like ``build``)."""
+    return _cached(SNIP_CACHE.format(part=part), lambda: _snippet_pages(part), _snippet_rows, 8,
+                   f"snippets {part}")
 
 
 def _stack_rows(res: list, pages: list[dict]) -> dict:
