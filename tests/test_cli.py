@@ -301,3 +301,16 @@ def test_no_model_and_disable_are_accepted():
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
     assert "NC-REL" not in doc["dropped"] and "NC-LEGAL" not in doc["dropped"]
+
+
+def test_chunks_cover_the_batch_and_shrink_at_its_end():
+    from newsclean.cli.jobs import chunk_spans
+
+    assert chunk_spans(0, 16, 2) == []
+    for n in (1, 7, 100, 5990):
+        spans = chunk_spans(n, 16, 2)
+        assert [a for a, _ in spans] == [0] + [b for _, b in spans[:-1]]  # contiguous, in order
+        assert spans[-1][1] == n
+        assert all(1 <= b - a <= 16 for a, b in spans)
+    spans = chunk_spans(5990, 16, 2)
+    assert spans[0] == (0, 16) and spans[-1] == (5989, 5990)  # full chunks first, single tasks last

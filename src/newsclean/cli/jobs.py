@@ -287,6 +287,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def chunk_spans(n: int, chunk: int, jobs: int) -> list[tuple[int, int]]:
+    """[start, end) of the chunks of n tasks: ``chunk`` tasks each, smaller towards the end
+    (a few per worker's share of what is left), so the workers finish together instead of
+    one waiting for the other's last full chunk."""
+    spans, start = [], 0
+    while start < n:
+        size = max(1, min(chunk, (n - start) // (jobs * 4)))
+        spans.append((start, start + size))
+        start += size
+    return spans
+
+
 def clean_chunk(tasks: list[Task]) -> list[Result]:
     return [clean_one(t) for t in tasks]
 
@@ -312,14 +324,14 @@ def run_all(tasks: list[Task], settings: Settings, jobs: int, chunk: int = 0):
     window = jobs * 4
     with ctx.Pool(jobs, initializer=init, initargs=(settings,)) as pool:
         pending: deque = deque()
-        starts = iter(range(0, len(tasks), chunk))
-        for start in starts:
-            pending.append(pool.apply_async(clean_chunk, (tasks[start:start + chunk],)))
+        spans = iter(chunk_spans(len(tasks), chunk, jobs))
+        for a, b in spans:
+            pending.append(pool.apply_async(clean_chunk, (tasks[a:b],)))
             if len(pending) >= window:
                 break
         while pending:
             done = pending.popleft().get()
-            start = next(starts, None)
-            if start is not None:
-                pending.append(pool.apply_async(clean_chunk, (tasks[start:start + chunk],)))
+            span = next(spans, None)
+            if span is not None:
+                pending.append(pool.apply_async(clean_chunk, (tasks[span[0]:span[1]],)))
             yield from done
