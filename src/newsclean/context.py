@@ -219,13 +219,15 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     n = len(lines)
     list_left = 0  # items still expected in a list that a kept line ending in a colon opened
     kept = False  # whether the line above was kept
+    repeats: list[bool] = []  # per line: it repeats an earlier one (read again by _grow_unsure)
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE
     for i, (line, p) in enumerate(zip(lines, probs)):
         text = line.text
-        key = "".join(text.split()).lower()  # _dedup_key
+        key = _dedup_key(text)
         repeated = key in seen and len(key) > 1
+        repeats.append(repeated)
         under_kept = kept
-        weak = (line.first_code, line.detail) in _WEAK  # _is_weak
+        weak = _is_weak(line)
         if (MODEL_SANDWICH <= p < MODEL_KEEP and weak and 0 < i < n - 1
                 and probs[i - 1] >= MODEL_KEEP and probs[i + 1] >= MODEL_KEEP):
             out.append(line.with_final(content, "NC-TEXT", f"short line between text, p={p:.2f}"))
@@ -261,10 +263,10 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    return _cut_after_list_header(_grow_unsure(out, probs), probs)
+    return _cut_after_list_header(_grow_unsure(out, probs, repeats), probs)
 
 
-def _grow_unsure(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
     """On a page the model is unsure of everywhere, the kept text grows by the lines next to it
     that the model nearly keeps.
 
@@ -276,19 +278,14 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     at most ``MODEL_NEAR_LINES`` lines away (repeated until nothing changes, so a run of such
     lines grows from the text). Only lines under the first kept one grow: before the article a
     hesitant line is more often a teaser. Lines a cue names, repeats, captions ending in a photo
-    credit and a colon line that opened no list stay out."""
+    credit and a colon line that opened no list stay out (``repeated[i]``: line i repeats an
+    earlier one)."""
     if not probs or max(probs) >= MODEL_SURE_PAGE:
         return lines
     floor = MODEL_KEEP - MODEL_NEAR_MARGIN
     out = list(lines)
     n = len(out)
     first = next((i for i, l in enumerate(out) if l.label is Label.CONTENT), n)
-    seen: set[str] = set()
-    repeated = []
-    for line in out:
-        key = _dedup_key(line.text)
-        repeated.append(key in seen and len(key) > 1)
-        seen.add(key)
     grow = [i > first and not repeated[i] and out[i].code == "NC-MODEL" and floor <= probs[i] < MODEL_KEEP
             and not out[i].detail.endswith(_OPENS_NO_LIST) and _PHOTO_CREDIT.search(out[i].text) is None
             for i in range(n)]

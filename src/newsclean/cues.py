@@ -29,7 +29,7 @@ _TRIM = " \t:：.。!！?？,，;；-–—|·•>»«<()（）[]【】「」『
 
 def normalize(line: str) -> str:
     """Lower-case and trim punctuation at both ends, for exact and prefix matching."""
-    return line.lower().strip(_TRIM)
+    return trim(line.lower())
 
 
 def trim(low: str) -> str:

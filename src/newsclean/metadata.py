@@ -27,8 +27,8 @@ from newsclean.classify import shape
 from newsclean.cuematch import PageCues
 from newsclean.cues import trie
 from newsclean.dates import WEEKDAYS, date_in_url, find_dates
-from newsclean.title import (_CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _NOISE_CODES, _cue_noise, is_caption,
-                             pick_title, texty as _texty)
+from newsclean.title import (NOISE_MAX_CHARS, _CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _NOISE_CODES,
+                             _cue_noise, is_caption, pick_title, texty as _texty)
 from newsclean.document import Metadata
 from newsclean.thresholds import CUE_MAX_CHARS
 
@@ -459,7 +459,7 @@ def _glued_user(i: int, line: str, f: _Found, cues: _Cues) -> bool:
 def _noise_of(page_cues: PageCues, i: int, s: str) -> bool:
     """``_cue_noise`` of unit i from the page's cue scan, which tried every kind of cue on
     lines up to ``CUE_MAX_CHARS * 2`` columns (wider ones are scanned again)."""
-    if len(s) > 80:
+    if len(s) > NOISE_MAX_CHARS:
         return False
     if shape(s).width > CUE_MAX_CHARS * 2:
         return _cue_noise(s)

@@ -33,11 +33,8 @@ def countable(text: str) -> bool:
 
 
 def page_keys(texts: Iterable[str]) -> frozenset[int]:
-    """The distinct keys of one page's countable lines (``line_key`` written out: this runs
-    for every line of every page of a batch)."""
-    lines = {t for t in texts if 2 <= len(t) <= REPEAT_MAX_CHARS}  # countable, each once
-    return frozenset([int.from_bytes(blake2b("".join(t.split()).lower().encode("utf-8", "surrogatepass"),
-                                             digest_size=8).digest(), "big") for t in lines])
+    """The distinct keys of one page's countable lines (each distinct line hashed once)."""
+    return frozenset(map(line_key, {t for t in texts if countable(t)}))
 
 
 class Counts:

@@ -126,9 +126,12 @@ _NOISE_CODES = ("NC-NAV", "NC-SHARE", "NC-CRUMB", "NC-LEGAL", "NC-PROMPT", "NC-R
                 "NC-IMAGE", "NC-COUNT", "NC-PAGE", "NC-CONTACT")
 
 
+NOISE_MAX_CHARS = 80  # a longer line is prose: the cue-noise check passes it
+
+
 def _cue_noise(s: str) -> bool:
     """The line holds a cue of a boilerplate rule (a menu, a share prompt, a counter ...)."""
-    if len(s) > 80:
+    if len(s) > NOISE_MAX_CHARS:
         return False
     found = _cue_index().scan([s])
     return not found.codes_of(0).isdisjoint(_NOISE_CODES)
