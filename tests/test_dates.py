@@ -101,6 +101,9 @@ def test_no_fraction_dates(text):
     ("2023-04-182023-04-18", "2023-04-18"),
     # dotted month-first when the day cannot be a month
     ("01.21.2020 07:00 AM", "2020-01-21T07:00:00"),
+    # a capitalised month glued to the word before it
+    ("Associated PressApril 28, 2023 GMT", "2023-04-28"),
+    ("2 minute readApril 25, 20232:26 PM GMT+2Last Updated 9 min ago", "2023-04-25T14:26:00+02:00"),
 ])
 def test_glued_and_month_first_forms(text, iso):
     assert parse_date(text) == iso
@@ -111,7 +114,8 @@ def test_second_of_two_glued_dates_is_found():
     assert found == ["2022-12-29", "2022-12-30"]
 
 
-@pytest.mark.parametrize("text", ["2023-13-01", "Ref. 18/04/20231", "Nr. 2022301 Bericht", "April 2023"])
+@pytest.mark.parametrize("text", ["2023-13-01", "Ref. 18/04/20231", "Nr. 2022301 Bericht", "April 2023",
+                                  "Marchand 5, 2020", "formay 5, 2020"])
 def test_glued_forms_stay_strict(text):
     assert parse_date(text) is None
 

@@ -261,6 +261,37 @@ def test_updated_date_when_there_is_no_other():
     assert extract(units, content_start=1, content_end=2).metadata.date == "2016-12-30"
 
 
+def test_published_date_under_the_text_beats_one_inside_a_caption():
+    # a date inside a longer line near the start is weak; a labelled published date under the text wins,
+    # and the 'last changed' date above it does not
+    units = (["Neue Regeln für den Bahnverkehr ab Sommer",
+              "Der Bahnhof am Morgen, aufgenommen am 24. April 2023 von unserem Fotografen"]
+             + [TEXT1, TEXT2] * 3 + ["Letzte Änderung: 27.04.2023", "Erschienen am: 28.04.2023"])
+    assert extract(units, content_start=2, content_end=7).metadata.date == "2023-04-28"
+
+
+def test_dateline_beside_a_headline_above_the_top_window():
+    # a long menu between the headline and the text: the headline's date line still counts
+    menu = ["Home", "News", "Politics", "World", "Sport", "Culture"] * 5
+    units = ["03 November 2025", "How to fight climate change without the US"] + menu[:29] + [EN1, EN2]
+    m = extract(units, content_start=31, content_end=32).metadata
+    assert m.title == "How to fight climate change without the US"
+    assert m.date == "2025-11-03"
+
+
+def test_update_and_reading_time_beside_the_date_leave_it_a_date_line():
+    units = ["Storm hits the coast: thousands without power", "Di Luca Monaco",
+             "05 Gennaio 2025 Aggiornato alle 16:01 1 minuti di lettura",
+             "di Teresa Fallavollita 20 Novembre 2024", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.date == "2025-01-05"
+
+
+def test_date_line_right_above_the_headline_beats_a_later_one():
+    units = ["04. Februar 2022, 15:29 Uhr", "Rendi-Wagner will automatische Mieterhöhung verhindern",
+             TEXT1, "Posted by SPÖ on Monday, February 7, 2022", TEXT2]
+    assert extract(units, content_start=2, content_end=4).metadata.date == "2022-02-04T15:29:00"
+
+
 def test_headline_over_its_standfirst_and_under_a_menu():
     units = ["Home", "News", "Politics", "World", "Sport", "Culture",
              "Storm hits the coast: thousands without power",

@@ -89,6 +89,8 @@ _MONTH_ALT = trie(sorted(MONTHS))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _WB = r"(?<![^\W\d_])"  # not preceded by a letter
 _WE = r"(?![^\W\d_])"  # not followed by a letter
+# ... or glued to a lower-case word by lost markup, the month capitalised: "Associated PressApril 28, 2023"
+_WB_GLUED = r"(?:(?<![^\W\d_])|(?<=[a-zà-ÿ])(?-i:(?=[A-ZÀ-Þ])))"
 
 # an optional time after the date, with an optional zone
 _TIME = (r"(?:\s*(?:,|\||-|–|—|·|/|at|um|à|a las|alle|kl\.?|klo|в|o|г\.|годa|года|T)?\s*"
@@ -127,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("sl", re.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>\d{2})(?![\d/.,]\d|\d|/)" + _TIME, re.I)),
     # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023 (a year glued to a time, as markup
     # lost between them leaves it, ends before the time: "Apr 28 20232:23 PM")
-    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?:(?!\d)|(?=\d{{1,2}}:\d\d))" + _TIME, re.I)),
+    ("mdy", re.compile(rf"{_WB_GLUED}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?:(?!\d)|(?=\d{{1,2}}:\d\d))" + _TIME, re.I)),
 ]
 
 # a cheap test per pattern (same order): text without it cannot match, so the scan is skipped

@@ -45,8 +45,16 @@ BYLINE_AFTER = 10  # byline lines: this many units after content_start
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
 LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after its start
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end
+DATE_ABOVE_TITLE = 1  # a date line this close above the headline is its dateline, as one below it
+TITLE_DATE_AROUND = 3  # a date line this close to a headline found above the top window
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
+# date ranks (lower wins): 0-2 a line that is mostly a date near the headline, 3 a date inside a longer
+# line, 4 a date line far above the headline, 5-7 a date line under the text; + 2 when 'updated'
+WEAK_DATE_RANK = 3
+BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when below the text start
+LATE_DATE_RANK = 5
+UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,8 @@ _REL_DATE = re.compile(r"(?P<n>\d+)\s*(?:秒|分钟|分鐘|小时|小時|天|周
                        r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago", re.I)
 _PARTIAL_DATE = re.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
 _TRAIL_COUNT = re.compile(r"\s*\d+\s*$")
+# a clock time or a reading time ("16:01", "7 min", "1 minuti"): beside a date they leave it a date line
+_READING_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d+\s*min\w*\.?", re.I)
 _STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 _NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
 comments comment local world front sport sports science technology home menu video live top latest politik
@@ -531,10 +541,11 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     code = "NC-META"
         if ds:
             iso, penalty = _published(s, ds, cues)
-            rest = s
-            for (a, b), _ in reversed(ds):
-                rest = rest[:a] + rest[b:]
-            rest = cues.date_labels.sub(" ", rest)
+            rest = cues.date_labels.sub(" ", _without_spans(s, ds))
+            u = cues.updated.search(rest)
+            if u:
+                rest = rest[:u.start()]  # '05 Gennaio 2025 Aggiornato alle 16:01': the rest is about the update
+            rest = _READING_TIME.sub(" ", rest)
             mostly = _width(rest.strip(_STRIP)) <= 40 or code is not None
             if i >= cs - 15:
                 if mostly:
@@ -565,15 +576,31 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         meta_lines.add(t[0])
     ti = t[0] if t else cs
 
+    # a headline found above the top window (a long menu or teaser list under it) has its dateline
+    # next to it: the short date lines around the headline are candidates too
+    for i in range(max(0, ti - TITLE_DATE_AROUND), min(lo, ti + TITLE_DATE_AROUND + 1)):
+        s = texts[i]
+        if i == ti or _width(s) > MAX_META_CHARS or not _HAS_DIGIT.search(s):
+            continue
+        ds = find_dates(s, reference=reference)
+        if ds:
+            iso, penalty = _published(s, ds, cues)
+            rest = cues.date_labels.sub(" ", _without_spans(s, ds))
+            if _width(rest.strip(_STRIP)) <= 40:
+                date_lines.append((i, iso, True, penalty))
+                f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
+
     # 3. the date: the first mostly-date line after the title, then any near it
     best = None
     for i, iso, mostly, penalty in date_lines:
         if i < ti - 3:
             rank = 4
         elif mostly:
-            rank = 0 if ti <= i <= cs + 3 else 1 if i <= cs + 3 else 2
+            rank = 0 if ti - DATE_ABOVE_TITLE <= i <= cs + 3 else 1 if i <= cs + 3 else 2
         else:
             rank = 3
+        if f.author is not None and f.author[0] == i and 1 <= rank <= 2:
+            rank = BYLINE_DATE_RANK  # 'Shana Nys DambrotNovember 6, 2023': the byline's own date
         rank += penalty
         if best is None or rank < best[0]:
             best = (rank, i, iso)
@@ -634,9 +661,11 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if code:
             f.consumed[i] = (code, code_detail(code, s))
 
-    if f.date is None:
-        # no date at the top: a line that is mostly a date a little further down (under the text), or a
-        # labelled one ("Datum: 18.10.2021", "Published: 03 December 2019") after a longer text
+    if f.date is None or f.date[2] >= WEAK_DATE_RANK:
+        # no date at the top, or a weak one (inside a longer line): a line that is mostly a date a little
+        # further down (under the text), or a labelled one ("Datum: 18.10.2021", "Published: 03 December
+        # 2019") after a longer text. A date labelled as published beats the weak one; an updated date is
+        # taken only when no published one follows
         late_hi = min(n, max(cs + LATE_DATE_AFTER, (ce or 0) + LATE_AFTER_END))
         for i in range(top_hi, late_hi):
             s = texts[i]
@@ -644,10 +673,9 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 continue
             ds = find_dates(s)
             if ds:
-                rest = s
-                for (a, b), _ in reversed(ds):
-                    rest = rest[:a] + rest[b:]
-                labelled = cues.date_labels.search(rest) is not None or cues.updated.search(rest) is not None
+                rest = _without_spans(s, ds)
+                published = cues.date_labels.search(rest) is not None
+                labelled = published or cues.updated.search(rest) is not None
                 if i >= cs + LATE_DATE_AFTER and not labelled and not (
                         ce is not None and i <= ce + 3
                         and (_width(rest.strip(_STRIP)) <= 4 or _DIGITS_ONLY.match(rest.strip(_STRIP)))):
@@ -656,9 +684,15 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 rest = cues.updated.sub(" ", rest).strip(_STRIP)
                 if _width(rest) <= 20:
                     iso, penalty = _published(s, ds, cues)
-                    if penalty <= 2:  # an 'updated' date when there is no other
-                        f.set_date(i, iso, 5 + penalty)
-                        break
+                    if f.date is not None and f.date[2] < LATE_DATE_RANK:
+                        if published and penalty == 0:
+                            f.set_date(i, iso, WEAK_DATE_RANK - 1)
+                            break
+                        continue
+                    if penalty <= UPDATED_PENALTY:  # an 'updated' date when there is no other
+                        f.set_date(i, iso, LATE_DATE_RANK + penalty)
+                        if penalty == 0:
+                            break
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
@@ -683,6 +717,13 @@ _NOT_PUBLISHED = re.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bde
                             r"\bdo\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)
 
 
+def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
+    """The line with its dates cut out."""
+    for (a, b), _ in reversed(ds):
+        s = s[:a] + s[b:]
+    return s
+
+
 def _published(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> tuple[str, int]:
     """Of the dates in a line, the published one (not the one after 'Updated'), and a rank penalty."""
     best = None
@@ -692,7 +733,7 @@ def _published(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> tu
         if _NOT_PUBLISHED.search(before):
             pen = 5
         elif cues.updated.search(before):
-            pen = 2
+            pen = UPDATED_PENALTY
         if best is None or pen < best[1]:
             best = (iso, pen)
     return best
