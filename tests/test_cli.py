@@ -314,3 +314,31 @@ def test_chunks_cover_the_batch_and_shrink_at_its_end():
         assert all(1 <= b - a <= 16 for a, b in spans)
     spans = chunk_spans(5990, 16, 2)
     assert spans[0] == (0, 16) and spans[-1] == (5989, 5990)  # full chunks first, single tasks last
+
+
+def test_outlier_files_are_handed_out_first(tmp_path):
+    from newsclean.cli.jobs import Task, dispatch_order
+
+    tasks = []
+    for i in range(40):
+        p = tmp_path / f"p{i:02d}.txt"
+        p.write_text("x" * (50_000 if i in (31, 37) else 40_000 if i == 5 else 1_000))
+        tasks.append(Task(i, str(p), str(p), None))
+    order = dispatch_order(tasks, 2)
+    assert [t.index for t in order[:3]] == [31, 37, 5]  # largest first; the rest keeps folder order
+    assert [t.index for t in order[3:]] == [i for i in range(40) if i not in (5, 31, 37)]
+    assert dispatch_order(tasks[:10], 2) == tasks[:10]  # small batches stay in order
+
+
+def test_results_come_in_folder_order_when_a_large_file_goes_first(tmp_path):
+    from newsclean.cli.jobs import Settings, Task, run_all
+
+    tasks = []
+    for i in range(40):
+        p = tmp_path / f"p{i:02d}.txt"
+        p.write_text((PAGE + "\n\n") * (40 if i == 33 else 1), encoding="utf-8")
+        tasks.append(Task(i, str(p), str(p), None))
+    results = list(run_all(tasks, Settings(fmt="md"), 2))
+    assert [r.index for r in results] == list(range(40))
+    assert all(r.error is None and r.output for r in results)
+    assert [r.display for r in results] == [t.display for t in tasks]

@@ -303,12 +303,50 @@ def clean_chunk(tasks: list[Task]) -> list[Result]:
     return [clean_one(t) for t in tasks]
 
 
+def _size_of(task: Task) -> int:
+    if task.data is not None:
+        return len(task.data)
+    try:
+        return os.stat(task.path).st_size
+    except OSError:
+        return 0  # the worker reports it
+
+
+def dispatch_order(tasks: list[Task], jobs: int) -> list[Task]:
+    """The tasks in the order to hand them out: the few files far larger than the rest
+    first (largest first), then the others in order.
+
+    A huge page handed out last keeps one worker busy after the others have finished; handed
+    out first, it runs while the others work through the small ones (longest-first scheduling,
+    kept to the outliers so the rest stays in folder order).
+    """
+    if len(tasks) < jobs * OUTLIER_MIN_TASKS:
+        return tasks
+    sizes = [_size_of(t) for t in tasks]
+    typical = sorted(sizes)[len(sizes) // 2]
+    big = sorted((i for i, n in enumerate(sizes) if n > OUTLIER_FACTOR * max(typical, 1)),
+                 key=lambda i: (-sizes[i], i))[:jobs * OUTLIER_MAX_PER_JOB]
+    if not big:
+        return tasks
+    first = set(big)
+    return [tasks[i] for i in big] + [t for i, t in enumerate(tasks) if i not in first]
+
+
+# a file counts as an outlier to hand out first when it is this many times the median size;
+# at most this many per worker, and only in batches of at least this many tasks per worker
+OUTLIER_FACTOR = 8
+OUTLIER_MAX_PER_JOB = 4
+OUTLIER_MIN_TASKS = 16
+
+
 def run_all(tasks: list[Task], settings: Settings, jobs: int, chunk: int = 0):
     """Yield each task's Result in task order, as soon as it (and those before it) is done,
     using a process pool when it pays.
 
     At most ``jobs * 4`` chunks are in flight: a slow reader of the results (a pipe)
-    holds the workers back instead of letting finished results pile up in memory.
+    holds the workers back instead of letting finished results pile up in memory. The
+    largest files are handed out first (``dispatch_order``); their results wait for their
+    turn.
     """
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
@@ -322,16 +360,23 @@ def run_all(tasks: list[Task], settings: Settings, jobs: int, chunk: int = 0):
     warm(settings)
     chunk = chunk or max(1, min(16, len(tasks) // (jobs * 8)))
     window = jobs * 4
+    order = dispatch_order(tasks, jobs)
+    ready: dict[int, Result] = {}
+    expected = 0  # position (in task order) of the next result to yield
     with ctx.Pool(jobs, initializer=init, initargs=(settings,)) as pool:
         pending: deque = deque()
-        spans = iter(chunk_spans(len(tasks), chunk, jobs))
+        spans = iter(chunk_spans(len(order), chunk, jobs))
         for a, b in spans:
-            pending.append(pool.apply_async(clean_chunk, (tasks[a:b],)))
+            pending.append(pool.apply_async(clean_chunk, (order[a:b],)))
             if len(pending) >= window:
                 break
         while pending:
             done = pending.popleft().get()
             span = next(spans, None)
             if span is not None:
-                pending.append(pool.apply_async(clean_chunk, (tasks[span[0]:span[1]],)))
-            yield from done
+                pending.append(pool.apply_async(clean_chunk, (order[span[0]:span[1]],)))
+            for res in done:
+                ready[res.index] = res
+            while expected < len(tasks) and tasks[expected].index in ready:
+                yield ready.pop(tasks[expected].index)
+                expected += 1
