@@ -75,3 +75,17 @@ def test_topic_counts_the_text_paragraphs_holding_a_headline_word():
     assert f["topic2"] == 1.0 and not any(k.startswith("topic") and k not in ("topic2", "topic_mean") for k in f)
     assert f["topic_mean"] == pytest.approx((2 + 1 + 0) / (3 * title.BODY_LINES))
     assert cands["Subscribe to our newsletter today"]["topic0"] == 1.0
+
+
+def test_first_longer_line_after_a_menu_is_marked():
+    from newsclean import title
+
+    units = ["Home", "News", "Sport", "Storm hits the coast as thousands lose power", EN1, EN2]
+    title.TRACE = []
+    try:
+        extract(units, content_start=4, content_end=5)
+        cands = {s: f for f, _i, s in title.TRACE}
+    finally:
+        title.TRACE = None
+    assert cands["Storm hits the coast as thousands lose power"].get("menu_ends_above") == 1.0
+    assert "menu_ends_above" not in cands.get("Sport", {})  # a menu item itself is no line after the menu

@@ -349,6 +349,8 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
     shorts = short.get(i - 1, 0) + short.get(i - 2, 0) + short.get(i - 3, 0) + short.get(i - 4, 0)
     if shorts:
         f["menu_above"] = shorts / 4
+        if short.get(i - 1) and short.get(i - 2) and not short.get(i) and not short.get(i + 1):
+            f["menu_ends_above"] = 1.0  # the first longer line after a menu
     # the page around it
     k = page.keys[i] if key is None else key
     if k:
