@@ -2,7 +2,7 @@
 """Fit the headline scorer (``newsclean.title``) on the train part of the dev corpus.
 
     python scripts/train_title.py [--corpus DIR] [--styles blocks,innertext,wrapped,textnodes]
-                                  [--cache /tmp/title-cache.pkl] [--l2 0.02] [--dry-run]
+                                  [--cache /tmp/title-cache.pkl] [--l2 0.0005] [--dry-run]
 
 For every page with a gold title, in every dump style, the pipeline runs up to the metadata step
 (the real classifier's start and end of the text; no URL, as a user mostly has none), and every
@@ -136,7 +136,7 @@ def main() -> None:
     ap.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus", "dev"))
     ap.add_argument("--styles", default="blocks,innertext,wrapped,textnodes")
     ap.add_argument("--cache", default=None, help="pickle of the pipeline's output per page (made when missing)")
-    ap.add_argument("--l2", type=float, default=0.002)
+    ap.add_argument("--l2", type=float, default=0.0005)
     ap.add_argument("--min-count", type=int, default=20, help="features seen on fewer train candidates are dropped")
     ap.add_argument("--dry-run", action="store_true", help="print the accuracies, write nothing")
     a = ap.parse_args()

@@ -10,8 +10,12 @@ language:
 - its shape: the number of words, title case, final punctuation, separators, digits, captions;
 - its neighbours: a run of short menu items around it, a standfirst or the text right after;
 - the page around it: the line repeated elsewhere (a headline often is, as the breadcrumb's last
-  item, a "Title | Site" line, a share prompt or a "comments on Title" header), and how many of
-  its words come back in the first paragraphs of the text.
+  item, a "Title | Site" line, a share prompt or a "comments on Title" header), how many of its
+  words (compared by their first few letters) come back in the first paragraphs of the text, and
+  in how many of them its most recurring word does (a headline names the article's topic).
+
+A line that glues a kicker to the headline ('"Quote"Headline', or a kicker that stands alone
+nearby) is also tried less the kicker, as one more candidate of the same line.
 
 The weights are a conditional logit (a softmax over each page's candidates) fitted by
 ``scripts/train_title.py`` on the train part of the dev corpus, with the real classifier's
@@ -43,11 +47,15 @@ WINDOW_BEFORE = 30  # candidates: this many units above the start of the text ..
 WINDOW_AFTER = 8  # ... and this many below it (a classifier often takes the headline for text)
 BODY_LINES = 6  # the first paragraphs whose words a headline shares ...
 BODY_CHARS = 400  # ... the first this many characters of each
+STEM_CHARS = 6  # words are compared by their first this many characters
 RICH_TOP = 12  # the costlier features are computed for the best few candidates by the cheap ones
 # a line the classifier took for text leaves the body as the headline only when clearly one: its score
 # is lowered by this much (not learned: the fit maximises title accuracy, this trades a little of it,
 # 2 titles of 1,125 on the dev corpus, for 14 fewer paragraphs wrongly removed from the text)
 INSIDE_PENALTY = 0.5
+NEAR_LINES = 4  # a kicker glued to a candidate is looked for alone on this many lines around it
+PART_KICKER_WORDS = 7  # a kicker or a site name split off a candidate has fewer words than this
+PART_TOP = 4  # the best few candidates are also tried less a kicker or a site name
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
@@ -122,6 +130,11 @@ def _tokens(s: str) -> set[str]:
     return out
 
 
+def _stems(s: str) -> set[str]:
+    """Content words cut to their first STEM_CHARS characters (a crude stem in any language)."""
+    return {t[:STEM_CHARS] for t in _tokens(s)}
+
+
 _NOISE_CODES = ("NC-NAV", "NC-SHARE", "NC-CRUMB", "NC-LEGAL", "NC-PROMPT", "NC-REL", "NC-COMMENT",
                 "NC-IMAGE", "NC-COUNT", "NC-PAGE", "NC-CONTACT")
 
@@ -186,6 +199,7 @@ class _Page:
         self.keys = keys
         self.counts = Counter(keys)
         self._joined: str | None = None
+        self._captions: dict[int, bool] = {}
         # per line of the window and its neighbours: running text? a short (menu-like) line?
         a, b = max(0, lo - 4), min(n, hi + 4)
         self.texty = {j: texty(texts[j]) > 0 for j in range(a, b)}
@@ -199,7 +213,7 @@ class _Page:
         for j in range(cs, min(n, cs + 40)):
             if j in meta_lines or not texty(texts[j]):
                 continue
-            toks = _tokens(texts[j][:BODY_CHARS])
+            toks = _stems(texts[j][:BODY_CHARS])
             self.body_lines[j] = toks
             for t in toks:
                 body[t] = body.get(t, 0) + 1
@@ -214,6 +228,13 @@ class _Page:
             if items:
                 self.crumb_last.add(items[-1].strip().lower())
         self.doc_titles = _doc_titles(texts)
+
+    def caption(self, j: int) -> bool:
+        """Whether line j is a picture credit or caption (cached)."""
+        c = self._captions.get(j)
+        if c is None:
+            c = self._captions[j] = is_caption(self.keys[j])
+        return c
 
     def inside(self, k: str) -> int:
         """How many times a line's text occurs inside other lines (not counting equal lines)."""
@@ -256,11 +277,12 @@ _CJKW_BIN = _Bins("cjkw", (12, 20, 40, 60, 90), 0, 91)
 _DUP_BIN = _Bins("dup", (1, 2), 0, 3)
 _INSIDE_BIN = _Bins("inside", (1, 2), 0, 3)
 _RUN_BIN = _Bins("headish_run", (0, 1, 2, 3), 0, 4)
+_TOPIC_BIN = _Bins("topic", (0, 1, 2, 4), 0, 5)
 _BODY_BIN = _Bins("body_n", (0, 1, 2, 4), 0, 5)
 
 
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
-           between: int, to_anchor: int = 0) -> dict[str, float] | None:
+           between: int, to_anchor: int = 0, key: str | None = None) -> dict[str, float] | None:
     """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
     if not s or len(s) > TITLE_MAX_CHARS or not _HAS_LETTER.search(s) or _DIGITS_ONLY.match(s):
         return None
@@ -305,7 +327,9 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
     elif _SENT_END.search(s):
         f["sent_end"] = 1.0
     if i >= min(cs, cs_r) and ("final_punct" in f or "sent_end" in f):
-        return None  # a sentence where the text has begun is the text
+        if page.texty.get(i):
+            return None  # a sentence where the text has begun is the text
+        f["sent_in_text"] = 1.0  # a short one may be a headline ending in a full stop
     if page.texty.get(i):
         if i >= cs_r and ("colon_end" in f or ("qm" in f and _INNER_SENT.search(s))):
             return None  # the text's first paragraph: 60+ characters of prose, a sentence or more
@@ -325,8 +349,10 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
     shorts = short.get(i - 1, 0) + short.get(i - 2, 0) + short.get(i - 3, 0) + short.get(i - 4, 0)
     if shorts:
         f["menu_above"] = shorts / 4
+        if short.get(i - 1) and short.get(i - 2) and not short.get(i) and not short.get(i + 1):
+            f["menu_ends_above"] = 1.0  # the first longer line after a menu
     # the page around it
-    k = page.keys[i]
+    k = page.keys[i] if key is None else key
     if k:
         dup = page.counts.get(k, 1) - 1
         if dup:
@@ -338,7 +364,8 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
     return f
 
 
-def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], author_start) -> None:
+def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], author_start,
+          key: str | None = None) -> None:
     """The costlier features, for the best candidates by the cheap ones."""
     low = s.lower()
     if "cjk" in f:
@@ -362,7 +389,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["glued"] = 1.0
     if any(h in s for h in _INNER_HINTS) and _INNER_SENT.search(s):
         f["inner_sent"] = 1.0
-    if is_caption(low):
+    if page.caption(i) if key is None else is_caption(low):
         f["caption"] = 1.0
     if any(h in s for h in _SEP_HINTS):
         f["separator"] = 1.0
@@ -374,7 +401,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         f["digit"] = 1.0
         if find_dates(s):
             f["has_date"] = 1.0
-    k = page.keys[i]
+    k = page.keys[i] if key is None else key
     if len(k) >= 8:
         inside = page.inside(k)
         if inside > 0:
@@ -386,6 +413,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         if j != i and 8 <= len(kj) < len(k) and kj in k:
             f["holds_other"] = 1.0
             break
+    toks = _tokens(s)
     # a headline between its kicker above and its standfirst below: headline-like neighbours
     texts = page.texts
     n = len(texts)
@@ -394,6 +422,10 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
     run = sum(1 for j in range(i - 3, i + 4) if j != i and headish.get(j))
     f[_RUN_BIN(run)] = 1.0
     me = _headish(s)
+    if i + 1 < n and page.caption(i + 1):
+        f["next_caption"] = 1.0  # a picture's caption above its credit line
+    if i > 0 and page.caption(i - 1):
+        f["prev_caption"] = 1.0
     if i + 1 < n and (i + 1) not in page.meta_lines and not page.texty.get(i + 1):
         nx = texts[i + 1]
         if me and _headish(nx) and len(nx) > len(s) + 10:
@@ -406,13 +438,17 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["head_above"] = 1.0
         if len(pv) < 30 and pv.count(" ") <= 3 and len(s) > len(pv) + 10 and not page.short.get(i - 2):
             f["kicker_above"] = 1.0
-    toks = _tokens(s)
-    if toks:
+    stems = {t[:STEM_CHARS] for t in toks} if toks else ()
+    if stems:
+        # the first paragraphs of the text that hold each of its words (not counting the line itself)
         own = page.body_lines.get(i, ())
         body = page.body
-        shared = sum(1 for t in toks if body.get(t, 0) > (1 if t in own else 0))
-        f["body_share"] = shared / len(toks)
+        counts = sorted((body.get(t, 0) - (t in own) for t in stems), reverse=True)
+        shared = sum(1 for c in counts if c > 0)
+        f["body_share"] = shared / len(stems)
         f[_BODY_BIN(shared)] = 1.0
+        f[_TOPIC_BIN(counts[0])] = 1.0  # its most recurring word: a headline names the article's topic
+        f["topic_mean"] = sum(counts) / (len(counts) * BODY_LINES)
     else:
         f["no_tokens"] = 1.0
     if slug:
@@ -423,6 +459,41 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["slug2"] = 1.0 if common >= 2 else 0.0
     if author_start is not None and author_start(s):
         f["author_start"] = 1.0
+
+
+# a kicker glued to the headline without a space: '...der Arbeit"Wir dekorieren ...', '"Es wird bald beginnen"Trump ...'
+_GLUE = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][\"”“»«]))(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_KICKER_END = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s?[:：]\s")
+
+
+def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
+    """The headline inside a line that glues a kicker to it: (text, kind) for the line less the kicker.
+
+    Two kinds: a kicker glued without a space (a lower-case letter or a quote right before a capital,
+    within the first few words), and a kicker that also stands alone nearby (on its own line, or before
+    a separator: 'Kind krank: Was ...' above 'Kind krank Was ...'). A line split at a plain separator
+    ('Kicker: Title') is not tried: whether the kicker belongs to the title is the site's habit.
+    """
+    out: list[tuple[str, str]] = []
+    low = s.lower()
+    if len(low) == len(s):
+        for j in range(max(0, i - NEAR_LINES), min(len(keys), i + NEAR_LINES + 1)):
+            kj = keys[j]
+            if j == i or not kj:
+                continue
+            m = _KICKER_END.search(kj)
+            pre = kj[:m.start()].strip() if m else kj
+            if len(pre) >= 4 and pre.count(" ") < PART_KICKER_WORDS and low.startswith(pre) \
+                    and len(low) > len(pre) + 8 and not _KICKER_END.match(low, len(pre)):
+                out.append((s[len(pre):].strip(" :-–—|"), "part_kicker_near"))
+                break
+    if not out:
+        glue = [m.start() for m in _GLUE.finditer(s) if s[:m.start()].count(" ") < PART_KICKER_WORDS]
+        if glue:
+            rest = s[glue[-1]:].strip()
+            if " " in rest:
+                out.append((rest, "part_glued"))
+    return [(t, kind) for t, kind in out if t and _HAS_LETTER.search(t)]
 
 
 def _score(f: dict[str, float], w: dict[str, float], bias: float) -> float:
@@ -482,6 +553,24 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
         _rich(f, s, i, page, slug, author_start)
         cands[k] = (_score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0), i, s, f)
     cands.sort(key=lambda x: -x[0])
+    parts = []
+    for sc, i, s, f in (cands if TRACE is not None else cands[:PART_TOP]):
+        seen = {s.lower()}
+        for t, kind in _parts(s, i, page.keys):
+            kt = t.lower()
+            if kt in seen:
+                continue
+            seen.add(kt)
+            g = _cheap(t, i, cs, cs_r, page, meta_lines, anchor, between.get(i, 0), to_anchor.get(i, 0), key=kt)
+            if g is None:
+                continue
+            _rich(g, t, i, page, slug, author_start, key=kt)
+            g["part"] = 1.0
+            g[kind] = 1.0
+            parts.append((_score(g, w, bias) - (INSIDE_PENALTY if i > cs else 0.0), i, t, g))
+    if parts:
+        cands += parts
+        cands.sort(key=lambda x: -x[0])
     best = None
     for k, (sc, i, s, f) in enumerate(cands):
         if (k < CUE_TOP or TRACE is not None) and (_cue_noise(s) if noise is None else noise(i, s)):

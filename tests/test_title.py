@@ -1,0 +1,91 @@
+"""The headline scorer's candidates and features (newsclean.title)."""
+import pytest
+
+from newsclean.metadata import extract
+
+EN1 = ("A powerful storm hit the coast on Tuesday, leaving thousands of homes without power, officials said on "
+       "Wednesday morning.")
+EN2 = "Crews were working through the night to restore electricity to the affected areas, they added in a statement."
+
+
+def test_kicker_glued_to_the_headline_is_split_off():
+    from newsclean import title
+
+    # a kicker glued without a space, within the first words: the headline is the rest
+    assert title._parts('"Es wird bald beginnen"Trump spricht über Bodeneinsätze', 0, [""]) == [
+        ("Trump spricht über Bodeneinsätze", "part_glued")]
+    assert title._parts("Die Zukunft der ArbeitWir dekorieren die Liegestühle um", 0, [""]) == [
+        ("Wir dekorieren die Liegestühle um", "part_glued")]
+    # a kicker that stands alone before a separator on a nearby line, glued with a space here
+    keys = ["kind krank: was arbeitgeber wissen müssen", "kind krank was arbeitgeber über die rechte wissen müssen"]
+    assert title._parts("Kind krank Was Arbeitgeber über die Rechte wissen müssen", 1, keys) == [
+        ("Was Arbeitgeber über die Rechte wissen müssen", "part_kicker_near")]
+    # a plain separator is no glue (the site decides whether the kicker belongs to the title), nor is a
+    # capital inside a brand name
+    assert title._parts("Klimaschutz: Bohren, bis es heiß wird", 0, [""]) == []
+    assert title._parts("YouTube sperrt den Kanal des Senders", 0, [""]) == []
+    assert title._parts("Kühltürme von AKW Gundremmingen gesprengt", 0, [""]) == []
+
+
+def test_glued_headline_part_is_a_candidate_of_its_line():
+    from newsclean import title
+
+    units = ["Menu", "Politik", '"Es wird bald beginnen"Trump spricht nach Tanker-Stürmung über Bodeneinsätze',
+             "12.12.2025, 10:15 Uhr", EN1, EN2]
+    title.TRACE = []
+    try:
+        extract(units, content_start=4, content_end=5)
+        cands = title.TRACE
+    finally:
+        title.TRACE = None
+    part = [(f, i, s) for f, i, s in cands if f.get("part")]
+    assert [(i, s) for _f, i, s in part] == [(2, "Trump spricht nach Tanker-Stürmung über Bodeneinsätze")]
+    assert part[0][0].get("part_glued") == 1.0 and "d-2" in part[0][0]
+
+
+def test_short_headline_with_a_full_stop_where_the_text_starts_is_a_candidate():
+    from newsclean import title
+
+    units = ["Home", "Reviews", "Gousto has changed my life.", EN1, EN2]
+    title.TRACE = []
+    try:
+        extract(units, content_start=2, content_end=4)
+        cands = {s: f for f, _i, s in title.TRACE}
+    finally:
+        title.TRACE = None
+    assert cands["Gousto has changed my life."].get("sent_in_text") == 1.0
+    assert EN1 not in cands  # a sentence of running text where the text starts stays text
+
+
+def test_topic_counts_the_text_paragraphs_holding_a_headline_word():
+    from newsclean import title
+
+    body = ["The storm reached the coast on Tuesday night, and storm warnings stayed in place, officials said.",
+            "Storm damage was reported in three towns, where crews worked through the night to clear roads.",
+            "Residents were told to stay at home until the wind eased, the regional authorities added later."]
+    units = ["Menu", "Storm hits the coast", "Subscribe to our newsletter today", *body]
+    title.TRACE = []
+    try:
+        extract(units, content_start=3, content_end=5)
+        cands = {s: f for f, _i, s in title.TRACE}
+    finally:
+        title.TRACE = None
+    f = cands["Storm hits the coast"]
+    # its words of 4+ letters: 'storm' is in two paragraphs, 'coast' in one, 'hits' in none
+    assert f["topic2"] == 1.0 and not any(k.startswith("topic") and k not in ("topic2", "topic_mean") for k in f)
+    assert f["topic_mean"] == pytest.approx((2 + 1 + 0) / (3 * title.BODY_LINES))
+    assert cands["Subscribe to our newsletter today"]["topic0"] == 1.0
+
+
+def test_first_longer_line_after_a_menu_is_marked():
+    from newsclean import title
+
+    units = ["Home", "News", "Sport", "Storm hits the coast as thousands lose power", EN1, EN2]
+    title.TRACE = []
+    try:
+        extract(units, content_start=4, content_end=5)
+        cands = {s: f for f, _i, s in title.TRACE}
+    finally:
+        title.TRACE = None
+    assert cands["Storm hits the coast as thousands lose power"].get("menu_ends_above") == 1.0
+    assert "menu_ends_above" not in cands.get("Sport", {})  # a menu item itself is no line after the menu
