@@ -235,6 +235,28 @@ def test_list_of_names_on_its_own_line():
     ("Redaktion 1. November 2023 10:29", "Redaktion"),  # a newsroom beside the date
     ("Jane Doe | Published 4 hours ago", "Jane Doe"),  # a name beside a relative date
     ("Von Diana Resnik mit AP", "Diana Resnik"),  # 'with an agency' is not part of the name
+    # what follows a name in a byline is not part of it: a job title, a trailer, a count, a time, a label
+    ("By Victoria O’Regan Follow", "Victoria O’Regan"),
+    ("Posted by T. V. Raman at 2:33 PM", "T. V. Raman"),
+    ("By Alejandro Villamor Last updated Nov 8, 2023 Share with new partner:", "Alejandro Villamor"),
+    ("12/04/2020 by Kay 24 Comments", "Kay"),
+    ("September 17, 2019 Helmut Rubik 0", "Helmut Rubik"),
+    ("Evgenia Karp Zuletzt geändert am 06.11.2023", "Evgenia Karp"),
+    ("28. Januar 2015 karstenruppert Schreibe einen Kommentar", "karstenruppert"),
+    ("5 Min. 1. November 2023 Cortyn 1 Kommentar Lesezeichen", "Cortyn"),  # one word before a comment count
+    ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", "Fatima"),  # 'in' opens the category
+    ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.", "Lars Sobiraj"),
+    ("Author: Bo2man am 29.12.2010, 13:36 Uhr", "Bo2man"),  # a digit inside a user name stays
+    ("MikeNils 18.10.2019, 15:07 Uhr", "MikeNils"),  # a user name in camel case beside a date
+    # byline words glued to the name
+    ("ByJ.R. Stone", "J.R. Stone"),
+    ("Geschrieben vonElisa Marvena", "Elisa Marvena"),
+    # a byline as a '|' field of a long line
+    ("Geingob’s Funeral, National, News, Top Story 1 | Published: 5 hours ago | Last Updated: 5 hours ago | "
+     "Written by Eliaser Ndeyanale", "Eliaser Ndeyanale"),
+    # a name and a word for 'reporter' after it (Korean)
+    ("배윤경 기자", "배윤경"),
+    ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
 ])
 def test_byline_kinds(line, author):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
@@ -242,6 +264,54 @@ def test_byline_kinds(line, author):
     assert r.metadata.author == author
     assert r.consumed[1][0] == "NC-META"
     assert r.metadata.title == "Storm hits the coast: thousands without power"
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Thabo Mokone Parliamentary editor", "Thabo Mokone"),  # a job title with a word of its own
+    ("Steffan Rhys Deputy Content Hub Director", "Steffan Rhys"),
+    ("André KleinRedakteur", "André Klein"),  # the job title glued to the name
+    ("Lucy ThorntonNews Reporter", "Lucy Thornton"),
+    ("Kyle Wiggers 7 hours", "Kyle Wiggers"),  # a time
+    ("Ntombizethu Ngcobo 2 minutes read", "Ntombizethu Ngcobo"),  # a reading time
+    ("Tuva Mathilde Løland Tips meg", "Tuva Mathilde Løland"),  # a prompt
+    ("Mathatisi Sebusi/Mohalenyane Phakela", "Mathatisi Sebusi, Mohalenyane Phakela"),  # names split by '/'
+    ("Adam Vidler and AP", "Adam Vidler, AP"),  # a name and an agency
+])
+def test_name_line_with_what_follows_names(line, author):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    r = extract(units, content_start=2, content_end=3)
+    assert r.metadata.author == author
+    assert r.consumed[1][0] == "NC-META"
+
+
+@pytest.mark.parametrize("line", [
+    "Charles Secrett, Executive Director of Friends of the Earth, said:",  # a job title inside a sentence
+    "Jean-Luc Collard (le senior) Caroline Godefroy et 15ans avec Thierry Vince.",  # a caption
+    "Andrew Harnik/AP",  # a photo credit
+    "Premier League 2023",  # a bare number is no count
+])
+def test_name_like_lines_that_are_no_byline(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+@pytest.mark.parametrize("line", [
+    "19.2.2020 klo 14.00",  # a word before a time is no user name
+    "January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments",  # a link before a trailer
+    "Nach dem Gespräch mit Luisa Neubauer: Joe Kaeser beantwortet Fragen von Journalist:innen Foto: dpa",
+])
+def test_words_beside_a_date_or_label_that_are_no_author(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+def test_a_bylines_own_words_are_kept():
+    # 'Le' inside a name is no date label, 'Staff Writer' is the whole byline; a capitalised 'On' is no
+    # preposition that ends a name (the value stays unparsed and only the names it opens with are taken)
+    for line, author in [("By Loïc Le Clerc", "Loïc Le Clerc"), ("Staff Writer", "Staff Writer"),
+                         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", "Glen Owen")]:
+        units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+        assert extract(units, content_start=2, content_end=3).metadata.author == author, line
 
 
 def test_label_alone_then_name_after_the_text():

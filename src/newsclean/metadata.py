@@ -47,6 +47,7 @@ LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after i
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
+NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,25 @@ class _Cues:
         self.author_words = re.compile(
             rf"(?:^|(?<=[{_BYLINE_SEPS}]\s)|(?<=[{_BYLINE_SEPS}]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<=[{_CJK}])(?=[{_CJK}]))",
             re.I)
-        self.glued_by = _GLUED_BY
+        # a byline word of several words glued to the name ('Geschrieben vonElisa Marvena'), or a short one
+        multi = _alt(w for w in g("author", "words") if " " in w and not _CJK_CHAR.search(w))
+        self.glued_by = re.compile(rf"^(?:(?i:{multi})|[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ.])" if multi else _GLUED_BY.pattern)
+        # where a name in a byline ends: a job title ('Thabo Mokone Parliamentary editor'), a trailer
+        # ('Follow', 'Schreibe einen Kommentar'), a count ('2 minutes read', '1 Kommentar'): 'strong' ends,
+        # which may follow a name alone on a line; after a byline word or beside a date also any number,
+        # a label ('Lesezeit: 4 Min.'), a date label or 'updated', a preposition ('von Fatima in Gefühle')
+        roles, after, counted = (_alt(g("author", k)) for k in ("roles", "after", "counted"))
+        self.role_end = re.compile(rf"\s+(?=(?:{roles})(?!\w))", re.I)
+        self.strong_end = re.compile(
+            rf"\s+(?=(?P<role>{roles})(?!\w))|\s+(?=(?:{after})(?!\w))|\s+(?=(?P<count>\d+\.?\s*(?:{counted}))(?!\w))", re.I)
+        self.name_end = re.compile(
+            rf"\s+(?=\d|\S+[:：]|(?-i:{_alt(g('author', 'stops'))})\s|(?:{_alt(g('date', 'updated'))})(?!\w)"
+            rf"|(?:{_alt(g('date', 'labels'))})\s*(?:$|[\d|:]))", re.I)
+        # a job title glued to the name ('André KleinRedakteur', 'Lucy ThorntonNews Reporter')
+        self.glued_role = re.compile(rf"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])(?=(?i:{roles})(?!\w))")
+        suffix = _alt(g("author", "suffix"))
+        # a name then a word for 'reporter' ('구현모 기자')
+        self.name_suffix = re.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{suffix})(?![{_CJK}])") if suffix else None
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
         self.date_labels = re.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = re.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
@@ -142,7 +161,8 @@ _NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 _USERNAME = re.compile(r"^[\w.-]{2,30}$")
 # "ByJane Doe", "byJane Doe": a byline word glued to the name (lost markup)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
-_NAME_LIST = re.compile(r"\s*[,;&|｜]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
+_NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
+_AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
 _HANDLE = re.compile(r"\s+@\w+$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
@@ -235,7 +255,7 @@ def _looks_like_name(v: str, cjk_ok: bool = True) -> bool:
 
 _WITH = re.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
 _CONJ = re.compile(r"\s+(?:und|and|&|et|y|e|i|och|og|ja|en|и|oraz)\s+", re.I)
-_AFFIL = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*|[*†‡]")  # 'Jane Doe1,2' (not 'BR24')
+_AFFIL = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # 'Jane Doe1,2' (not 'BR24', 'Bo2man')
 
 
 def _author_value(v: str) -> str:
@@ -286,6 +306,8 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
         return None
     for m in cues.labelled.finditer(line):
         name = m.lastgroup
+        if name == "author" and m.group(0)[-1:] in ":：︰" and line[m.end():m.end() + 1].islower():
+            continue  # 'Journalist:innen', 'Autor:innen': a gender ending, not a label
         rest = line[m.end():]
         # the value ends at the next labelled field
         nxt = cues.labelled.search(rest)
@@ -316,6 +338,9 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
             code = "NC-EDITOR"
         elif name == "author":
             v = _author_value(value)
+            h, _ = _name_head(v, cues) if v and not _CJK_CHAR.search(v) else ("", "")
+            if h and (_looks_like_name(h) or _USERNAME.match(h)):
+                v = h  # 'Author: Bo2man am', 'Autor: Jane Doe Lesezeit'
             if v and (_CJK_CHAR.search(v) or _looks_like_name(v) or _USERNAME.match(v)):
                 f.set_author(i, v, 1 if region == "top" else 3)
                 code = "NC-META" if code in (None, "NC-META") else code
@@ -329,8 +354,8 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
     # past the line's start a byline word must follow a separator: without one, only the start is tried
     m = (cues.author_words.search(line) if any(c in line for c in _BYLINE_SEPS)
          else cues.author_words.match(line))
-    if not m or (m.start() > 0 and not short):
-        return False
+    if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
+        return False  # a long line may hold a byline as a '|'-separated field ('Published: 5 hours ago | Written by X')
     rest = line[m.end():]
     ds = find_dates(rest)
     if ds:
@@ -340,6 +365,10 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
     if not v:
         return False
     cjk = bool(_CJK_CHAR.search(v))
+    if not cjk:
+        h, _ = _name_head(v, cues)  # 'By Victoria O’Regan Follow', 'Posted by T. V. Raman at 2:33 PM'
+        if h and (_looks_like_name(h) or _is_user(h)):
+            v = h
     if cjk:
         v = re.split(r"[\s)）]", v)[0] if m.group("w") in ("记者", "本报记者", "新华社记者", "通讯员") else v
         if not 2 <= len(v) <= 12:
@@ -349,6 +378,20 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
         if not v:
             return False
     f.set_author(i, v, 0 if m.start() == 0 else 2)
+    return True
+
+
+SUFFIX_MAX_WIDTH = 60  # a 'name + reporter' line ('구현모 기자 ninek@hankookilbo.com') is at most this wide
+
+
+def _name_suffix(i: int, line: str, cues: _Cues, f: _Found) -> bool:
+    """'배윤경 기자': a name followed by a word for 'reporter' (``suffix`` in the cue files)."""
+    if cues.name_suffix is None or _width(line) > SUFFIX_MAX_WIDTH:
+        return False
+    m = cues.name_suffix.search(line)
+    if m is None:
+        return False
+    f.set_author(i, m.group("name"), 0 if m.start() == 0 else 2)
     return True
 
 
@@ -378,14 +421,47 @@ def _leading_names(v: str) -> str:
     return ", ".join(names)
 
 
+ROLE_MODIFIERS_MAX = 2  # 'Richard Adams Education editor': words of a job title before its cue word
+
+
+def _name_head(v: str, cues: _Cues, strong: bool = False) -> tuple[str, str]:
+    """'Thabo Mokone Parliamentary editor' → 'Thabo Mokone', 'Helmut Rubik 0' → 'Helmut Rubik': the name a
+    byline value opens with, cut where words of a kind that follows names begin. Returns the name and what
+    cut it: 'role' (a job title), 'count' ('1 Kommentar', '2 minutes read'), 'after' ('Follow', 'Schreibe
+    einen Kommentar'), or, unless ``strong``, 'weak' (a number, a label, 'updated', a date label, a
+    preposition: ``_Cues.name_end``); ('', '') when nothing is cut."""
+    v = cues.glued_role.sub(" ", v)
+    m = cues.strong_end.search(v)
+    kind = "" if m is None else "role" if m.group("role") else "count" if m.group("count") else "after"
+    if not strong:
+        m2 = cues.name_end.search(v)
+        if m2 is not None and (m is None or m2.start() < m.start()):
+            m, kind = m2, "weak"
+    if m is None or m.start() == 0:
+        return "", ""
+    words = v[:m.start()].split()
+    if kind == "role":
+        # a job title may open with words of its own ('Parliamentary editor', 'Deputy Content Hub Director')
+        if len(words) > 2 + ROLE_MODIFIERS_MAX:
+            return "", ""
+        words = words[:2] if len(words) > 2 else words
+        last = _NAME_PREFIX.sub("", words[-1])
+        hump = _CAMEL.search(last)
+        if hump and len(words) >= 2:  # 'Lucy ThorntonNews Reporter': a section glued to the name
+            words[-1] = words[-1][: len(words[-1]) - len(last) + hump.start() + 1]
+    elif len(words) > 1 and _CAMEL.search(_NAME_PREFIX.sub("", words[-1])):
+        return "", ""  # 'Lesotho TimesNovember 21': words glued together, not a name's end
+    if all(w.lower() in cues.newsroom for w in words):
+        return "", ""  # 'Staff Writer' is the byline itself
+    return " ".join(words).strip(_STRIP), kind
+
+
 def _is_user(v: str) -> bool:
     """A user name after an explicit byline word ('von flerche', 'by jdoe_42')."""
     return bool(_USERNAME.match(v)) and not v.isdigit() and v.lower() not in _NOT_NAME and len(v) >= 3
 
 
 _BYLINE_SPLIT = re.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+|,\s+|\s+(?:um|at|à|alle|a las)\s+")
-# where a name after a byline word ends: a count, a comment link, 'Lesezeit' ...
-_NAME_END = re.compile(r"\s+(?=\d)|\s+(?:[Cc]omments?|[Kk]ommentare?|[Ll]esezeit|[Rr]eading|[Ss]chreibe|[Ll]eave)\b")
 
 
 def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool = False) -> None:
@@ -401,21 +477,24 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
     rest = cues.date_labels.sub(" | ", rest)
     for seg in _BYLINE_SPLIT.split(rest):
         seg = seg.strip(_STRIP)
-        if not seg or ":" in seg or "：" in seg or _CJK_CHAR.search(seg):
+        if not seg or _CJK_CHAR.search(seg):
             continue
-        seg = _GLUED_BY.sub("", seg).strip()
-        low = seg.lower()
-        if not seg or _DIGITS_ONLY.match(seg) or low in cues.label_only or low in WEEKDAYS \
-                or cues.updated.search(seg) or cues.date_labels.match(seg + " "):
-            continue  # 'Letztes Update', 'miércoles', 'Published'
-
+        g = cues.glued_by.match(seg)
+        if g:
+            seg = seg[: g.end()] + " " + seg[g.end():]  # 'byMobasir'
         m = cues.author_words.match(seg)
         if m:
             seg = seg[m.end():].strip()
-            if explicit:
-                seg = _NAME_END.split(seg)[0].strip(_STRIP)
-        elif explicit:
-            continue
+        elif explicit or ":" in seg or "：" in seg:
+            continue  # a label ('Lesedauer: 2 Min.') unless it follows the name after a byline word
+        # 'by Kay 24 Comments', 'Helmut Rubik 0', 'karstenruppert Schreibe einen Kommentar': the name's end
+        head, cut = _name_head(seg, cues)
+        if head:
+            seg = head
+        low = seg.lower()
+        if not seg or ":" in seg or "：" in seg or _DIGITS_ONLY.match(seg) or low in cues.label_only \
+                or low in WEEKDAYS or cues.updated.search(seg) or cues.date_labels.match(seg + " "):
+            continue  # 'Letztes Update', 'miércoles', 'Published'
         words = seg.split()
         if seg.lower() in cues.newsroom:
             f.set_author(i, seg, 2)  # 'Redaktion 1. November 2023': the newsroom wrote it
@@ -423,8 +502,11 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
         if (_looks_like_name(seg) and 1 <= len(words) <= 4 and not any(w.lower() in _NOT_NAME for w in words)) \
                 or (_USERNAME.match(seg) and not seg.isdigit() and low not in _NOT_NAME and len(seg) >= 3
                     and not re.search(r"\d{2}", seg)):
-            if len(words) == 1 and not (m or seg[:1].islower() or re.search(r"\d|_", seg)):
-                continue  # one capitalised word beside a date is a weekday, place or section, not a user
+            if len(words) == 1 and not m and (cut == "weak" or not (
+                    cut == "count" or seg[:1].islower() or re.search(r"\d|_", seg) or _CAMEL.search(seg))):
+                # one capitalised word beside a date is a weekday, place or section, not a user ('Cortyn
+                # 1 Kommentar', 'MikeNils' are); a word before a time is 'klo 14.00', 'um 10:15'
+                continue
             f.set_author(i, _author_value(seg), 2)
             return
 
@@ -518,7 +600,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             continue
         code = _labelled(i, s, cues, f, "top")
         ds = find_dates(s, reference=reference)
-        if _author_words(i, s, cues, f, _width(s) <= 80):
+        if _author_words(i, s, cues, f, _width(s) <= 80) or _name_suffix(i, s, cues, f):
             code = code or "NC-META"
         if code is None and _glued_user(i, s, f, cues):
             code = "NC-META"
@@ -593,12 +675,21 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             if 0 <= j < n and j not in meta_lines and j != ti \
                     and (t is None or j > ti or (f.date is not None and abs(j - f.date[0]) <= 2)):
                 s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")  # 'Jane Doe @janedoe'
+                if len(s) <= 80 and not _CJK_CHAR.search(s):
+                    # 'Thabo Mokone Parliamentary editor', 'Kyle Wiggers 7 hours': a name and what follows names
+                    h = _name_head(s, cues, strong=True)[0]
+                    tail = s.split()[len(h.split()):]
+                    if h and len(tail) <= NAME_TAIL_WORDS and not re.search(r"[,:;!?()\[\]]", " ".join(tail)):
+                        s = h  # (not 'Charles Secrett, Executive Director of Friends of the Earth, said:')
                 words = s.split()
-                if "&" in s or "," in s or "|" in s or _CONJ.search(s):
-                    # 'Clara Löw, Siddharth Prakash & Klaus Jacob' is names; 'Fashion & Beauty' a menu,
-                    # 'Verfügbare Bildformate und Bildgrößen' a heading
+                if "&" in s or "," in s or "|" in s or "/" in s or _CONJ.search(s):
+                    # 'Clara Löw, Siddharth Prakash & Klaus Jacob', 'Adam Vidler and AP' are names; 'Fashion & Beauty'
+                    # a menu, 'Verfügbare Bildformate und Bildgrößen' a heading
                     parts = _NAME_LIST.split(s)
-                    if 2 <= len(parts) <= 6 and all(_looks_like_name(x) and 2 <= len(x.split()) <= 4 for x in parts) \
+                    # (an agency only beside 'and' or a comma: 'Jane Doe/AP' is a photo credit)
+                    if 2 <= len(parts) <= 6 and all(_looks_like_name(x) and 2 <= len(x.split()) <= 4
+                                                    or ("/" not in s and _AGENCY.match(x)) for x in parts) \
+                            and not all(_AGENCY.match(x) for x in parts) \
                             and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not _cue_noise(s):
                         f.set_author(j, ", ".join(parts), 4)
                         f.consumed[j] = ("NC-META", "author")
