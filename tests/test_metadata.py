@@ -254,6 +254,12 @@ def test_list_of_names_on_its_own_line():
     # a byline as a '|' field of a long line
     ("Geingob’s Funeral, National, News, Top Story 1 | Published: 5 hours ago | Last Updated: 5 hours ago | "
      "Written by Eliaser Ndeyanale", "Eliaser Ndeyanale"),
+    ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "Ulrike Stockhausen"),  # a trailer
+    # a dash before the byline word, a label before it, byline words of several words
+    ("---- by Kenneth Surin", "Kenneth Surin"),
+    ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+    ("Kolumne von Carla Siepmann - 28.04.2024 um 08:52 Uhr - 12 Ergänzungen", "Carla Siepmann"),
+    ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", "Eugen Zentner"),
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
@@ -297,6 +303,7 @@ def test_name_like_lines_that_are_no_byline(line):
 
 @pytest.mark.parametrize("line", [
     "19.2.2020 klo 14.00",  # a word before a time is no user name
+    "20 janvier 2020 HCERES 0 Comment",  # an acronym before a comment count is a tag
     "January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments",  # a link before a trailer
     "Nach dem Gespräch mit Luisa Neubauer: Joe Kaeser beantwortet Fragen von Journalist:innen Foto: dpa",
 ])
@@ -312,6 +319,15 @@ def test_a_bylines_own_words_are_kept():
                          ("By Glen Owen And Brendan Carlin For The Mail On Sunday", "Glen Owen")]:
         units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
         assert extract(units, content_start=2, content_end=3).metadata.author == author, line
+
+
+def test_byline_right_under_the_text():
+    # a byline under the text is the article's; far below it, it is another article's
+    near = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2, "Erstellt von Andri Bryner", "Impressum"]
+    r = extract(near, content_start=1, content_end=2)
+    assert r.metadata.author == "Andri Bryner" and r.consumed[3][0] == "NC-META"
+    far = near[:3] + ["Weitere Artikel"] * 10 + ["Von Anna Beispiel"]
+    assert extract(far, content_start=1, content_end=2).metadata.author is None
 
 
 def test_label_alone_then_name_after_the_text():

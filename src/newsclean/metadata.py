@@ -46,6 +46,7 @@ NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the sta
 LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after its start
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
+BYLINE_UNDER = 8  # a byline under the text: at most this far after its end (further down: other articles')
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
 NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
 
@@ -164,6 +165,7 @@ _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
 _AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
 _HANDLE = re.compile(r"\s+@\w+$")
+_LEAD_DASHES = "-–—=~ "
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
 
@@ -348,6 +350,7 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
 
 
 def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True) -> bool:
+    line = line.lstrip(_LEAD_DASHES)  # '---- by Kenneth Surin'
     g = cues.glued_by.match(line)
     if g:
         line = line[: g.end()] + " " + line[g.end():]
@@ -357,6 +360,9 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
     if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
         return False  # a long line may hold a byline as a '|'-separated field ('Published: 5 hours ago | Written by X')
     rest = line[m.end():]
+    again = cues.author_words.match(rest)
+    if again:
+        rest = rest[again.end():]  # 'Post author By Jane Doe'
     ds = find_dates(rest)
     if ds:
         rest = rest[: ds[0][0][0]]
@@ -456,6 +462,15 @@ def _name_head(v: str, cues: _Cues, strong: bool = False) -> tuple[str, str]:
     return " ".join(words).strip(_STRIP), kind
 
 
+def _name_alone(s: str) -> bool:
+    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption."""
+    words = s.split()
+    return len(s) <= 60 and not _CJK_CHAR.search(s) and _looks_like_name(s) and 2 <= len(words) <= 5 \
+        and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
+        and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
+        and all(len(w) <= 14 for w in words) and not _cue_noise(s) and not is_caption(s.lower())
+
+
 def _is_user(v: str) -> bool:
     """A user name after an explicit byline word ('von flerche', 'by jdoe_42')."""
     return bool(_USERNAME.match(v)) and not v.isdigit() and v.lower() not in _NOT_NAME and len(v) >= 3
@@ -485,10 +500,12 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
         m = cues.author_words.match(seg)
         if m:
             seg = seg[m.end():].strip()
-        elif explicit or ":" in seg or "：" in seg:
+        elif ":" in seg or "：" in seg:
             continue  # a label ('Lesedauer: 2 Min.') unless it follows the name after a byline word
         # 'by Kay 24 Comments', 'Helmut Rubik 0', 'karstenruppert Schreibe einen Kommentar': the name's end
         head, cut = _name_head(seg, cues)
+        if explicit and not m and cut not in ("after", "count"):
+            continue  # without a byline word, only a name before a trailer ('Schreibe einen Kommentar')
         if head:
             seg = head
         low = seg.lower()
@@ -503,7 +520,8 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
                 or (_USERNAME.match(seg) and not seg.isdigit() and low not in _NOT_NAME and len(seg) >= 3
                     and not re.search(r"\d{2}", seg)):
             if len(words) == 1 and not m and (cut == "weak" or not (
-                    cut == "count" or seg[:1].islower() or re.search(r"\d|_", seg) or _CAMEL.search(seg))):
+                    (cut == "count" and not seg.isupper()) or seg[:1].islower() or re.search(r"\d|_", seg)
+                    or _CAMEL.search(seg))):
                 # one capitalised word beside a date is a weekday, place or section, not a user ('Cortyn
                 # 1 Kommentar', 'MikeNils' are); a word before a time is 'klo 14.00', 'um 10:15'
                 continue
@@ -696,10 +714,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         meta_lines.add(j)
                         break
                     continue
-                if len(s) <= 60 and not _CJK_CHAR.search(s) and _looks_like_name(s) and 2 <= len(words) <= 5 \
-                        and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
-                        and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
-                        and all(len(w) <= 14 for w in s.split()) and not _cue_noise(s) and not is_caption(s.lower()):
+                if _name_alone(s):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)
@@ -715,6 +730,9 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         code = _labelled(i, s, cues, f, "tail")
         if code is None and f.author is None and _label_then_name(i, texts, cues, f, 3):
             code = "NC-META"
+        if code is None and f.author is None and (ce is None or i <= ce + BYLINE_UNDER) and _width(s) <= 80 \
+                and _author_words(i, s, cues, f):
+            code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
         if code is None:
             m = cues.editor_words.match(s)
             if m:
