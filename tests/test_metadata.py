@@ -260,6 +260,9 @@ def test_list_of_names_on_its_own_line():
     ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
     ("Kolumne von Carla Siepmann - 28.04.2024 um 08:52 Uhr - 12 Ergänzungen", "Carla Siepmann"),
     ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", "Eugen Zentner"),
+    ("Datum: 13. April 2017Autor: www.koffergepackt.com 2 Kommentare", "www.koffergepackt.com"),  # label after a date
+    ("Text & Fotos: Ivan Valetny 0 337", "Ivan Valetny"),  # a credit for text and pictures
+    ("Publié par Unknown à 08:00", "Unknown"),
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
@@ -328,6 +331,42 @@ def test_byline_right_under_the_text():
     assert r.metadata.author == "Andri Bryner" and r.consumed[3][0] == "NC-META"
     far = near[:3] + ["Weitere Artikel"] * 10 + ["Von Anna Beispiel"]
     assert extract(far, content_start=1, content_end=2).metadata.author is None
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Harald Bauer Autor", "Harald Bauer"),  # a name and a job title
+    ("- Nadja Podbregar", "Nadja Podbregar"),  # a dash and a name
+    ("Nadja Podbregar", None),  # a name alone under the text is too often a menu item or a heading
+    ("Partner Site", None),
+])
+def test_signature_under_the_text(line, author):
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + [line, "Impressum"]
+    assert extract(units, content_start=1, content_end=8).metadata.author == author
+
+
+def test_newsroom_line_when_no_name_is_found():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", "Redaktion Polizeiticker Schweiz", TEXT1, TEXT2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Redaktion Polizeiticker Schweiz"
+    # a person's name is preferred, even a little further from the text's start
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", "Redaktion Haus.de", "Anna Beispiel", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.author == "Anna Beispiel"
+
+
+def test_sentences_that_open_with_a_byline_word():
+    # 'Author' opening a sentence is no byline; 'By Jane Doe, a reporter who ...' (a bio) is
+    story = ("Author Rushdiyah Narker, from Kensington, said she started reading regency romance novels when she "
+             "was a teenager.")
+    units = ["Storm hits the coast: thousands without power", story, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+    bio = "By Emilia David, a reporter who covers AI. Prior to joining The Verge, she covered finance and the economy."
+    units = ["Storm hits the coast: thousands without power", bio, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Emilia David"
+
+
+def test_label_alone_then_a_sentence_is_no_author():
+    units = ["Storm hits the coast: thousands without power", "Autor",
+             "Der Autor dieses Blogs ist SurfGuard, erreichbar unter surfguard23", EN1, EN2]
+    assert extract(units, content_start=3, content_end=4).metadata.author is None
 
 
 def test_label_alone_then_name_after_the_text():

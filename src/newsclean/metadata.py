@@ -104,7 +104,8 @@ class _Cues:
             parts.append(rf"(?P<{name}>{_alt(g(name, 'labels'))})")
         lab = "|".join(parts)
         # a label must start the line or follow a separator / space; CJK labels may be glued
-        self.labelled = re.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【]|[{_CJK}])){'(?:' + lab + ')'}{_COLON}", re.I)
+        # (or glued to a date before it: 'Datum: 13. April 2017Autor: Jane Doe')
+        self.labelled = re.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【\d]|[{_CJK}])){'(?:' + lab + ')'}{_COLON}", re.I)
         # "By X", "Von X", "记者 X": only at the start of a line or after a separator
         self.author_words = re.compile(
             rf"(?:^|(?<=[{_BYLINE_SEPS}]\s)|(?<=[{_BYLINE_SEPS}]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<=[{_CJK}])(?=[{_CJK}]))",
@@ -117,6 +118,7 @@ class _Cues:
         # which may follow a name alone on a line; after a byline word or beside a date also any number,
         # a label ('Lesezeit: 4 Min.'), a date label or 'updated', a preposition ('von Fatima in Gefühle')
         roles, after, counted = (_alt(g("author", k)) for k in ("roles", "after", "counted"))
+        self.roles = frozenset(g("author", "roles"))
         self.role_end = re.compile(rf"\s+(?=(?:{roles})(?!\w))", re.I)
         self.strong_end = re.compile(
             rf"\s+(?=(?P<role>{roles})(?!\w))|\s+(?=(?:{after})(?!\w))|\s+(?=(?P<count>\d+\.?\s*(?:{counted}))(?!\w))", re.I)
@@ -166,6 +168,7 @@ _NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
 _AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
 _HANDLE = re.compile(r"\s+@\w+$")
 _LEAD_DASHES = "-–—=~ "
+_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?]$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
 
@@ -359,6 +362,9 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
          else cues.author_words.match(line))
     if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
         return False  # a long line may hold a byline as a '|'-separated field ('Published: 5 hours ago | Written by X')
+    if not short and m.group("w").lower() in cues.roles and _SENTENCE_END.search(line) \
+            and not any(c in line for c in _BYLINE_SEPS):
+        return False  # 'Author Rushdiyah Narker, from Kensington, said she started reading ...': a sentence
     rest = line[m.end():]
     again = cues.author_words.match(rest)
     if again:
@@ -409,6 +415,9 @@ def _label_then_name(i: int, texts: Sequence[str], cues: _Cues, f: _Found, rank:
     nxt = _HANDLE.sub("", texts[i + 1].strip())
     if _cue_noise(nxt):
         return False  # 'Von' then 'Suche': a menu
+    head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
+    if head and _looks_like_name(head):
+        nxt = head
     if _looks_like_name(nxt) or (s.rstrip()[-1:] in ":：" and _is_user(nxt)):
         f.set_author(i + 1, _author_value(nxt), rank)
         f.consumed[i + 1] = ("NC-META", "author")
@@ -469,6 +478,44 @@ def _name_alone(s: str) -> bool:
         and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
         and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
         and all(len(w) <= 14 for w in words) and not _cue_noise(s) and not is_caption(s.lower())
+
+
+NEWSROOM_LINE_WORDS = 4  # 'Redaktion Polizeiticker Schweiz': a newsroom word and the site's name, this many words
+
+
+def _newsroom_line(s: str, cues: _Cues) -> bool:
+    """'Redaktion', 'Emotion Redaktion', 'auto-motor.at Redaktion': the newsroom wrote it (the whole line)."""
+    words = s.split()
+    if not 1 <= len(words) <= NEWSROOM_LINE_WORDS or len(s) > 50:
+        return False
+    if words[0].lower() in cues.newsroom:
+        others = words[1:]
+    elif words[-1].lower() in cues.newsroom:
+        others = words[:-1]
+    else:
+        return False
+    return all(w[:1].isupper() or "." in w for w in others) and not _cue_noise(s)
+
+
+def _name_with_tail(s: str, cues: _Cues) -> tuple[str, str]:
+    """'Thabo Mokone Parliamentary editor' → ('Thabo Mokone', 'role'): a name and a short tail of what follows
+    names (a job title, a count, a trailer: ``_name_head`` strong ends), not a sentence ('Der Autor dieses
+    Blogs ist ...', 'Charles Secrett, Executive Director of Friends of the Earth, said:')."""
+    head, kind = _name_head(s, cues, strong=True)
+    tail = s.split()[len(head.split()):]
+    if head and len(tail) <= NAME_TAIL_WORDS and not re.search(r"[,:;!?()\[\]]", " ".join(tail)):
+        return head, kind
+    return "", ""
+
+
+def _signature(s: str, cues: _Cues) -> str:
+    """A writer's line under the text: 'Harald Bauer Autor' (a name and a job title), '- Nadja Podbregar'
+    (a dash and a name); a name alone there is too often a menu item or a heading to be taken."""
+    s = s.strip()
+    if s[:1] in "-–—" and _name_alone(s.lstrip(_LEAD_DASHES)):
+        return s.lstrip(_LEAD_DASHES)
+    head, kind = _name_with_tail(s, cues)
+    return head if kind == "role" and _name_alone(head) else ""
 
 
 def _is_user(v: str) -> bool:
@@ -681,6 +728,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         f.set_date(best[1], best[2], best[0])
 
     # 4. a name alone on a line next to the title or the date line
+    newsroom = None
     if f.author is None:
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
@@ -695,10 +743,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")  # 'Jane Doe @janedoe'
                 if len(s) <= 80 and not _CJK_CHAR.search(s):
                     # 'Thabo Mokone Parliamentary editor', 'Kyle Wiggers 7 hours': a name and what follows names
-                    h = _name_head(s, cues, strong=True)[0]
-                    tail = s.split()[len(h.split()):]
-                    if h and len(tail) <= NAME_TAIL_WORDS and not re.search(r"[,:;!?()\[\]]", " ".join(tail)):
-                        s = h  # (not 'Charles Secrett, Executive Director of Friends of the Earth, said:')
+                    s = _name_with_tail(s, cues)[0] or s
                 words = s.split()
                 if "&" in s or "," in s or "|" in s or "/" in s or _CONJ.search(s):
                     # 'Clara Löw, Siddharth Prakash & Klaus Jacob', 'Adam Vidler and AP' are names; 'Fashion & Beauty'
@@ -714,6 +759,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         meta_lines.add(j)
                         break
                     continue
+                if newsroom is None and _newsroom_line(s, cues):
+                    newsroom = (j, s)  # taken when no person's name is found (here or under the text)
                 if _name_alone(s):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
@@ -733,6 +780,11 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if code is None and f.author is None and (ce is None or i <= ce + BYLINE_UNDER) and _width(s) <= 80 \
                 and _author_words(i, s, cues, f):
             code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
+        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER and len(s) <= 80:
+            name = _signature(s, cues)
+            if name:
+                f.set_author(i, name, 5)
+                code = "NC-META"
         if code is None:
             m = cues.editor_words.match(s)
             if m:
@@ -742,6 +794,10 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     code = "NC-EDITOR"
         if code:
             f.consumed[i] = (code, code_detail(code, s))
+
+    if f.author is None and newsroom is not None:
+        f.set_author(newsroom[0], newsroom[1], 6)  # 'Redaktion Polizeiticker Schweiz'
+        f.consumed[newsroom[0]] = ("NC-META", "author")
 
     if f.date is None:
         # no date at the top: a line that is mostly a date a little further down (under the text), or a
