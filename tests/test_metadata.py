@@ -369,6 +369,45 @@ def test_label_alone_then_a_sentence_is_no_author():
     assert extract(units, content_start=3, content_end=4).metadata.author is None
 
 
+@pytest.mark.parametrize("line, author", [
+    ("Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8", "Yasmine Hassan"),
+    ("Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min LesezeitKommentare4", "Marco Kratzenberg"),
+    ("6. November 2023 Octavius Hallenstein, Bushido, finished, Seitenhieb", "Octavius Hallenstein"),
+    # a sentence that opens with a name and holds a date is no byline
+    ("Hailee Steinfeld, född 11 december 1996 i Tarzana, Kalifornien är en amerikansk skådespelare.", None),
+])
+def test_name_opening_a_long_date_line(line, author):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == author
+
+
+@pytest.mark.parametrize("line", ["Social Sharing", "Zur Galerie", "Noticia Relacionada", "Rezept von", "Key Points"])
+def test_interface_words_are_no_name(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+def test_name_glued_to_its_handle():
+    units = ["Storm hits the coast: thousands without power", "Greg Iacurci@GregIacurci", EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Greg Iacurci"
+
+
+def test_byline_further_into_the_text():
+    # no byline at the top nor a name: a line opening with a byline word further down (under a standfirst,
+    # a photo, its caption ...) is the byline; a name by the headline is preferred to it
+    body = [EN1, EN2] * 6
+    units = ["Storm hits the coast: thousands without power"] + body[:11] + ["By Jane Doe"] + body[11:]
+    r = extract(units, content_start=1, content_end=len(units) - 1)
+    assert r.metadata.author == "Jane Doe" and r.consumed[12][0] == "NC-META"
+    units = ["Storm hits the coast: thousands without power", "John Nichols"] + units[1:]
+    assert extract(units, content_start=2, content_end=len(units) - 1).metadata.author == "John Nichols"
+
+
+def test_byline_word_then_a_conjunction_is_a_job_title():
+    units = ["Storm hits the coast: thousands without power", "Autorin und Netzphilosophin Leena Simon", EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
 def test_label_alone_then_name_after_the_text():
     units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2, "Kommentar von", "Nicole Opitz", "Redakteurin"]
     r = extract(units, content_start=1, content_end=2)

@@ -42,6 +42,7 @@ __all__ = ["MetaResult", "extract", "guess_content_start"]
 # window sizes (units)
 TITLE_BEFORE = 30  # breadcrumb and byline lines: this many units before content_start
 BYLINE_AFTER = 10  # byline lines: this many units after content_start
+BYLINE_DEEP = 40  # a line opening with a byline word, when none was found: up to this many units after it
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
 LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after its start
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end
@@ -159,14 +160,16 @@ _TRAIL_COUNT = re.compile(r"\s*\d+\s*$")
 _STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 _NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
 comments comment local world front sport sports science technology home menu video live top latest politik
-wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split())
+wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
+    | frozenset(_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
+_NOT_FIRST = frozenset(_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
 _NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 _USERNAME = re.compile(r"^[\w.-]{2,30}$")
 # "ByJane Doe", "byJane Doe": a byline word glued to the name (lost markup)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
 _AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
-_HANDLE = re.compile(r"\s+@\w+$")
+_HANDLE = re.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@GregIacurci'
 _LEAD_DASHES = "-–—=~ "
 _SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?]$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
@@ -374,8 +377,8 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
         rest = rest[: ds[0][0][0]]
     v = _author_value(rest)
     v = re.sub(r"\s+(?:und|and|et|y|e|i|och|ja|en)$", "", v)
-    if not v:
-        return False
+    if not v or _CONJ.match(" " + v):
+        return False  # 'Autorin und Netzphilosophin Leena Simon': the byline word was a job title
     cjk = bool(_CJK_CHAR.search(v))
     if not cjk:
         h, _ = _name_head(v, cues)  # 'By Victoria O’Regan Follow', 'Posted by T. V. Raman at 2:33 PM'
@@ -475,6 +478,7 @@ def _name_alone(s: str) -> bool:
     """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption."""
     words = s.split()
     return len(s) <= 60 and not _CJK_CHAR.search(s) and _looks_like_name(s) and 2 <= len(words) <= 5 \
+        and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
         and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
         and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
         and all(len(w) <= 14 for w in words) and not _cue_noise(s) and not is_caption(s.lower())
@@ -537,9 +541,17 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
     for (a, b), _ in reversed(ds):
         rest = rest[:a] + " | " + rest[b:]
     rest = cues.date_labels.sub(" | ", rest)
+    # a name opening the line is followed by a date or a field separator ('Yasmine Hassan · CBC News · Posted:'),
+    # or follows a date that opens it ('6. November 2023 Octavius Hallenstein')
+    lead = rest.lstrip(_STRIP + " ")
+    opening_sep = rest.lstrip().startswith("|") or re.match(r"[^|·•,]*?[\s,]*[|·•]", lead) is not None
+    opening = True
     for seg in _BYLINE_SPLIT.split(rest):
         seg = seg.strip(_STRIP)
-        if not seg or _CJK_CHAR.search(seg):
+        if not seg:
+            continue
+        first, opening = opening, False
+        if _CJK_CHAR.search(seg):
             continue
         g = cues.glued_by.match(seg)
         if g:
@@ -551,8 +563,11 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
             continue  # a label ('Lesedauer: 2 Min.') unless it follows the name after a byline word
         # 'by Kay 24 Comments', 'Helmut Rubik 0', 'karstenruppert Schreibe einen Kommentar': the name's end
         head, cut = _name_head(seg, cues)
-        if explicit and not m and cut not in ("after", "count"):
-            continue  # without a byline word, only a name before a trailer ('Schreibe einen Kommentar')
+        if explicit and not m and cut not in ("after", "count") \
+                and not (first and opening_sep and not head and len(seg.split()) >= 2):
+            # without a byline word, only a name before a trailer ('Schreibe einen Kommentar') or a name of
+            # two words or more opening the line ('Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM')
+            continue
         if head:
             seg = head
         low = seg.lower()
@@ -735,6 +750,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             near += [f.date[0] - 1, f.date[0] + 1]
         # then any name-only line around the start of the text, nearest first
         near += sorted(range(max(0, cs - NAME_BEFORE), min(n, cs + NAME_AFTER)), key=lambda j: (abs(j - cs), j))
+        near += [j for j in (ti + 3, ti + 4) if j < cs + 2]  # under a standfirst and a photo caption
         for j in near:
             # a name above the headline is a menu item, a section or the site (bylines follow the headline),
             # unless it sits by the date line
@@ -766,6 +782,21 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)
                     break
+
+    # 4b. no byline at the top nor a name: a byline line a little further into the text ('By Jane Doe' under a standfirst,
+    # a photo and its caption), only a byline word or an author label opening a short line
+    if f.author is None:
+        for i in range(top_hi, min(n, cs + BYLINE_DEEP, ce - 2 if ce is not None else n)):
+            s = texts[i]
+            if len(s) > 80 or i in f.consumed:
+                continue
+            code = "NC-META" if _author_words(i, s, cues, f) else None
+            if code is None and (":" in s or "：" in s) and cues.labelled.match(s):
+                code = _labelled(i, s, cues, f, "tail")
+            if f.author is not None:
+                f.consumed[i] = (code or "NC-META", code_detail(code or "NC-META", s))
+                meta_lines.add(i)
+                break
 
     # 5. the tail: editor, permalink, tags, source, author lines after the article
     tail_lo = max(ce - 2, cs + 1) if ce is not None else cs + 1
