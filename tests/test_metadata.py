@@ -336,12 +336,18 @@ def test_byline_right_under_the_text():
 @pytest.mark.parametrize("line, author", [
     ("Harald Bauer Autor", "Harald Bauer"),  # a name and a job title
     ("- Nadja Podbregar", "Nadja Podbregar"),  # a dash and a name
-    ("Nadja Podbregar", None),  # a name alone under the text is too often a menu item or a heading
+    ("Nadja Podbregar", None),  # a name alone a few lines under the text is too often a menu item or a heading
     ("Partner Site", None),
 ])
 def test_signature_under_the_text(line, author):
-    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + [line, "Impressum"]
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + ["Foto: dpa", "", line, "Impressum"]
     assert extract(units, content_start=1, content_end=8).metadata.author == author
+
+
+def test_name_alone_right_under_the_text():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + ["Lê Phương", "Impressum"]
+    r = extract(units, content_start=1, content_end=8)
+    assert r.metadata.author == "Lê Phương" and r.consumed[9][0] == "NC-META"
 
 
 def test_newsroom_line_when_no_name_is_found():

@@ -48,6 +48,7 @@ LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after i
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
 BYLINE_UNDER = 8  # a byline under the text: at most this far after its end (further down: other articles')
+SIGNATURE_AFTER = 1  # a name alone under the text: this close to its last line
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
 NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
 
@@ -128,7 +129,8 @@ class _Cues:
             rf"|(?:{_alt(g('date', 'labels'))})\s*(?:$|[\d|:]))", re.I)
         # a job title glued to the name ('André KleinRedakteur', 'Lucy ThorntonNews Reporter')
         self.glued_role = re.compile(rf"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])(?=(?i:{roles})(?!\w))")
-        suffix = _alt(g("author", "suffix"))
+        self.suffix_words = tuple(g("author", "suffix"))
+        suffix = _alt(self.suffix_words)
         # a name then a word for 'reporter' ('구현모 기자')
         self.name_suffix = re.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{suffix})(?![{_CJK}])") if suffix else None
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
@@ -401,7 +403,7 @@ SUFFIX_MAX_WIDTH = 60  # a 'name + reporter' line ('구현모 기자 ninek@hanko
 
 def _name_suffix(i: int, line: str, cues: _Cues, f: _Found) -> bool:
     """'배윤경 기자': a name followed by a word for 'reporter' (``suffix`` in the cue files)."""
-    if cues.name_suffix is None or _width(line) > SUFFIX_MAX_WIDTH:
+    if cues.name_suffix is None or not any(w in line for w in cues.suffix_words) or _width(line) > SUFFIX_MAX_WIDTH:
         return False
     m = cues.name_suffix.search(line)
     if m is None:
@@ -512,12 +514,15 @@ def _name_with_tail(s: str, cues: _Cues) -> tuple[str, str]:
     return "", ""
 
 
-def _signature(s: str, cues: _Cues) -> str:
+def _signature(s: str, cues: _Cues, right_under: bool) -> str:
     """A writer's line under the text: 'Harald Bauer Autor' (a name and a job title), '- Nadja Podbregar'
-    (a dash and a name); a name alone there is too often a menu item or a heading to be taken."""
+    (a dash and a name), or a name alone ``right_under`` the text's last line ('Lê Phương'); further down,
+    a name alone is too often a menu item or a heading to be taken."""
     s = s.strip()
     if s[:1] in "-–—" and _name_alone(s.lstrip(_LEAD_DASHES)):
         return s.lstrip(_LEAD_DASHES)
+    if right_under and _name_alone(s):
+        return s
     head, kind = _name_with_tail(s, cues)
     return head if kind == "role" and _name_alone(head) else ""
 
@@ -812,7 +817,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 and _author_words(i, s, cues, f):
             code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
         if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER and len(s) <= 80:
-            name = _signature(s, cues)
+            name = _signature(s, cues, i - ce <= SIGNATURE_AFTER)
             if name:
                 f.set_author(i, name, 5)
                 code = "NC-META"
