@@ -263,6 +263,7 @@ def test_list_of_names_on_its_own_line():
     ("Datum: 13. April 2017Autor: www.koffergepackt.com 2 Kommentare", "www.koffergepackt.com"),  # label after a date
     ("Text & Fotos: Ivan Valetny 0 337", "Ivan Valetny"),  # a credit for text and pictures
     ("Publié par Unknown à 08:00", "Unknown"),
+    ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "Uta Staschewski"),  # a job title after a comma
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
@@ -342,6 +343,11 @@ def test_byline_right_under_the_text():
 def test_signature_under_the_text(line, author):
     units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + ["Foto: dpa", "", line, "Impressum"]
     assert extract(units, content_start=1, content_end=8).metadata.author == author
+
+
+def test_name_and_reporter_under_the_text():
+    units = ["제목입니다 새 규칙이 여름부터 적용된다"] + [TEXT1, TEXT2] * 4 + ["순천, 광양 구현모 기자 ninek@hankookilbo.com"]
+    assert extract(units, content_start=1, content_end=8).metadata.author == "구현모"
 
 
 def test_name_alone_right_under_the_text():

@@ -114,7 +114,7 @@ class _Cues:
             re.I)
         # a byline word of several words glued to the name ('Geschrieben vonElisa Marvena'), or a short one
         multi = _alt(w for w in g("author", "words") if " " in w and not _CJK_CHAR.search(w))
-        self.glued_by = re.compile(rf"^(?:(?i:{multi})|[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ.])" if multi else _GLUED_BY.pattern)
+        self.glued_by = re.compile(rf"^(?:(?i:{multi})|[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ.])") if multi else _GLUED_BY
         # where a name in a byline ends: a job title ('Thabo Mokone Parliamentary editor'), a trailer
         # ('Follow', 'Schreibe einen Kommentar'), a count ('2 minutes read', '1 Kommentar'): 'strong' ends,
         # which may follow a name alone on a line; after a byline word or beside a date also any number,
@@ -461,6 +461,9 @@ def _name_head(v: str, cues: _Cues, strong: bool = False) -> tuple[str, str]:
         return "", ""
     words = v[:m.start()].split()
     if kind == "role":
+        comma = next((k for k, w in enumerate(words) if w.endswith(",")), None)
+        if comma is not None:  # 'Uta Staschewski, Projektleiterin der HSS': the name ends at the comma
+            words = words[:comma + 1]
         # a job title may open with words of its own ('Parliamentary editor', 'Deputy Content Hub Director')
         if len(words) > 2 + ROLE_MODIFIERS_MAX:
             return "", ""
@@ -816,6 +819,9 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if code is None and f.author is None and (ce is None or i <= ce + BYLINE_UNDER) and _width(s) <= 80 \
                 and _author_words(i, s, cues, f):
             code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
+        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER \
+                and _name_suffix(i, s, cues, f):
+            code = "NC-META"  # '순천, 광양 구현모 기자 ninek@hankookilbo.com' under the text
         if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER and len(s) <= 80:
             name = _signature(s, cues, i - ce <= SIGNATURE_AFTER)
             if name:
