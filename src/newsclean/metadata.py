@@ -91,6 +91,7 @@ _SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]"
 
 
 _BYLINE_SEPS = "|｜•·(（"  # what a byline word may follow inside a line ("Foto: dpa | Von Max Muster")
+_HAS_BYLINE_SEP = re.compile(f"[{re.escape(_BYLINE_SEPS)}]")
 
 
 class _Cues:
@@ -129,8 +130,8 @@ class _Cues:
             rf"|(?:{_alt(g('date', 'labels'))})\s*(?:$|[\d|:]))", re.I)
         # a job title glued to the name ('André KleinRedakteur', 'Lucy ThorntonNews Reporter')
         self.glued_role = re.compile(rf"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])(?=(?i:{roles})(?!\w))")
-        self.suffix_words = tuple(g("author", "suffix"))
-        suffix = _alt(self.suffix_words)
+        suffix = _alt(g("author", "suffix"))
+        self.suffix_word = re.compile(suffix) if suffix else None  # a quick test before the name's pattern
         # a name then a word for 'reporter' ('구현모 기자')
         self.name_suffix = re.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{suffix})(?![{_CJK}])") if suffix else None
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
@@ -363,12 +364,11 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
     if g:
         line = line[: g.end()] + " " + line[g.end():]
     # past the line's start a byline word must follow a separator: without one, only the start is tried
-    m = (cues.author_words.search(line) if any(c in line for c in _BYLINE_SEPS)
-         else cues.author_words.match(line))
+    m = (cues.author_words.search(line) if _HAS_BYLINE_SEP.search(line) else cues.author_words.match(line))
     if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
         return False  # a long line may hold a byline as a '|'-separated field ('Published: 5 hours ago | Written by X')
     if not short and m.group("w").lower() in cues.roles and _SENTENCE_END.search(line) \
-            and not any(c in line for c in _BYLINE_SEPS):
+            and not _HAS_BYLINE_SEP.search(line):
         return False  # 'Author Rushdiyah Narker, from Kensington, said she started reading ...': a sentence
     rest = line[m.end():]
     again = cues.author_words.match(rest)
@@ -403,7 +403,7 @@ SUFFIX_MAX_WIDTH = 60  # a 'name + reporter' line ('구현모 기자 ninek@hanko
 
 def _name_suffix(i: int, line: str, cues: _Cues, f: _Found) -> bool:
     """'배윤경 기자': a name followed by a word for 'reporter' (``suffix`` in the cue files)."""
-    if cues.name_suffix is None or not any(w in line for w in cues.suffix_words) or _width(line) > SUFFIX_MAX_WIDTH:
+    if cues.suffix_word is None or cues.suffix_word.search(line) is None or _width(line) > SUFFIX_MAX_WIDTH:
         return False
     m = cues.name_suffix.search(line)
     if m is None:
@@ -765,7 +765,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             if 0 <= j < n and j not in meta_lines and j != ti \
                     and (t is None or j > ti or (f.date is not None and abs(j - f.date[0]) <= 2)):
                 s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")  # 'Jane Doe @janedoe'
-                if len(s) <= 80 and not _CJK_CHAR.search(s):
+                if len(s) <= 80 and s[:1].isupper() and " " in s and not _CJK_CHAR.search(s):
                     # 'Thabo Mokone Parliamentary editor', 'Kyle Wiggers 7 hours': a name and what follows names
                     s = _name_with_tail(s, cues)[0] or s
                 words = s.split()
@@ -798,7 +798,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             s = texts[i]
             if len(s) > 80 or i in f.consumed:
                 continue
-            code = "NC-META" if _author_words(i, s, cues, f) else None
+            code = "NC-META" if (cues.author_words.match(s.lstrip(_LEAD_DASHES)) or cues.glued_by.match(s)) \
+                and _author_words(i, s, cues, f) else None
             if code is None and (":" in s or "：" in s) and cues.labelled.match(s):
                 code = _labelled(i, s, cues, f, "tail")
             if f.author is not None:
