@@ -385,8 +385,9 @@ def test_label_alone_then_a_sentence_is_no_author():
     ("Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8", "Yasmine Hassan"),
     ("Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min LesezeitKommentare4", "Marco Kratzenberg"),
     ("6. November 2023 Octavius Hallenstein, Bushido, finished, Seitenhieb", "Octavius Hallenstein"),
-    # a sentence that opens with a name and holds a date is no byline
+    # a sentence that opens with a name and holds a date is no byline, nor a caption
     ("Hailee Steinfeld, född 11 december 1996 i Tarzana, Kalifornien är en amerikansk skådespelare.", None),
+    ("Der Bahnhof am Morgen, aufgenommen am 24. April 2023 von unserem Fotografen", None),
 ])
 def test_name_opening_a_long_date_line(line, author):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]

@@ -548,11 +548,12 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
     rest = s
     for (a, b), _ in reversed(ds):
         rest = rest[:a] + " | " + rest[b:]
-    rest = cues.date_labels.sub(" | ", rest)
     # a name opening the line is followed by a date or a field separator ('Yasmine Hassan · CBC News · Posted:'),
-    # or follows a date that opens it ('6. November 2023 Octavius Hallenstein')
+    # or follows a date that opens it ('6. November 2023 Octavius Hallenstein'); not a date label ('Der Bahnhof
+    # am Morgen, aufgenommen am 24. April 2023')
     lead = rest.lstrip(_STRIP + " ")
     opening_sep = rest.lstrip().startswith("|") or re.match(r"[^|·•,]*?[\s,]*[|·•]", lead) is not None
+    rest = cues.date_labels.sub(" | ", rest)
     opening = True
     for seg in _BYLINE_SPLIT.split(rest):
         seg = seg.strip(_STRIP)
