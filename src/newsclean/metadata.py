@@ -8,7 +8,8 @@ the front matter (``consumed``: unit index → (rule code, detail)), which leave
 Rules capture kinds of lines, never a site: a labelled field ("来源:X", "Source: X",
 "责任编辑:X"), a byline ("By Jane Doe | April 18, 2023", "Von Max Mustermann"), a line holding a
 full date, a breadcrumb ("首页 > 综合 > 正文"), a user name glued to a relative date
-("admin9个月前 (09-24)栏目465"), a name alone on a line below the headline, and the headline
+("admin9个月前 (09-24)栏目465"), a name alone on a line below the headline (or followed by what follows
+names: a job title, a reading time, 'Follow'), a writer's line under the text, and the headline
 itself, which ``newsclean.title`` picks with a small learned scorer (its own module). Nothing is
 invented: unknown fields stay None and a date must be full. Label words per language live in
 ``data/meta/*.toml``.
