@@ -235,6 +235,38 @@ def test_list_of_names_on_its_own_line():
     ("Redaktion 1. November 2023 10:29", "Redaktion"),  # a newsroom beside the date
     ("Jane Doe | Published 4 hours ago", "Jane Doe"),  # a name beside a relative date
     ("Von Diana Resnik mit AP", "Diana Resnik"),  # 'with an agency' is not part of the name
+    # what follows a name in a byline is not part of it: a job title, a trailer, a count, a time, a label
+    ("By Victoria O’Regan Follow", "Victoria O’Regan"),
+    ("Posted by T. V. Raman at 2:33 PM", "T. V. Raman"),
+    ("By Alejandro Villamor Last updated Nov 8, 2023 Share with new partner:", "Alejandro Villamor"),
+    ("12/04/2020 by Kay 24 Comments", "Kay"),
+    ("September 17, 2019 Helmut Rubik 0", "Helmut Rubik"),
+    ("Evgenia Karp Zuletzt geändert am 06.11.2023", "Evgenia Karp"),
+    ("28. Januar 2015 karstenruppert Schreibe einen Kommentar", "karstenruppert"),
+    ("5 Min. 1. November 2023 Cortyn 1 Kommentar Lesezeichen", "Cortyn"),  # one word before a comment count
+    ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", "Fatima"),  # 'in' opens the category
+    ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.", "Lars Sobiraj"),
+    ("Author: Bo2man am 29.12.2010, 13:36 Uhr", "Bo2man"),  # a digit inside a user name stays
+    ("MikeNils 18.10.2019, 15:07 Uhr", "MikeNils"),  # a user name in camel case beside a date
+    # byline words glued to the name
+    ("ByJ.R. Stone", "J.R. Stone"),
+    ("Geschrieben vonElisa Marvena", "Elisa Marvena"),
+    # a byline as a '|' field of a long line
+    ("Geingob’s Funeral, National, News, Top Story 1 | Published: 5 hours ago | Last Updated: 5 hours ago | "
+     "Written by Eliaser Ndeyanale", "Eliaser Ndeyanale"),
+    ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "Ulrike Stockhausen"),  # a trailer
+    # a dash before the byline word, a label before it, byline words of several words
+    ("---- by Kenneth Surin", "Kenneth Surin"),
+    ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+    ("Kolumne von Carla Siepmann - 28.04.2024 um 08:52 Uhr - 12 Ergänzungen", "Carla Siepmann"),
+    ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", "Eugen Zentner"),
+    ("Datum: 13. April 2017Autor: www.koffergepackt.com 2 Kommentare", "www.koffergepackt.com"),  # label after a date
+    ("Text & Fotos: Ivan Valetny 0 337", "Ivan Valetny"),  # a credit for text and pictures
+    ("Publié par Unknown à 08:00", "Unknown"),
+    ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "Uta Staschewski"),  # a job title after a comma
+    # a name and a word for 'reporter' after it (Korean)
+    ("배윤경 기자", "배윤경"),
+    ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
 ])
 def test_byline_kinds(line, author):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
@@ -242,6 +274,151 @@ def test_byline_kinds(line, author):
     assert r.metadata.author == author
     assert r.consumed[1][0] == "NC-META"
     assert r.metadata.title == "Storm hits the coast: thousands without power"
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Thabo Mokone Parliamentary editor", "Thabo Mokone"),  # a job title with a word of its own
+    ("Steffan Rhys Deputy Content Hub Director", "Steffan Rhys"),
+    ("André KleinRedakteur", "André Klein"),  # the job title glued to the name
+    ("Lucy ThorntonNews Reporter", "Lucy Thornton"),
+    ("Kyle Wiggers 7 hours", "Kyle Wiggers"),  # a time
+    ("Ntombizethu Ngcobo 2 minutes read", "Ntombizethu Ngcobo"),  # a reading time
+    ("Tuva Mathilde Løland Tips meg", "Tuva Mathilde Løland"),  # a prompt
+    ("Mathatisi Sebusi/Mohalenyane Phakela", "Mathatisi Sebusi, Mohalenyane Phakela"),  # names split by '/'
+    ("Adam Vidler and AP", "Adam Vidler, AP"),  # a name and an agency
+])
+def test_name_line_with_what_follows_names(line, author):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    r = extract(units, content_start=2, content_end=3)
+    assert r.metadata.author == author
+    assert r.consumed[1][0] == "NC-META"
+
+
+@pytest.mark.parametrize("line", [
+    "Charles Secrett, Executive Director of Friends of the Earth, said:",  # a job title inside a sentence
+    "Jean-Luc Collard (le senior) Caroline Godefroy et 15ans avec Thierry Vince.",  # a caption
+    "Andrew Harnik/AP",  # a photo credit
+    "Premier League 2023",  # a bare number is no count
+])
+def test_name_like_lines_that_are_no_byline(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+@pytest.mark.parametrize("line", [
+    "19.2.2020 klo 14.00",  # a word before a time is no user name
+    "20 janvier 2020 HCERES 0 Comment",  # an acronym before a comment count is a tag
+    "January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments",  # a link before a trailer
+    "Nach dem Gespräch mit Luisa Neubauer: Joe Kaeser beantwortet Fragen von Journalist:innen Foto: dpa",
+])
+def test_words_beside_a_date_or_label_that_are_no_author(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+def test_a_bylines_own_words_are_kept():
+    # 'Le' inside a name is no date label, 'Staff Writer' is the whole byline; a capitalised 'On' is no
+    # preposition that ends a name (the value stays unparsed and only the names it opens with are taken)
+    for line, author in [("By Loïc Le Clerc", "Loïc Le Clerc"), ("Staff Writer", "Staff Writer"),
+                         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", "Glen Owen")]:
+        units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+        assert extract(units, content_start=2, content_end=3).metadata.author == author, line
+
+
+def test_byline_right_under_the_text():
+    # a byline under the text is the article's; far below it, it is another article's
+    near = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2, "Erstellt von Andri Bryner", "Impressum"]
+    r = extract(near, content_start=1, content_end=2)
+    assert r.metadata.author == "Andri Bryner" and r.consumed[3][0] == "NC-META"
+    far = near[:3] + ["Weitere Artikel"] * 10 + ["Von Anna Beispiel"]
+    assert extract(far, content_start=1, content_end=2).metadata.author is None
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Harald Bauer Autor", "Harald Bauer"),  # a name and a job title
+    ("- Nadja Podbregar", "Nadja Podbregar"),  # a dash and a name
+    ("Nadja Podbregar", None),  # a name alone a few lines under the text is too often a menu item or a heading
+    ("Partner Site", None),
+])
+def test_signature_under_the_text(line, author):
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + ["Foto: dpa", "", line, "Impressum"]
+    assert extract(units, content_start=1, content_end=8).metadata.author == author
+
+
+def test_name_and_reporter_under_the_text():
+    units = ["제목입니다 새 규칙이 여름부터 적용된다"] + [TEXT1, TEXT2] * 4 + ["순천, 광양 구현모 기자 ninek@hankookilbo.com"]
+    assert extract(units, content_start=1, content_end=8).metadata.author == "구현모"
+
+
+def test_name_alone_right_under_the_text():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 4 + ["Lê Phương", "Impressum"]
+    r = extract(units, content_start=1, content_end=8)
+    assert r.metadata.author == "Lê Phương" and r.consumed[9][0] == "NC-META"
+
+
+def test_newsroom_line_when_no_name_is_found():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", "Redaktion Polizeiticker Schweiz", TEXT1, TEXT2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Redaktion Polizeiticker Schweiz"
+    # a person's name is preferred, even a little further from the text's start
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", "Redaktion Haus.de", "Anna Beispiel", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.author == "Anna Beispiel"
+
+
+def test_sentences_that_open_with_a_byline_word():
+    # 'Author' opening a sentence is no byline; 'By Jane Doe, a reporter who ...' (a bio) is
+    story = ("Author Rushdiyah Narker, from Kensington, said she started reading regency romance novels when she "
+             "was a teenager.")
+    units = ["Storm hits the coast: thousands without power", story, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+    bio = "By Emilia David, a reporter who covers AI. Prior to joining The Verge, she covered finance and the economy."
+    units = ["Storm hits the coast: thousands without power", bio, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Emilia David"
+
+
+def test_label_alone_then_a_sentence_is_no_author():
+    units = ["Storm hits the coast: thousands without power", "Autor",
+             "Der Autor dieses Blogs ist SurfGuard, erreichbar unter surfguard23", EN1, EN2]
+    assert extract(units, content_start=3, content_end=4).metadata.author is None
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8", "Yasmine Hassan"),
+    ("Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min LesezeitKommentare4", "Marco Kratzenberg"),
+    ("6. November 2023 Octavius Hallenstein, Bushido, finished, Seitenhieb", "Octavius Hallenstein"),
+    # a sentence that opens with a name and holds a date is no byline, nor a caption
+    ("Hailee Steinfeld, född 11 december 1996 i Tarzana, Kalifornien är en amerikansk skådespelare.", None),
+    ("Der Bahnhof am Morgen, aufgenommen am 24. April 2023 von unserem Fotografen", None),
+])
+def test_name_opening_a_long_date_line(line, author):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == author
+
+
+@pytest.mark.parametrize("line", ["Social Sharing", "Zur Galerie", "Noticia Relacionada", "Rezept von", "Key Points"])
+def test_interface_words_are_no_name(line):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
+
+
+def test_name_glued_to_its_handle():
+    units = ["Storm hits the coast: thousands without power", "Greg Iacurci@GregIacurci", EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == "Greg Iacurci"
+
+
+def test_byline_further_into_the_text():
+    # no byline at the top nor a name: a line opening with a byline word further down (under a standfirst,
+    # a photo, its caption ...) is the byline; a name by the headline is preferred to it
+    body = [EN1, EN2] * 6
+    units = ["Storm hits the coast: thousands without power"] + body[:11] + ["By Jane Doe"] + body[11:]
+    r = extract(units, content_start=1, content_end=len(units) - 1)
+    assert r.metadata.author == "Jane Doe" and r.consumed[12][0] == "NC-META"
+    units = ["Storm hits the coast: thousands without power", "John Nichols"] + units[1:]
+    assert extract(units, content_start=2, content_end=len(units) - 1).metadata.author == "John Nichols"
+
+
+def test_byline_word_then_a_conjunction_is_a_job_title():
+    units = ["Storm hits the coast: thousands without power", "Autorin und Netzphilosophin Leena Simon", EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author is None
 
 
 def test_label_alone_then_name_after_the_text():

@@ -8,7 +8,8 @@ the front matter (``consumed``: unit index → (rule code, detail)), which leave
 Rules capture kinds of lines, never a site: a labelled field ("来源:X", "Source: X",
 "责任编辑:X"), a byline ("By Jane Doe | April 18, 2023", "Von Max Mustermann"), a line holding a
 full date, a breadcrumb ("首页 > 综合 > 正文"), a user name glued to a relative date
-("admin9个月前 (09-24)栏目465"), a name alone on a line below the headline, and the headline
+("admin9个月前 (09-24)栏目465"), a name alone on a line below the headline (or followed by what follows
+names: a job title, a reading time, 'Follow'), a writer's line under the text, and the headline
 itself, which ``newsclean.title`` picks with a small learned scorer (its own module). Nothing is
 invented: unknown fields stay None and a date must be full. Label words per language live in
 ``data/meta/*.toml``.
@@ -42,13 +43,17 @@ __all__ = ["MetaResult", "extract", "guess_content_start"]
 # window sizes (units)
 TITLE_BEFORE = 30  # breadcrumb and byline lines: this many units before content_start
 BYLINE_AFTER = 10  # byline lines: this many units after content_start
+BYLINE_DEEP = 40  # a line opening with a byline word, when none was found: up to this many units after it
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
 LATE_DATE_AFTER = 40  # a date line under a short text: at most this far after its start
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end
 DATE_ABOVE_TITLE = 1  # a date line this close above the headline is its dateline, as one below it
 TITLE_DATE_AROUND = 3  # a date line this close to a headline found above the top window
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
+BYLINE_UNDER = 8  # a byline under the text: at most this far after its end (further down: other articles')
+SIGNATURE_AFTER = 1  # a name alone under the text: this close to its last line
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
+NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
 # date ranks (lower wins): 0-2 a line that is mostly a date near the headline, 3 a date inside a longer
 # line, 4 a date line far above the headline, 5-7 a date line under the text; + 2 when 'updated'
 WEAK_DATE_RANK = 3
@@ -95,6 +100,7 @@ _SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]"
 
 
 _BYLINE_SEPS = "|｜•·(（"  # what a byline word may follow inside a line ("Foto: dpa | Von Max Muster")
+_HAS_BYLINE_SEP = re.compile(f"[{re.escape(_BYLINE_SEPS)}]")
 
 
 class _Cues:
@@ -110,12 +116,33 @@ class _Cues:
             parts.append(rf"(?P<{name}>{_alt(g(name, 'labels'))})")
         lab = "|".join(parts)
         # a label must start the line or follow a separator / space; CJK labels may be glued
-        self.labelled = re.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【]|[{_CJK}])){'(?:' + lab + ')'}{_COLON}", re.I)
+        # (or glued to a date before it: 'Datum: 13. April 2017Autor: Jane Doe')
+        self.labelled = re.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【\d]|[{_CJK}])){'(?:' + lab + ')'}{_COLON}", re.I)
         # "By X", "Von X", "记者 X": only at the start of a line or after a separator
         self.author_words = re.compile(
             rf"(?:^|(?<=[{_BYLINE_SEPS}]\s)|(?<=[{_BYLINE_SEPS}]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<=[{_CJK}])(?=[{_CJK}]))",
             re.I)
-        self.glued_by = _GLUED_BY
+        # a byline word of several words glued to the name ('Geschrieben vonElisa Marvena'), or a short one
+        multi = _alt(w for w in g("author", "words") if " " in w and not _CJK_CHAR.search(w))
+        self.glued_by = re.compile(rf"^(?:(?i:{multi})|[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ.])") if multi else _GLUED_BY
+        # where a name in a byline ends: a job title ('Thabo Mokone Parliamentary editor'), a trailer
+        # ('Follow', 'Schreibe einen Kommentar'), a count ('2 minutes read', '1 Kommentar'): 'strong' ends,
+        # which may follow a name alone on a line; after a byline word or beside a date also any number,
+        # a label ('Lesezeit: 4 Min.'), a date label or 'updated', a preposition ('von Fatima in Gefühle')
+        roles, after, counted = (_alt(g("author", k)) for k in ("roles", "after", "counted"))
+        self.roles = frozenset(g("author", "roles"))
+        self.role_end = re.compile(rf"\s+(?=(?:{roles})(?!\w))", re.I)
+        self.strong_end = re.compile(
+            rf"\s+(?=(?P<role>{roles})(?!\w))|\s+(?=(?:{after})(?!\w))|\s+(?=(?P<count>\d+\.?\s*(?:{counted}))(?!\w))", re.I)
+        self.name_end = re.compile(
+            rf"\s+(?=\d|\S+[:：]|(?-i:{_alt(g('author', 'stops'))})\s|(?:{_alt(g('date', 'updated'))})(?!\w)"
+            rf"|(?:{_alt(g('date', 'labels'))})\s*(?:$|[\d|:]))", re.I)
+        # a job title glued to the name ('André KleinRedakteur', 'Lucy ThorntonNews Reporter')
+        self.glued_role = re.compile(rf"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])(?=(?i:{roles})(?!\w))")
+        suffix = _alt(g("author", "suffix"))
+        self.suffix_word = re.compile(suffix) if suffix else None  # a quick test before the name's pattern
+        # a name then a word for 'reporter' ('구현모 기자')
+        self.name_suffix = re.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{suffix})(?![{_CJK}])") if suffix else None
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
         self.date_labels = re.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = re.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
@@ -147,13 +174,18 @@ _READING_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d+\s*min\w*\.?", re.I)
 _STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 _NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
 comments comment local world front sport sports science technology home menu video live top latest politik
-wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split())
+wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
+    | frozenset(_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
+_NOT_FIRST = frozenset(_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
 _NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 _USERNAME = re.compile(r"^[\w.-]{2,30}$")
 # "ByJane Doe", "byJane Doe": a byline word glued to the name (lost markup)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
-_NAME_LIST = re.compile(r"\s*[,;&|｜]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
-_HANDLE = re.compile(r"\s+@\w+$")
+_NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
+_AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
+_HANDLE = re.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@GregIacurci'
+_LEAD_DASHES = "-–—=~ "
+_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?]$")
 _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
 
@@ -245,7 +277,7 @@ def _looks_like_name(v: str, cjk_ok: bool = True) -> bool:
 
 _WITH = re.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
 _CONJ = re.compile(r"\s+(?:und|and|&|et|y|e|i|och|og|ja|en|и|oraz)\s+", re.I)
-_AFFIL = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*|[*†‡]")  # 'Jane Doe1,2' (not 'BR24')
+_AFFIL = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # 'Jane Doe1,2' (not 'BR24', 'Bo2man')
 
 
 def _author_value(v: str) -> str:
@@ -296,6 +328,8 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
         return None
     for m in cues.labelled.finditer(line):
         name = m.lastgroup
+        if name == "author" and m.group(0)[-1:] in ":：︰" and line[m.end():m.end() + 1].islower():
+            continue  # 'Journalist:innen', 'Autor:innen': a gender ending, not a label
         rest = line[m.end():]
         # the value ends at the next labelled field
         nxt = cues.labelled.search(rest)
@@ -326,6 +360,9 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
             code = "NC-EDITOR"
         elif name == "author":
             v = _author_value(value)
+            h, _ = _name_head(v, cues) if v and not _CJK_CHAR.search(v) else ("", "")
+            if h and (_looks_like_name(h) or _USERNAME.match(h)):
+                v = h  # 'Author: Bo2man am', 'Autor: Jane Doe Lesezeit'
             if v and (_CJK_CHAR.search(v) or _looks_like_name(v) or _USERNAME.match(v)):
                 f.set_author(i, v, 1 if region == "top" else 3)
                 code = "NC-META" if code in (None, "NC-META") else code
@@ -333,23 +370,33 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
 
 
 def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True) -> bool:
+    line = line.lstrip(_LEAD_DASHES)  # '---- by Kenneth Surin'
     g = cues.glued_by.match(line)
     if g:
         line = line[: g.end()] + " " + line[g.end():]
     # past the line's start a byline word must follow a separator: without one, only the start is tried
-    m = (cues.author_words.search(line) if any(c in line for c in _BYLINE_SEPS)
-         else cues.author_words.match(line))
-    if not m or (m.start() > 0 and not short):
-        return False
+    m = (cues.author_words.search(line) if _HAS_BYLINE_SEP.search(line) else cues.author_words.match(line))
+    if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
+        return False  # a long line may hold a byline as a '|'-separated field ('Published: 5 hours ago | Written by X')
+    if not short and m.group("w").lower() in cues.roles and _SENTENCE_END.search(line) \
+            and not _HAS_BYLINE_SEP.search(line):
+        return False  # 'Author Rushdiyah Narker, from Kensington, said she started reading ...': a sentence
     rest = line[m.end():]
+    again = cues.author_words.match(rest)
+    if again:
+        rest = rest[again.end():]  # 'Post author By Jane Doe'
     ds = find_dates(rest)
     if ds:
         rest = rest[: ds[0][0][0]]
     v = _author_value(rest)
     v = re.sub(r"\s+(?:und|and|et|y|e|i|och|ja|en)$", "", v)
-    if not v:
-        return False
+    if not v or _CONJ.match(" " + v):
+        return False  # 'Autorin und Netzphilosophin Leena Simon': the byline word was a job title
     cjk = bool(_CJK_CHAR.search(v))
+    if not cjk:
+        h, _ = _name_head(v, cues)  # 'By Victoria O’Regan Follow', 'Posted by T. V. Raman at 2:33 PM'
+        if h and (_looks_like_name(h) or _is_user(h)):
+            v = h
     if cjk:
         v = re.split(r"[\s)）]", v)[0] if m.group("w") in ("记者", "本报记者", "新华社记者", "通讯员") else v
         if not 2 <= len(v) <= 12:
@@ -362,6 +409,20 @@ def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True)
     return True
 
 
+SUFFIX_MAX_WIDTH = 60  # a 'name + reporter' line ('구현모 기자 ninek@hankookilbo.com') is at most this wide
+
+
+def _name_suffix(i: int, line: str, cues: _Cues, f: _Found) -> bool:
+    """'배윤경 기자': a name followed by a word for 'reporter' (``suffix`` in the cue files)."""
+    if cues.suffix_word is None or cues.suffix_word.search(line) is None or _width(line) > SUFFIX_MAX_WIDTH:
+        return False
+    m = cues.name_suffix.search(line)
+    if m is None:
+        return False
+    f.set_author(i, m.group("name"), 0 if m.start() == 0 else 2)
+    return True
+
+
 def _label_then_name(i: int, texts: Sequence[str], cues: _Cues, f: _Found, rank: int) -> bool:
     """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed)."""
     s = texts[i]
@@ -370,6 +431,9 @@ def _label_then_name(i: int, texts: Sequence[str], cues: _Cues, f: _Found, rank:
     nxt = _HANDLE.sub("", texts[i + 1].strip())
     if _cue_noise(nxt):
         return False  # 'Von' then 'Suche': a menu
+    head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
+    if head and _looks_like_name(head):
+        nxt = head
     if _looks_like_name(nxt) or (s.rstrip()[-1:] in ":：" and _is_user(nxt)):
         f.set_author(i + 1, _author_value(nxt), rank)
         f.consumed[i + 1] = ("NC-META", "author")
@@ -388,14 +452,101 @@ def _leading_names(v: str) -> str:
     return ", ".join(names)
 
 
+ROLE_MODIFIERS_MAX = 2  # 'Richard Adams Education editor': words of a job title before its cue word
+
+
+def _name_head(v: str, cues: _Cues, strong: bool = False) -> tuple[str, str]:
+    """'Thabo Mokone Parliamentary editor' → 'Thabo Mokone', 'Helmut Rubik 0' → 'Helmut Rubik': the name a
+    byline value opens with, cut where words of a kind that follows names begin. Returns the name and what
+    cut it: 'role' (a job title), 'count' ('1 Kommentar', '2 minutes read'), 'after' ('Follow', 'Schreibe
+    einen Kommentar'), or, unless ``strong``, 'weak' (a number, a label, 'updated', a date label, a
+    preposition: ``_Cues.name_end``); ('', '') when nothing is cut."""
+    v = cues.glued_role.sub(" ", v)
+    m = cues.strong_end.search(v)
+    kind = "" if m is None else "role" if m.group("role") else "count" if m.group("count") else "after"
+    if not strong:
+        m2 = cues.name_end.search(v)
+        if m2 is not None and (m is None or m2.start() < m.start()):
+            m, kind = m2, "weak"
+    if m is None or m.start() == 0:
+        return "", ""
+    words = v[:m.start()].split()
+    if kind == "role":
+        comma = next((k for k, w in enumerate(words) if w.endswith(",")), None)
+        if comma is not None:  # 'Uta Staschewski, Projektleiterin der HSS': the name ends at the comma
+            words = words[:comma + 1]
+        # a job title may open with words of its own ('Parliamentary editor', 'Deputy Content Hub Director')
+        if len(words) > 2 + ROLE_MODIFIERS_MAX:
+            return "", ""
+        words = words[:2] if len(words) > 2 else words
+        last = _NAME_PREFIX.sub("", words[-1])
+        hump = _CAMEL.search(last)
+        if hump and len(words) >= 2:  # 'Lucy ThorntonNews Reporter': a section glued to the name
+            words[-1] = words[-1][: len(words[-1]) - len(last) + hump.start() + 1]
+    elif len(words) > 1 and _CAMEL.search(_NAME_PREFIX.sub("", words[-1])):
+        return "", ""  # 'Lesotho TimesNovember 21': words glued together, not a name's end
+    if all(w.lower() in cues.newsroom for w in words):
+        return "", ""  # 'Staff Writer' is the byline itself
+    return " ".join(words).strip(_STRIP), kind
+
+
+def _name_alone(s: str) -> bool:
+    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption."""
+    words = s.split()
+    return len(s) <= 60 and not _CJK_CHAR.search(s) and _looks_like_name(s) and 2 <= len(words) <= 5 \
+        and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
+        and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
+        and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
+        and all(len(w) <= 14 for w in words) and not _cue_noise(s) and not is_caption(s.lower())
+
+
+NEWSROOM_LINE_WORDS = 4  # 'Redaktion Polizeiticker Schweiz': a newsroom word and the site's name, this many words
+
+
+def _newsroom_line(s: str, cues: _Cues) -> bool:
+    """'Redaktion', 'Emotion Redaktion', 'auto-motor.at Redaktion': the newsroom wrote it (the whole line)."""
+    words = s.split()
+    if not 1 <= len(words) <= NEWSROOM_LINE_WORDS or len(s) > 50:
+        return False
+    if words[0].lower() in cues.newsroom:
+        others = words[1:]
+    elif words[-1].lower() in cues.newsroom:
+        others = words[:-1]
+    else:
+        return False
+    return all(w[:1].isupper() or "." in w for w in others) and not _cue_noise(s)
+
+
+def _name_with_tail(s: str, cues: _Cues) -> tuple[str, str]:
+    """'Thabo Mokone Parliamentary editor' → ('Thabo Mokone', 'role'): a name and a short tail of what follows
+    names (a job title, a count, a trailer: ``_name_head`` strong ends), not a sentence ('Der Autor dieses
+    Blogs ist ...', 'Charles Secrett, Executive Director of Friends of the Earth, said:')."""
+    head, kind = _name_head(s, cues, strong=True)
+    tail = s.split()[len(head.split()):]
+    if head and len(tail) <= NAME_TAIL_WORDS and not re.search(r"[,:;!?()\[\]]", " ".join(tail)):
+        return head, kind
+    return "", ""
+
+
+def _signature(s: str, cues: _Cues, right_under: bool) -> str:
+    """A writer's line under the text: 'Harald Bauer Autor' (a name and a job title), '- Nadja Podbregar'
+    (a dash and a name), or a name alone ``right_under`` the text's last line ('Lê Phương'); further down,
+    a name alone is too often a menu item or a heading to be taken."""
+    s = s.strip()
+    if s[:1] in "-–—" and _name_alone(s.lstrip(_LEAD_DASHES)):
+        return s.lstrip(_LEAD_DASHES)
+    if right_under and _name_alone(s):
+        return s
+    head, kind = _name_with_tail(s, cues)
+    return head if kind == "role" and _name_alone(head) else ""
+
+
 def _is_user(v: str) -> bool:
     """A user name after an explicit byline word ('von flerche', 'by jdoe_42')."""
     return bool(_USERNAME.match(v)) and not v.isdigit() and v.lower() not in _NOT_NAME and len(v) >= 3
 
 
 _BYLINE_SPLIT = re.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+|,\s+|\s+(?:um|at|à|alle|a las)\s+")
-# where a name after a byline word ends: a count, a comment link, 'Lesezeit' ...
-_NAME_END = re.compile(r"\s+(?=\d)|\s+(?:[Cc]omments?|[Kk]ommentare?|[Ll]esezeit|[Rr]eading|[Ss]chreibe|[Ll]eave)\b")
 
 
 def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool = False) -> None:
@@ -408,24 +559,41 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
     rest = s
     for (a, b), _ in reversed(ds):
         rest = rest[:a] + " | " + rest[b:]
+    # a name opening the line is followed by a date or a field separator ('Yasmine Hassan · CBC News · Posted:'),
+    # or follows a date that opens it ('6. November 2023 Octavius Hallenstein'); not a date label ('Der Bahnhof
+    # am Morgen, aufgenommen am 24. April 2023')
+    lead = rest.lstrip(_STRIP + " ")
+    opening_sep = rest.lstrip().startswith("|") or re.match(r"[^|·•,]*?[\s,]*[|·•]", lead) is not None
     rest = cues.date_labels.sub(" | ", rest)
+    opening = True
     for seg in _BYLINE_SPLIT.split(rest):
         seg = seg.strip(_STRIP)
-        if not seg or ":" in seg or "：" in seg or _CJK_CHAR.search(seg):
+        if not seg:
             continue
-        seg = _GLUED_BY.sub("", seg).strip()
-        low = seg.lower()
-        if not seg or _DIGITS_ONLY.match(seg) or low in cues.label_only or low in WEEKDAYS \
-                or cues.updated.search(seg) or cues.date_labels.match(seg + " "):
-            continue  # 'Letztes Update', 'miércoles', 'Published'
-
+        first, opening = opening, False
+        if _CJK_CHAR.search(seg):
+            continue
+        g = cues.glued_by.match(seg)
+        if g:
+            seg = seg[: g.end()] + " " + seg[g.end():]  # 'byMobasir'
         m = cues.author_words.match(seg)
         if m:
             seg = seg[m.end():].strip()
-            if explicit:
-                seg = _NAME_END.split(seg)[0].strip(_STRIP)
-        elif explicit:
+        elif ":" in seg or "：" in seg:
+            continue  # a label ('Lesedauer: 2 Min.') unless it follows the name after a byline word
+        # 'by Kay 24 Comments', 'Helmut Rubik 0', 'karstenruppert Schreibe einen Kommentar': the name's end
+        head, cut = _name_head(seg, cues)
+        if explicit and not m and cut not in ("after", "count") \
+                and not (first and opening_sep and not head and len(seg.split()) >= 2):
+            # without a byline word, only a name before a trailer ('Schreibe einen Kommentar') or a name of
+            # two words or more opening the line ('Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM')
             continue
+        if head:
+            seg = head
+        low = seg.lower()
+        if not seg or ":" in seg or "：" in seg or _DIGITS_ONLY.match(seg) or low in cues.label_only \
+                or low in WEEKDAYS or cues.updated.search(seg) or cues.date_labels.match(seg + " "):
+            continue  # 'Letztes Update', 'miércoles', 'Published'
         words = seg.split()
         if seg.lower() in cues.newsroom:
             f.set_author(i, seg, 2)  # 'Redaktion 1. November 2023': the newsroom wrote it
@@ -433,8 +601,12 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
         if (_looks_like_name(seg) and 1 <= len(words) <= 4 and not any(w.lower() in _NOT_NAME for w in words)) \
                 or (_USERNAME.match(seg) and not seg.isdigit() and low not in _NOT_NAME and len(seg) >= 3
                     and not re.search(r"\d{2}", seg)):
-            if len(words) == 1 and not (m or seg[:1].islower() or re.search(r"\d|_", seg)):
-                continue  # one capitalised word beside a date is a weekday, place or section, not a user
+            if len(words) == 1 and not m and (cut == "weak" or not (
+                    (cut == "count" and not seg.isupper()) or seg[:1].islower() or re.search(r"\d|_", seg)
+                    or _CAMEL.search(seg))):
+                # one capitalised word beside a date is a weekday, place or section, not a user ('Cortyn
+                # 1 Kommentar', 'MikeNils' are); a word before a time is 'klo 14.00', 'um 10:15'
+                continue
             f.set_author(i, _author_value(seg), 2)
             return
 
@@ -528,7 +700,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             continue
         code = _labelled(i, s, cues, f, "top")
         ds = find_dates(s, reference=reference)
-        if _author_words(i, s, cues, f, _width(s) <= 80):
+        if _author_words(i, s, cues, f, _width(s) <= 80) or _name_suffix(i, s, cues, f):
             code = code or "NC-META"
         if code is None and _glued_user(i, s, f, cues):
             code = "NC-META"
@@ -608,38 +780,61 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         f.set_date(best[1], best[2], best[0])
 
     # 4. a name alone on a line next to the title or the date line
+    newsroom = None
     if f.author is None:
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
             near += [f.date[0] - 1, f.date[0] + 1]
         # then any name-only line around the start of the text, nearest first
         near += sorted(range(max(0, cs - NAME_BEFORE), min(n, cs + NAME_AFTER)), key=lambda j: (abs(j - cs), j))
+        near += [j for j in (ti + 3, ti + 4) if j < cs + 2]  # under a standfirst and a photo caption
         for j in near:
             # a name above the headline is a menu item, a section or the site (bylines follow the headline),
             # unless it sits by the date line
             if 0 <= j < n and j not in meta_lines and j != ti \
                     and (t is None or j > ti or (f.date is not None and abs(j - f.date[0]) <= 2)):
                 s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")  # 'Jane Doe @janedoe'
+                if len(s) <= 80 and s[:1].isupper() and " " in s and not _CJK_CHAR.search(s):
+                    # 'Thabo Mokone Parliamentary editor', 'Kyle Wiggers 7 hours': a name and what follows names
+                    s = _name_with_tail(s, cues)[0] or s
                 words = s.split()
-                if "&" in s or "," in s or "|" in s or _CONJ.search(s):
-                    # 'Clara Löw, Siddharth Prakash & Klaus Jacob' is names; 'Fashion & Beauty' a menu,
-                    # 'Verfügbare Bildformate und Bildgrößen' a heading
+                if "&" in s or "," in s or "|" in s or "/" in s or _CONJ.search(s):
+                    # 'Clara Löw, Siddharth Prakash & Klaus Jacob', 'Adam Vidler and AP' are names; 'Fashion & Beauty'
+                    # a menu, 'Verfügbare Bildformate und Bildgrößen' a heading
                     parts = _NAME_LIST.split(s)
-                    if 2 <= len(parts) <= 6 and all(_looks_like_name(x) and 2 <= len(x.split()) <= 4 for x in parts) \
+                    # (an agency only beside 'and' or a comma: 'Jane Doe/AP' is a photo credit)
+                    if 2 <= len(parts) <= 6 and all(_looks_like_name(x) and 2 <= len(x.split()) <= 4
+                                                    or ("/" not in s and _AGENCY.match(x)) for x in parts) \
+                            and not all(_AGENCY.match(x) for x in parts) \
                             and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not _cue_noise(s):
                         f.set_author(j, ", ".join(parts), 4)
                         f.consumed[j] = ("NC-META", "author")
                         meta_lines.add(j)
                         break
                     continue
-                if len(s) <= 60 and not _CJK_CHAR.search(s) and _looks_like_name(s) and 2 <= len(words) <= 5 \
-                        and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
-                        and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
-                        and all(len(w) <= 14 for w in s.split()) and not _cue_noise(s) and not is_caption(s.lower()):
+                if newsroom is None and _newsroom_line(s, cues):
+                    newsroom = (j, s)  # taken when no person's name is found (here or under the text)
+                if _name_alone(s):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)
                     break
+
+    # 4b. no byline at the top nor a name: a byline line a little further into the text ('By Jane Doe' under a standfirst,
+    # a photo and its caption), only a byline word or an author label opening a short line
+    if f.author is None:
+        for i in range(top_hi, min(n, cs + BYLINE_DEEP, ce - 2 if ce is not None else n)):
+            s = texts[i]
+            if len(s) > 80 or i in f.consumed:
+                continue
+            code = "NC-META" if (cues.author_words.match(s.lstrip(_LEAD_DASHES)) or cues.glued_by.match(s)) \
+                and _author_words(i, s, cues, f) else None
+            if code is None and (":" in s or "：" in s) and cues.labelled.match(s):
+                code = _labelled(i, s, cues, f, "tail")
+            if f.author is not None:
+                f.consumed[i] = (code or "NC-META", code_detail(code or "NC-META", s))
+                meta_lines.add(i)
+                break
 
     # 5. the tail: editor, permalink, tags, source, author lines after the article
     tail_lo = max(ce - 2, cs + 1) if ce is not None else cs + 1
@@ -651,6 +846,17 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         code = _labelled(i, s, cues, f, "tail")
         if code is None and f.author is None and _label_then_name(i, texts, cues, f, 3):
             code = "NC-META"
+        if code is None and f.author is None and (ce is None or i <= ce + BYLINE_UNDER) and _width(s) <= 80 \
+                and _author_words(i, s, cues, f):
+            code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
+        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER \
+                and _name_suffix(i, s, cues, f):
+            code = "NC-META"  # '순천, 광양 구현모 기자 ninek@hankookilbo.com' under the text
+        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER and len(s) <= 80:
+            name = _signature(s, cues, i - ce <= SIGNATURE_AFTER)
+            if name:
+                f.set_author(i, name, 5)
+                code = "NC-META"
         if code is None:
             m = cues.editor_words.match(s)
             if m:
@@ -660,6 +866,10 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     code = "NC-EDITOR"
         if code:
             f.consumed[i] = (code, code_detail(code, s))
+
+    if f.author is None and newsroom is not None:
+        f.set_author(newsroom[0], newsroom[1], 6)  # 'Redaktion Polizeiticker Schweiz'
+        f.consumed[newsroom[0]] = ("NC-META", "author")
 
     if f.date is None or f.date[2] >= WEAK_DATE_RANK:
         # no date at the top, or a weak one (inside a longer line): a line that is mostly a date a little
