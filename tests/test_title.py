@@ -8,6 +8,18 @@ EN1 = ("A powerful storm hit the coast on Tuesday, leaving thousands of homes wi
 EN2 = "Crews were working through the night to restore electricity to the affected areas, they added in a statement."
 
 
+def traced(units, start, end):
+    """The title candidates of a page as (features, index, text), traced by the scorer."""
+    from newsclean import title
+
+    title.TRACE = []
+    try:
+        extract(units, content_start=start, content_end=end)
+        return title.TRACE
+    finally:
+        title.TRACE = None
+
+
 def test_kicker_glued_to_the_headline_is_split_off():
     from newsclean import title
 
@@ -28,31 +40,17 @@ def test_kicker_glued_to_the_headline_is_split_off():
 
 
 def test_glued_headline_part_is_a_candidate_of_its_line():
-    from newsclean import title
-
     units = ["Menu", "Politik", '"Es wird bald beginnen"Trump spricht nach Tanker-Stürmung über Bodeneinsätze',
              "12.12.2025, 10:15 Uhr", EN1, EN2]
-    title.TRACE = []
-    try:
-        extract(units, content_start=4, content_end=5)
-        cands = title.TRACE
-    finally:
-        title.TRACE = None
+    cands = traced(units, 4, 5)
     part = [(f, i, s) for f, i, s in cands if f.get("part")]
     assert [(i, s) for _f, i, s in part] == [(2, "Trump spricht nach Tanker-Stürmung über Bodeneinsätze")]
     assert part[0][0].get("part_glued") == 1.0 and "d-2" in part[0][0]
 
 
 def test_short_headline_with_a_full_stop_where_the_text_starts_is_a_candidate():
-    from newsclean import title
-
     units = ["Home", "Reviews", "Gousto has changed my life.", EN1, EN2]
-    title.TRACE = []
-    try:
-        extract(units, content_start=2, content_end=4)
-        cands = {s: f for f, _i, s in title.TRACE}
-    finally:
-        title.TRACE = None
+    cands = {s: f for f, _i, s in traced(units, 2, 4)}
     assert cands["Gousto has changed my life."].get("sent_in_text") == 1.0
     assert EN1 not in cands  # a sentence of running text where the text starts stays text
 
@@ -64,12 +62,7 @@ def test_topic_counts_the_text_paragraphs_holding_a_headline_word():
             "Storm damage was reported in three towns, where crews worked through the night to clear roads.",
             "Residents were told to stay at home until the wind eased, the regional authorities added later."]
     units = ["Menu", "Storm hits the coast", "Subscribe to our newsletter today", *body]
-    title.TRACE = []
-    try:
-        extract(units, content_start=3, content_end=5)
-        cands = {s: f for f, _i, s in title.TRACE}
-    finally:
-        title.TRACE = None
+    cands = {s: f for f, _i, s in traced(units, 3, 5)}
     f = cands["Storm hits the coast"]
     # its words of 4+ letters: 'storm' is in two paragraphs, 'coast' in one, 'hits' in none
     assert f["topic2"] == 1.0 and not any(k.startswith("topic") and k not in ("topic2", "topic_mean") for k in f)
@@ -78,14 +71,7 @@ def test_topic_counts_the_text_paragraphs_holding_a_headline_word():
 
 
 def test_first_longer_line_after_a_menu_is_marked():
-    from newsclean import title
-
     units = ["Home", "News", "Sport", "Storm hits the coast as thousands lose power", EN1, EN2]
-    title.TRACE = []
-    try:
-        extract(units, content_start=4, content_end=5)
-        cands = {s: f for f, _i, s in title.TRACE}
-    finally:
-        title.TRACE = None
+    cands = {s: f for f, _i, s in traced(units, 4, 5)}
     assert cands["Storm hits the coast as thousands lose power"].get("menu_ends_above") == 1.0
     assert "menu_ends_above" not in cands.get("Sport", {})  # a menu item itself is no line after the menu
