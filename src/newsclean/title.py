@@ -476,11 +476,12 @@ def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     low = s.lower()
-    if len(low) == len(s):
+    if len(low) == len(s) and low:
+        first = low[0]
         for j in range(max(0, i - NEAR_LINES), min(len(keys), i + NEAR_LINES + 1)):
             kj = keys[j]
-            if j == i or not kj:
-                continue
+            if j == i or not kj or kj[0] != first:
+                continue  # (a kicker is a prefix of the line: their first letters agree)
             m = _KICKER_END.search(kj)
             pre = kj[:m.start()].strip() if m else kj
             if len(pre) >= 4 and pre.count(" ") < PART_KICKER_WORDS and low.startswith(pre) \
@@ -488,7 +489,15 @@ def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
                 out.append((s[len(pre):].strip(" :-–—|"), "part_kicker_near"))
                 break
     if not out:
-        glue = [m.start() for m in _GLUE.finditer(s) if s[:m.start()].count(" ") < PART_KICKER_WORDS]
+        # within the first PART_KICKER_WORDS words: up to the space that ends them (and the two
+        # characters the lookahead reads after it)
+        end = -1
+        for _ in range(PART_KICKER_WORDS):
+            end = s.find(" ", end + 1)
+            if end < 0:
+                end = len(s)
+                break
+        glue = [m.start() for m in _GLUE.finditer(s, 0, end + 2) if m.start() <= end]
         if glue:
             rest = s[glue[-1]:].strip()
             if " " in rest:
