@@ -61,8 +61,8 @@ from newsclean.blocks import split  # noqa: E402
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features  # noqa: E402
 
 OUT_DIR = os.path.join(HERE, "..", "src", "newsclean", "data", "model")
-CACHE = "/tmp/newsclean_feats_{part}.npz"
-SNIP_CACHE = "/tmp/newsclean_feats_snippets_{part}.npz"
+CACHE = "/tmp/newsclean_feats_{part}_{code}.npz"
+SNIP_CACHE = "/tmp/newsclean_feats_snippets_{part}_{code}.npz"
 SNIP_DATASET = os.path.join("/work/shared/corpus/dev", "trafilatura_eval.jsonl.gz")
 THREADS = int(os.environ.get("NEWSCLEAN_TRAIN_THREADS", "2"))  # processes / LightGBM threads
 _WS = re.compile(r"\s+")
@@ -94,6 +94,33 @@ def _page_rows(rec: dict):
     return _rows(rec, _gold_labels)
 
 
+def code_fingerprint() -> str:
+    """A digest of the code that turns a page into labelled feature rows: the modules
+    ``newsclean.features`` and ``newsclean.blocks`` import (followed through the package), the
+    cue data files and the aligner. The feature caches are named by it, so a change to how units
+    are split, scanned, labelled or described never reads rows computed by the code before it."""
+    import hashlib
+
+    pkg = os.path.join(HERE, "..", "src", "newsclean")
+    todo, seen = ["features", "blocks"], set()
+    while todo:
+        mod = todo.pop()
+        if mod in seen or not os.path.exists(os.path.join(pkg, mod + ".py")):
+            continue
+        seen.add(mod)
+        with open(os.path.join(pkg, mod + ".py"), encoding="utf-8") as fh:
+            todo += re.findall(r"^(?:from|import) newsclean\.(\w+)", fh.read(), re.M)
+    files = [os.path.join(pkg, m + ".py") for m in sorted(seen)] + [os.path.join(HERE, "align.py")]
+    cue_dir = os.path.join(pkg, "data", "cues")
+    files += [os.path.join(cue_dir, n) for n in sorted(os.listdir(cue_dir))]
+    h = hashlib.sha256()
+    for f in files:
+        h.update(os.path.basename(f).encode())
+        with open(f, "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:12]
+
+
 def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
     """The stacked rows of the pages ``load()`` gives, read from ``path`` when cached there,
     else computed in a process pool by ``rows`` (one page at a time) and cached."""
@@ -112,7 +139,7 @@ def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
 
 
 def build(part: str) -> dict:
-    return _cached(CACHE.format(part=part), lambda: load_pages(part), _page_rows, 16, part)
+    return _cached(CACHE.format(part=part, code=code_fingerprint()), lambda: load_pages(part), _page_rows, 16, part)
 
 
 def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np.ndarray:
@@ -165,7 +192,7 @@ def _snippet_pages(part: str) -> list[dict]:
 
 def build_snippets(part: str) -> dict:
     """Features and snippet labels of trafilatura_eval's pages in ``part`` (cached like ``build``)."""
-    return _cached(SNIP_CACHE.format(part=part), lambda: _snippet_pages(part), _snippet_rows, 8,
+    return _cached(SNIP_CACHE.format(part=part, code=code_fingerprint()), lambda: _snippet_pages(part), _snippet_rows, 8,
                    f"snippets {part}")
 
 
@@ -309,6 +336,9 @@ def main() -> None:
                          "in-sample on those pages: report them on --part test)")
     ap.add_argument("--snippet-weight", type=float, default=10.0,
                     help="weight of one snippet-labelled unit (a unit of a gold page weighs 1 on average)")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="added to every LightGBM seed: another draw of the same fit, to see how much a "
+                         "change's effect exceeds the spread between draws (the shipped model is seed 0)")
     args = ap.parse_args()
     t_start = time.time()
     tr, te = build("train"), build("test")
@@ -324,7 +354,7 @@ def main() -> None:
         tr = join(tr, sn)
     wtr = weights(tr, args.snippet_weight)
     t0 = time.time()
-    m1 = fit(tr["X"], tr["y"], wtr, args)
+    m1 = fit(tr["X"], tr["y"], wtr, args, seed=1 + args.seed)
     print(f"stage 1: {time.time()-t0:.0f}s", flush=True)
     p1_te = m1.predict(te["X"])
     models = {"s1": m1}
@@ -333,12 +363,12 @@ def main() -> None:
         fold = tr["page"] % args.folds
         for k in range(args.folds):
             t0 = time.time()
-            mk = fit(tr["X"][fold != k], tr["y"][fold != k], wtr[fold != k], args, seed=10 + k)
+            mk = fit(tr["X"][fold != k], tr["y"][fold != k], wtr[fold != k], args, seed=10 + k + args.seed)
             oof[fold == k] = mk.predict(tr["X"][fold == k])
             print(f"fold {k}: {time.time()-t0:.0f}s", flush=True)
         X2 = np.hstack([tr["X"], stack(tr, oof)])
         t0 = time.time()
-        m2 = fit(X2, tr["y"], wtr, args, seed=2, stage=2)
+        m2 = fit(X2, tr["y"], wtr, args, seed=2 + args.seed, stage=2)
         print(f"stage 2: {time.time()-t0:.0f}s", flush=True)
         models["s2"] = m2
         p_te = m2.predict(np.hstack([te["X"], stack(te, p1_te)]))

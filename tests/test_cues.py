@@ -23,3 +23,16 @@ def test_extra_cues_from_configuration():
 
 def test_hits_reports_all_codes():
     assert cues.hits("Share on Facebook") == {"NC-SHARE": "exact"}
+
+
+def test_comment_search_and_share_widgets():
+    # interface lines of blog and news templates: comment forms, a search label, an accessibility link
+    table = cues.cues()
+    assert table["NC-COMMENT"].match("Schreibe einen Kommentar") == "exact"
+    assert table["NC-COMMENT"].match("Hinterlasse jetzt einen Kommentar") == "exact"
+    assert table["NC-COMMENT"].match("Deine E-Mail-Adresse wird nicht veröffentlicht.") == "prefix"
+    assert table["NC-NAV"].match("Suche nach:") == "exact"
+    assert table["NC-NAV"].match("Leichte Sprache") == "exact"
+    assert table["NC-SHARE"].match("Share or comment on this article") == "prefix"
+    assert table["NC-COMMENT"].match("Wer mag, kann unten einen Kommentar schreiben, sagte die Autorin.") is None
+    assert table["NC-NAV"].match("Die Suche nach dem Täter dauerte die ganze Nacht.") is None

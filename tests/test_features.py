@@ -83,3 +83,19 @@ def test_fast_enough():
         line_features(units)
     per_page = (time.perf_counter() - t0) / 10
     assert per_page < 0.05  # generous for CI machines; ~3-5 ms here
+
+
+def test_full_stops_of_other_scripts_end_a_sentence():
+    # Burmese, Hindi (danda), Urdu: a line ending in the script's own full stop reads as a sentence,
+    # in the features, the line shape and the renderer alike
+    from newsclean.classify import shape
+    from newsclean.render import _is_heading
+
+    lines = ["နိုင်ငံတော်အကြည်ညိုပျက်စေမှု ပုဒ်မ ၅၀၅ (ခ) နဲ့ တရားစွဲ အဖမ်းခံထားရတဲ့ သတင်းသမား သုံးဦး အာမခံရပါတယ်။",
+             "भारत के प्रधानमंत्री ने आज नई दिल्ली में एक बैठक की अध्यक्षता की।",
+             "وزیر اعظم نے آج اسلام آباد میں ایک اجلاس کی صدارت کی۔",
+             "ဝေမျှပါ"]
+    X = line_features(split("\n\n".join(lines)))
+    assert list(col(X, "end_sentence")) == [1, 1, 1, 0]
+    assert [shape(t).sentence for t in lines] == [True, True, True, False]
+    assert not _is_heading("भारत के प्रधानमंत्री ने बैठक की।")

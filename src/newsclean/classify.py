@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from newsclean.punctuation import FULL_STOPS
 from newsclean.blocks import display_width
 from newsclean.cuematch import ALL_KINDS, EXACT, PATTERNS, PREFIX, PageCues, index
 from newsclean.document import Label, Line
@@ -18,7 +19,7 @@ from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WI
 
 __all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass"]
 
-_SENTENCE_END = ".!?。！？…」』”\"')）"  # the last character (before trailing spaces) of a line ending like a sentence
+_SENTENCE_END = FULL_STOPS + "」』”\"')）"  # the last character (before trailing spaces) of a line ending like a sentence
 
 
 class Shape(NamedTuple):

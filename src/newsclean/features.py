@@ -27,6 +27,7 @@ from typing import Sequence
 
 import numpy as np
 
+from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS
 from newsclean.cuematch import CONTAINS, PageCues, joined
 from newsclean.document import Line
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
@@ -48,10 +49,10 @@ def _lower_same(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-_SENT_END = set(".!?。！？…")
+_SENT_END = set(FULL_STOPS)
 _CLOSE = set("\"'”’」』)）]】»")
 _COLON = set(":：")
-_COMMA = set(",，;；、")
+_COMMA = set(CLAUSE_MARKS)
 _BULLET = set("•·-*▪►»>–—・●◆■□◇○+")
 _OPEN = set("[【(（「『<《")
 

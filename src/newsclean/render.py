@@ -10,6 +10,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
 from newsclean.blocks import display_width, join_fragments
 from newsclean.document import Block, BlockKind, Line, Metadata
 from newsclean.thresholds import HEADING_MAX_CHARS
@@ -23,13 +24,14 @@ except AttributeError:  # PyYAML built without libyaml
 
 _BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
-_FINAL = ".,:;!?。，、：；！？…\"'”’)）」』]"  # a line ending in one of these ended its sentence ...
+_FINAL = FULL_STOPS + CLAUSE_MARKS + ":：\"'”’)）」』]"  # a line ending in one of these ended its sentence ...
 _CONTINUES = re.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
 _OPEN_END = "([{“‘「『《（,，、—–-"  # ... unless in one of these, which leave it open
 
 
 _CLOSERS = "\"'”’)）」』]》"
-_STOPS = ".,:;!?。，、：；！？…"
+_INNER_STOPS = "。！？!?" + OTHER_SCRIPT_STOPS  # a sentence inside: a heading has none
+_STOPS = FULL_STOPS + CLAUSE_MARKS + ":："
 
 
 def _is_heading(text: str) -> bool:
@@ -38,7 +40,7 @@ def _is_heading(text: str) -> bool:
         return False  # wider still in columns
     core = text.rstrip(_CLOSERS)
     return (display_width(text) <= HEADING_MAX_CHARS * 2 and bool(core) and core[-1] not in _STOPS
-            and not any(c in "。！？!?" for c in core) and any(c.isalpha() for c in text))
+            and not any(c in _INNER_STOPS for c in core) and any(c.isalpha() for c in text))
 
 
 def _joins(prev: str, cur: str) -> bool:
