@@ -71,6 +71,16 @@ def test_own_output_is_returned_unchanged():
     assert again.input_kind == "markdown"
 
 
+def test_empty_front_matter_then_a_rule_in_the_body_is_own_output():
+    # the front matter ends at the first closing fence, even when the block is empty and a '---'
+    # line stands further down (found by scripts/fuzz.py: the second clean read the body as YAML)
+    text = "---\n---\n\nThe council met on Tuesday.\n\n---\n\nIt approved the plan.\n"
+    once = clean(text)
+    assert once.input_kind == "markdown"
+    assert clean(once.markdown).markdown == once.markdown
+    assert split_front_matter("---\ntitle: x\n---\nbody\n---\nmore\n") == ({"title": "x"}, "body\n---\nmore\n")
+
+
 def test_empty_and_blank_input():
     assert clean("").markdown == ""
     assert clean(" \n\t\n").markdown == ""

@@ -165,7 +165,7 @@ def markdown(meta: Metadata, blocks: Sequence[Block], fields: tuple[str, ...] | 
 
 # --- reading newsclean's own Markdown back --------------------------------------------
 _ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")  # a heading needs a space after its hashes
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)??---[ \t]*\n", re.S)  # the first closing fence: an empty block too
 
 
 def split_front_matter(text: str) -> tuple[dict | None, str]:
