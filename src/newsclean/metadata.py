@@ -60,6 +60,7 @@ WEAK_DATE_RANK = 3
 BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when below the text start
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
+DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
 
 
 @dataclass(frozen=True)
@@ -369,11 +370,14 @@ def _labelled(i: int, line: str, cues: _Cues, f: _Found, region: str) -> str | N
     return code
 
 
+def _unglue_by(s: str, cues: _Cues) -> str:
+    """The line with a space put back after a byline word glued to the name ('ByJ.R. Stone')."""
+    g = cues.glued_by.match(s)
+    return s if g is None else s[: g.end()] + " " + s[g.end():]
+
+
 def _author_words(i: int, line: str, cues: _Cues, f: _Found, short: bool = True) -> bool:
-    line = line.lstrip(_LEAD_DASHES)  # '---- by Kenneth Surin'
-    g = cues.glued_by.match(line)
-    if g:
-        line = line[: g.end()] + " " + line[g.end():]
+    line = _unglue_by(line.lstrip(_LEAD_DASHES), cues)  # '---- by Kenneth Surin', 'ByJ.R. Stone'
     # past the line's start a byline word must follow a separator: without one, only the start is tried
     m = (cues.author_words.search(line) if _HAS_BYLINE_SEP.search(line) else cues.author_words.match(line))
     if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
@@ -573,9 +577,7 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
         first, opening = opening, False
         if _CJK_CHAR.search(seg):
             continue
-        g = cues.glued_by.match(seg)
-        if g:
-            seg = seg[: g.end()] + " " + seg[g.end():]  # 'byMobasir'
+        seg = _unglue_by(seg, cues)  # 'byMobasir'
         m = cues.author_words.match(seg)
         if m:
             seg = seg[m.end():].strip()
@@ -713,12 +715,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     code = "NC-META"
         if ds:
             iso, penalty = _published(s, ds, cues)
-            rest = cues.date_labels.sub(" ", _without_spans(s, ds))
+            rest = _date_rest(s, ds, cues)
             u = cues.updated.search(rest)
             if u:
                 rest = rest[:u.start()]  # '05 Gennaio 2025 Aggiornato alle 16:01': the rest is about the update
             rest = _READING_TIME.sub(" ", rest)
-            mostly = _width(rest.strip(_STRIP)) <= 40 or code is not None
+            mostly = _width(rest.strip(_STRIP)) <= DATE_LINE_REST or code is not None
             if i >= cs - 15:
                 if mostly:
                     _name_in_byline(i, s, ds, f, cues)
@@ -757,8 +759,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         ds = find_dates(s, reference=reference)
         if ds:
             iso, penalty = _published(s, ds, cues)
-            rest = cues.date_labels.sub(" ", _without_spans(s, ds))
-            if _width(rest.strip(_STRIP)) <= 40:
+            if _width(_date_rest(s, ds, cues).strip(_STRIP)) <= DATE_LINE_REST:
                 date_lines.append((i, iso, True, penalty))
                 f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
 
@@ -932,6 +933,11 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
     for (a, b), _ in reversed(ds):
         s = s[:a] + s[b:]
     return s
+
+
+def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
+    """What a line says besides its dates and its date labels ('Published:', 'am')."""
+    return cues.date_labels.sub(" ", _without_spans(s, ds))
 
 
 def _published(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> tuple[str, int]:

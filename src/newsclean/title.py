@@ -413,7 +413,6 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         if j != i and 8 <= len(kj) < len(k) and kj in k:
             f["holds_other"] = 1.0
             break
-    toks = _tokens(s)
     # a headline between its kicker above and its standfirst below: headline-like neighbours
     texts = page.texts
     n = len(texts)
@@ -438,7 +437,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["head_above"] = 1.0
         if len(pv) < 30 and pv.count(" ") <= 3 and len(s) > len(pv) + 10 and not page.short.get(i - 2):
             f["kicker_above"] = 1.0
-    stems = {t[:STEM_CHARS] for t in toks} if toks else ()
+    stems = _stems(s)
     if stems:
         # the first paragraphs of the text that hold each of its words (not counting the line itself)
         own = page.body_lines.get(i, ())
