@@ -47,7 +47,10 @@ MIN_SHARE = 0.5  # share of a unit's tokens that must match for it to be content
 MAX_CANDIDATES = 24  # candidate starts tried per unit
 
 STYLES = ("blocks", "innertext", "wrapped", "textnodes")
-CORPUS = "/work/shared/corpus/dev"
+# the shared corpus and its scorer, beside the repository (../shared)
+SHARED = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))
+CORPUS = os.path.join(SHARED, "corpus", "dev")
+BENCH = os.path.join(SHARED, "bench")
 
 
 def toks(text: str) -> list[str]:
@@ -149,7 +152,7 @@ def load_pages(part: str, cache: str = "/tmp/newsclean_pages_{part}.pkl") -> lis
     if os.path.exists(path):
         with open(path, "rb") as f:
             return pickle.load(f)
-    sys.path.insert(0, "/work/shared/bench")
+    sys.path.insert(0, BENCH)
     from evaluate import part_of  # noqa: E402
     import glob
     out = []
@@ -168,7 +171,7 @@ def load_pages(part: str, cache: str = "/tmp/newsclean_pages_{part}.pkl") -> lis
 if __name__ == "__main__":
     # quick check: the "oracle" F1 of keeping exactly the aligned units
     import time
-    sys.path.insert(0, "/work/shared/bench")
+    sys.path.insert(0, BENCH)
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
     from score import prf, tokens
     from newsclean.blocks import split

@@ -18,7 +18,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "src"))
-sys.path.insert(0, "/work/shared/bench")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "bench"))
 
 from align import STYLES, load_pages  # noqa: E402
 from score import prf, tokens  # noqa: E402

@@ -55,16 +55,16 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "src"))
-sys.path.insert(0, "/work/shared/bench")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "bench"))
 
-from align import STYLES, align, load_pages, toks  # noqa: E402
+from align import CORPUS, STYLES, align, load_pages, toks  # noqa: E402
 from newsclean.blocks import split  # noqa: E402
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features  # noqa: E402
 
 OUT_DIR = os.path.join(HERE, "..", "src", "newsclean", "data", "model")
 CACHE = "/tmp/newsclean_feats_{part}_{code}.npz"
 SNIP_CACHE = "/tmp/newsclean_feats_snippets_{part}_{code}.npz"
-SNIP_DATASET = os.path.join("/work/shared/corpus/dev", "trafilatura_eval.jsonl.gz")
+SNIP_DATASET = os.path.join(CORPUS, "trafilatura_eval.jsonl.gz")
 THREADS = int(os.environ.get("NEWSCLEAN_TRAIN_THREADS", "2"))  # processes / LightGBM threads
 _WS = re.compile(r"\s+")
 
@@ -180,7 +180,6 @@ def _snippet_rows(rec: dict):
 
 
 def _snippet_pages(part: str) -> list[dict]:
-    sys.path.insert(0, "/work/shared/bench")
     from evaluate import part_of
     pages = []
     for line in gzip.open(SNIP_DATASET, "rt", encoding="utf-8"):

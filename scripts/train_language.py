@@ -4,7 +4,7 @@
     python scripts/train_language.py [--corpus DIR] [--top 300]      # train, write model.json
     python scripts/train_language.py --eval [--no-py3langid]         # + accuracy on test pages
 
-1. Reads the dev corpus (``/work/shared/corpus/dev``); uses the ``gold_text`` (or, where a
+1. Reads the dev corpus (``../shared/corpus/dev``); uses the ``gold_text`` (or, where a
    page has none, its ``text_blocks``) of ``part_of(rec) == "train"`` pages, by their ``lang``.
 2. Languages with at least ``MIN_PAGES`` training pages: relative frequencies of their
    ``--top`` most frequent words (words on at least two pages); the rest of the probability
@@ -51,7 +51,7 @@ PAGE_CHARS = 20_000  # at most this much text from one page
 
 
 def part_of(rec: dict) -> str:
-    """The corpus's fixed split (the same as /work/shared/bench/evaluate.py): one page in five is test."""
+    """The corpus's fixed split (the same as ../shared/bench/evaluate.py): one page in five is test."""
     key = f"{rec.get('dataset')}/{rec.get('id')}".encode("utf-8")
     return "test" if int(hashlib.sha1(key).hexdigest(), 16) % 5 == 0 else "train"
 
@@ -226,7 +226,7 @@ def evaluate(pages: list[dict], use_py3langid: bool, part: str = "test") -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default="/work/shared/corpus/dev")
+    ap.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus", "dev"))
     ap.add_argument("--top", type=int, default=300, help="words kept per corpus language")
     ap.add_argument("--out", default=os.path.join(DATA, "model.json"))
     ap.add_argument("--eval", action="store_true", help="report accuracy on the test pages")

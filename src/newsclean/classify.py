@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-from newsclean.punctuation import FULL_STOPS
 from newsclean.blocks import display_width
 from newsclean.cuematch import ALL_KINDS, EXACT, PATTERNS, PREFIX, PageCues, index
 from newsclean.document import Label, Line
+from newsclean.punctuation import FULL_STOPS
 from newsclean.rules import PRIORITY
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
 

@@ -27,9 +27,9 @@ from typing import Sequence
 
 import numpy as np
 
-from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS
 from newsclean.cuematch import CONTAINS, PageCues, joined
 from newsclean.document import Line
+from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|cn|html?|php)\b", re.I)

@@ -10,9 +10,9 @@ from typing import Iterable, Sequence
 
 import yaml
 
-from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
 from newsclean.blocks import display_width, join_fragments
 from newsclean.document import Block, BlockKind, Line, Metadata
+from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
 from newsclean.thresholds import HEADING_MAX_CHARS
 
 try:

@@ -303,6 +303,13 @@ def clean_chunk(tasks: list[Task]) -> list[Result]:
     return [clean_one(t) for t in tasks]
 
 
+# a file counts as an outlier to hand out first when it is this many times the median size;
+# at most this many per worker, and only in batches of at least this many tasks per worker
+OUTLIER_FACTOR = 8
+OUTLIER_MAX_PER_JOB = 4
+OUTLIER_MIN_TASKS = 16
+
+
 def _size_of(task: Task) -> int:
     if task.data is not None:
         return len(task.data)
@@ -330,13 +337,6 @@ def dispatch_order(tasks: list[Task], jobs: int) -> list[Task]:
         return tasks
     first = set(big)
     return [tasks[i] for i in big] + [t for i, t in enumerate(tasks) if i not in first]
-
-
-# a file counts as an outlier to hand out first when it is this many times the median size;
-# at most this many per worker, and only in batches of at least this many tasks per worker
-OUTLIER_FACTOR = 8
-OUTLIER_MAX_PER_JOB = 4
-OUTLIER_MIN_TASKS = 16
 
 
 def run_all(tasks: list[Task], settings: Settings, jobs: int, chunk: int = 0):
