@@ -199,3 +199,39 @@ def test_unsure_page_does_not_grow_before_the_article_nor_repeats():
     # a line repeating an earlier one does not come back
     lines = run(f"{EN2}\n\n{EN}\n\n{EN2}", probs=[0.8, 0.8, near])
     assert lines[2].label is Label.BOILERPLATE
+
+
+LONG = EN + " " + EN  # about 300 columns of article text per line
+COMMENT = "I have lived here for thirty years and the pipes were never fixed, whatever the council promised."
+
+
+def test_comment_count_header_after_the_article_cuts_the_thread():
+    # the readers' comments under "3 Responses to “…”" read like text and outweigh the article,
+    # so the list-header rule (text before against text after) would keep them
+    text = "\n\n".join([LONG, LONG + " Two.", "3 Responses to “Council budget”", COMMENT,
+                        "Jane Roe, March 3, 2021 at 9:12 am", COMMENT + " Again.", COMMENT + " Once more.",
+                        COMMENT + " And again."])
+    lines = run(text, probs=[0.95, 0.95, 0.1, 0.8, 0.3, 0.8, 0.8, 0.8])
+    assert [l.label for l in lines[:2]] == [Label.CONTENT] * 2
+    assert lines[2].code == "NC-COMMENT"
+    assert all(l.label is Label.BOILERPLATE for l in lines[3:])
+    assert {l.code for l in lines[3:] if l.first is Label.CONTENT} == {"NC-COMMENT"}
+    assert "comment thread under line 2" in lines[3].detail
+    # without the model the same
+    assert all(l.label is Label.BOILERPLATE for l in run(text)[3:])
+
+
+def test_comment_thread_keeps_lines_the_model_is_sure_of():
+    text = "\n\n".join([LONG, LONG + " Two.", "12 comments", EN2])
+    assert run(text, probs=[0.95, 0.95, 0.1, 0.97])[3].label is Label.CONTENT
+    assert run(text, probs=[0.95, 0.95, 0.1, 0.9])[3].label is Label.BOILERPLATE
+
+
+def test_comment_count_header_above_the_article_cuts_nothing():
+    # a count in the byline area ("4 Comments", under the headline) stands before the text
+    text = "\n\n".join(["Council budget", "4 Comments", LONG, LONG + " Two."])
+    lines = run(text, probs=[0.6, 0.1, 0.95, 0.95])
+    assert [l.label for l in lines[2:]] == [Label.CONTENT] * 2
+    # nor does a comment widget that is not a count ("Leave a reply") under the text
+    text = "\n\n".join([LONG, LONG + " Two.", "Leave a reply", COMMENT, COMMENT + " Again.", COMMENT + " More."])
+    assert run(text, probs=[0.95, 0.95, 0.1, 0.8, 0.8, 0.8])[3].label is Label.CONTENT

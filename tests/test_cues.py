@@ -36,3 +36,19 @@ def test_comment_search_and_share_widgets():
     assert table["NC-SHARE"].match("Share or comment on this article") == "prefix"
     assert table["NC-COMMENT"].match("Wer mag, kann unten einen Kommentar schreiben, sagte die Autorin.") is None
     assert table["NC-NAV"].match("Die Suche nach dem Täter dauerte die ganze Nacht.") is None
+
+
+def test_comment_count_headers():
+    # the header of a comment thread, in the forms blog and news templates print it
+    table = cues.cues()
+    for line in ("53 Comments »", "53 Responses to “1,400 Rectangles”", "6 thoughts on “Hello world”",
+                 "{ 69 comments… read them below or add one }", "100 of 211 comments loaded", "Comments Filter:",
+                 "56 comments, displaying oldest first", "| 13 Comment(s)", "9 Comments / 9 New", "7 Responses"):
+        assert table["NC-COMMENT"].match(line) == "patterns", line
+    assert table["NC-COMMENT"].match("12 Kommentare zu „Neue Brücke“") == "patterns"
+    assert table["NC-COMMENT"].match("3 réponses à « Rouge »") == "patterns"
+    assert table["NC-COMMENT"].match("2 respuestas a “Hola”") == "patterns"
+    # a listicle headline or a sentence with a count is not a header
+    for line in ("5 Thoughts on the Fed's decision", "We received 3 comments to the draft",
+                 "40 comments in total were great"):
+        assert table["NC-COMMENT"].match(line) is None, line

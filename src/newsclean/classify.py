@@ -11,13 +11,13 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from newsclean.blocks import display_width
-from newsclean.cuematch import ALL_KINDS, EXACT, PATTERNS, PREFIX, PageCues, index
+from newsclean.cuematch import ALL_KINDS, EXACT, KINDS, PATTERNS, PREFIX, PageCues, index
 from newsclean.document import Label, Line
 from newsclean.punctuation import FULL_STOPS
 from newsclean.rules import PRIORITY
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
 
-__all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass"]
+__all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass", "is_pattern_cue"]
 
 _SENTENCE_END = FULL_STOPS + "」』”\"')）"  # the last character (before trailing spaces) of a line ending like a sentence
 
@@ -70,6 +70,15 @@ def scan(units: Sequence[Line], extra_cues: tuple = ()) -> PageCues:
     texts = [u.text for u in units]
     want = [table[w if w < top else top] for w in (shape(t).width for t in texts)]
     return index(extra_cues).scan(texts, want)
+
+
+_PATTERN_CUE = f"{KINDS[PATTERNS.bit_length() - 1]} cue"  # the detail first_pass gives a line a pattern named
+
+
+def is_pattern_cue(line: Line) -> bool:
+    """Whether the first pass labelled the line by one of its code's patterns (for
+    ``NC-COMMENT``, a comment count: "12 comments", "53 Responses to “…”")."""
+    return line.detail == _PATTERN_CUE
 
 
 def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),

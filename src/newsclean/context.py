@@ -24,11 +24,12 @@ import math
 import re
 from typing import Sequence
 
-from newsclean.classify import shape
+from newsclean.classify import is_pattern_cue, shape
 from newsclean.document import Label, Line
-from newsclean.thresholds import (LIST_MAX_ITEMS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LIST_INTRO,
-                                  MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN, MODEL_SANDWICH,
-                                  MODEL_SURE_PAGE, REGION_GAP_PENALTY)
+from newsclean.thresholds import (LIST_MAX_ITEMS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST,
+                                  MODEL_KEEP_UNDER_THREAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES,
+                                  MODEL_NEAR_MARGIN, MODEL_SANDWICH, MODEL_SURE_PAGE, REGION_GAP_PENALTY,
+                                  THREAD_MIN_BEFORE)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -185,7 +186,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
             out.append(line.with_final(Label.CONTENT, code[i] if code[i] != "NC-NAV" else "NC-TEXT", detail[i]))
         else:
             out.append(line.with_final(Label.BOILERPLATE, code[i], detail[i]))
-    return out
+    return _cut_comment_thread(out, _thread_header(lines, out), None)
 
 
 # a caption ending in its photo credit, "… on stage (Photo: AP)": it ends like a sentence but is none
@@ -263,7 +264,8 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    return _cut_after_list_header(_grow_unsure(out, probs, repeats), probs)
+    out = _cut_after_list_header(_grow_unsure(out, probs, repeats), probs)
+    return _cut_comment_thread(out, _thread_header(lines, out), probs)
 
 
 def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -331,3 +333,33 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
         before += widths[i]
     return lines
 
+
+
+
+def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
+    """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
+    "12 Kommentare") standing under at least ``THREAD_MIN_BEFORE`` columns of kept text.
+
+    ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
+    ``lines`` the revised ones (whose kept text is measured)."""
+    before = 0
+    for i, (f, line) in enumerate(zip(first, lines)):
+        if before >= THREAD_MIN_BEFORE and f.first_code == "NC-COMMENT" and is_pattern_cue(f):
+            return i
+        if line.label is Label.CONTENT:
+            before += shape(line.text).width
+    return None
+
+
+def _cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[float] | None) -> list[Line]:
+    """Under a comment-count header that follows article text, the kept lines are readers'
+    comments: they go, whatever their length (a thread may be longer than the article, so
+    the list-header rule, which weighs the text on both sides, keeps it). Lines the model is
+    all but sure of (``MODEL_KEEP_UNDER_THREAD``) stay: a count header set inside an article."""
+    if header is None:
+        return lines
+    why = f"in the comment thread under line {lines[header].index}"
+    return lines[:header + 1] + [
+        l.with_final(Label.BOILERPLATE, "NC-COMMENT", why)
+        if l.label is Label.CONTENT and (probs is None or probs[j] < MODEL_KEEP_UNDER_THREAD) else l
+        for j, l in enumerate(lines[header + 1:], header + 1)]

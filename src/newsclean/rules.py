@@ -78,9 +78,10 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          "Pager links point elsewhere; their titles are other articles.",
          "上一篇:… / Next article"),
     Rule("NC-COMMENT", Label.BOILERPLATE, "comment widget",
-         "Comment counts, 'leave a comment' forms and their prompts.",
+         "Comment counts, 'leave a comment' forms and their prompts; and the readers' comments under a "
+         "comment-count header that follows the article ('53 Responses to “…”').",
          "Comment widgets are page chrome; reader comments are not the article.",
-         "发表评论 / Leave a Reply"),
+         "发表评论 / Leave a Reply / 12 comments"),
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
          "Newsletter, cookie, login and subscription prompts, ads labels.",
          "Interface text asking the reader to act is not content.",
