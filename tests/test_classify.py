@@ -61,3 +61,11 @@ def test_short_line_is_provisional():
 def test_first_pass_sets_both_labels_equal():
     for line in first_pass(split("相关阅读\n" + "正文内容很长。" * 20)):
         assert (line.label, line.code) == (line.first, line.first_code)
+
+
+def test_every_rule_code_is_defined_once():
+    from newsclean.rules import ALL_RULES, PRIORITY, RULES
+
+    codes = [r.code for r in ALL_RULES]
+    assert len(codes) == len(set(codes)) == len(RULES)
+    assert set(PRIORITY) <= set(codes)

@@ -20,7 +20,7 @@ class Rule:
     example: str
 
 
-RULES: dict[str, Rule] = {r.code: r for r in (
+ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-TEXT", Label.CONTENT, "article text",
          "A line that reads like running text of the article and no rule removed.",
          "Sentences with final punctuation inside the page's densest stretch of text are the article.",
@@ -107,11 +107,9 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          "A text-like line far from the article's main stretch (header or footer region).",
          "The article is one contiguous stretch; isolated text around it belongs to other blocks.",
          "a site slogan sentence in the footer"),
-    Rule("NC-REPEAT", Label.BOILERPLATE, "repeated across files",
-         "A line that recurs on many pages of the same batch (same site).",
-         "What every page of a site shares is its template, never its article.",
-         "a footer line found in 40 of 50 pages of the folder"),
-)}
+)
+
+RULES: dict[str, Rule] = {r.code: r for r in ALL_RULES}
 
 
 def rule(code: str) -> Rule:
