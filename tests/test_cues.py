@@ -52,3 +52,13 @@ def test_comment_count_headers():
     for line in ("5 Thoughts on the Fed's decision", "We received 3 comments to the draft",
                  "40 comments in total were great"):
         assert table["NC-COMMENT"].match(line) is None, line
+
+
+def test_blog_template_footer_lines():
+    # the post footer and trackback block of common blog templates
+    table = cues.cues()
+    assert table["NC-TAGS"].match("This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under News.") == "prefix"
+    assert table["NC-COMMENT"].match("TrackBack URL for this entry:") == "prefix"
+    assert table["NC-COMMENT"].match("Trackbacks") == "exact"
+    assert table["NC-COMMENT"].match("You can follow any responses to this entry through the RSS 2.0 feed.") == "prefix"
+    assert table["NC-TAGS"].match("This entry point of the river was posted on a map.") is None
