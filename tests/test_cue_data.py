@@ -28,6 +28,8 @@ def first(line: str):
     ("Klicken, um auf WhatsApp zu teilen (Wird in neuem Fenster geöffnet)", "NC-SHARE"),
     ("Skicka en kommentar", "NC-COMMENT"),
     ("Please understand that comments are moderated before they appear.", "NC-COMMENT"),
+    ("Zgłoś do moderacji", "NC-COMMENT"),
+    ("Пожаловаться", "NC-COMMENT"),
     ("Externer Inhalt", "NC-PROMPT"),
     ("Jetzt Zugang sichern", "NC-PROMPT"),
     ("Gerne möchte ich Angebote weiterer Partner erhalten (Werbung)", "NC-PROMPT"),
