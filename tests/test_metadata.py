@@ -556,3 +556,30 @@ def test_title_word_helpers_match_their_plain_definitions():
             assert title._tokens(s) == {w for w in words if len(w) >= 4}
         assert len(title._TITLE_CASE_WORD.findall(s)) == sum(
             1 for w in s.split() if re.match(r"[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]", w))
+
+
+@pytest.mark.parametrize("footer, date", [
+    # a blog's footer sentence: the date label opens the phrase, the word for 'posted' closes it
+    ("Dieser Beitrag wurde am 04/02/2020 von kj in Recht, Verkehr veröffentlicht. Schlagworte: Tempo.", "2020-02-04"),
+    ("Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter "
+     "Allgemein, Termine abgelegt.", "2019-11-27T15:21:00"),
+    ("This entry was posted on Sunday, October 18th, 2020 and is filed under Linux. You can follow any "
+     "responses to this entry through the RSS 2.0 feed.", "2020-10-18"),
+    # a wiki's footer: when the page was last changed, taken when the page gives no other date
+    ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "2020-01-29T13:22:00"),
+    ("HelpPage/Install (last edited 2019-11-10 13:28:18 by JaneDoe)", "2019-11-10T13:28:18"),
+])
+def test_footer_sentence_saying_when_the_page_was_posted(footer, date):
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30 + [footer]
+    assert extract(units, content_start=1, content_end=2).metadata.date == date
+
+
+def test_posted_footer_sentence_beats_a_changed_one_and_needs_its_word_beside_the_date():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2,
+             "Zuletzt geändert am 02.03.2021 von der Redaktion.",
+             "Last updated 04 Jun 2020, originally created 17 Jun 2019"]
+    assert extract(units, content_start=1, content_end=2).metadata.date == "2019-06-17"
+    # a word for 'update' in a sentence after a date that opens it says nothing about the date
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30 + [
+        "26.01.2022 Die App wertet mit einem Update ihr Routen-Werkzeug auf und zeigt beliebte Orte an."]
+    assert extract(units, content_start=1, content_end=2).metadata.date is None

@@ -61,6 +61,8 @@ BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when belo
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
+POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
+POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class _Cues:
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
         self.date_labels = re.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = re.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
+        self.posted = re.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
         self.newsroom = frozenset(g("author", "newsroom"))
         self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not re.search(f"[{_CJK}]", w))
         crumb_labels = _alt(g("crumb", "labels"))
@@ -905,6 +908,11 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         if penalty == 0:
                             break
 
+    if f.date is None:
+        posted = _posted_sentence(texts, cs, n, cues)
+        if posted is not None:
+            f.set_date(posted[0], posted[1], LATE_DATE_RANK + posted[2])
+
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
         # a date in the URL path is the publication date; it beats a weak date from the page
@@ -938,6 +946,49 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _posted_sentence(texts: Sequence[str], lo: int, hi: int, cues: _Cues) -> tuple[int, str, int] | None:
+    """'Dieser Beitrag wurde am 04/02/2020 von kj in Recht veröffentlicht.', 'This entry was posted on May 2,
+    2019', '(last edited 2019-11-10 13:28:18 by Jane)': a blog's or wiki's sentence saying when the page was
+    posted or last changed, often at its foot, as (index, iso, penalty). The first posted one wins, else
+    the first changed one."""
+    changed = None
+    for i in range(lo, hi):
+        s = texts[i]
+        if len(s) > POSTED_MAX_CHARS or not _HAS_DIGIT.search(s):
+            continue
+        if not cues.posted.search(s) and not cues.updated.search(s):
+            continue
+        ds = find_dates(s)
+        for k, ((a, b), iso) in enumerate(ds):
+            pen = _posted_cue(s, ds, k, cues)
+            if pen == 0:
+                return i, iso, 0
+            if pen is not None and changed is None:
+                changed = (i, iso, pen)
+    return changed
+
+
+def _posted_cue(s: str, ds: list[tuple[tuple[int, int], str]], k: int, cues: _Cues) -> int | None:
+    """The rank penalty of date k of a line by the word beside it in its sentence: 0 for 'posted',
+    UPDATED_PENALTY for 'changed', None without either. The words before the date speak for it first
+    ('Last updated 04 Jun 2020, originally created 17 Jun 2019'), the nearest one; a word after it only
+    when a date label opens its phrase ('wurde am 4. Mai 2020 um 10 Uhr veröffentlicht', not '4. Mai
+    2020 Strava wertet mit einem Update sein Tool auf')."""
+    (a, b), _ = ds[k]
+    before = _SENTENCE_BREAK.split(s[ds[k - 1][0][1] if k else 0:a][-POSTED_NEAR:])[-1]
+    after = _SENTENCE_BREAK.split(s[b:ds[k + 1][0][0] if k + 1 < len(ds) else len(s)][:POSTED_NEAR])[0]
+    sides = ((before, True), (after, False)) if cues.date_labels.search(before) else ((before, True),)
+    for side, last in sides:
+        hits = [(m.end() if last else -m.start(), pen)
+                for pat, pen in ((cues.posted, 0), (cues.updated, UPDATED_PENALTY)) for m in pat.finditer(side)]
+        if hits:
+            return max(hits)[1]
+    return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[^\W\d_])")  # where one sentence of a line ends and the next begins
 
 
 def _published(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> tuple[str, int]:
