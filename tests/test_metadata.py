@@ -583,3 +583,21 @@ def test_posted_footer_sentence_beats_a_changed_one_and_needs_its_word_beside_th
     units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30 + [
         "26.01.2022 Die App wertet mit einem Update ihr Routen-Werkzeug auf und zeigt beliebte Orte an."]
     assert extract(units, content_start=1, content_end=2).metadata.date is None
+
+
+def test_dateline_opening_a_very_long_first_paragraph():
+    # a press release: place and date open the first paragraph, however long it is
+    lead = "Wien, 14. Dezember 2021 – " + TEXT1 * 6
+    units = ["Menü", "Verband: Auf Natur und Wildtiere achten", lead, TEXT2]
+    assert len(lead) > 480
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2021-12-14"
+    units[2] = "(14. Dezember 2021) " + TEXT1 * 6
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2021-12-14"
+
+
+def test_date_inside_a_long_paragraph_is_no_dateline():
+    units = ["Impfzentren schliessen", "08. Februar 2022", TEXT1,
+             "Die Behörde wird daher die zusätzlich aufgebauten Impforte am 28. Februar 2022 schliessen. " + TEXT2]
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2022-02-08"
+    units[1] = "Bern"
+    assert extract(units, content_start=2, content_end=3).metadata.date is None

@@ -61,6 +61,7 @@ BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when belo
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
+DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
@@ -686,9 +687,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # 1. the top window: breadcrumb, bylines, labelled fields, dates
     for i in range(lo, top_hi):
         s = texts[i]
-        if len(s) > MAX_META_CHARS * 3:
-            continue
-        short = _width(s) <= MAX_META_CHARS
+        short = len(s) <= MAX_META_CHARS * 3 and _width(s) <= MAX_META_CHARS
         if f.category is None and short and i < cs:
             cat = _crumb(s, cues)
             if cat is not None:
@@ -700,7 +699,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             # a long line may still open with a dateline; take its date as a weak candidate
             if i >= cs - 1:
                 ds = find_dates(s[:80])
-                if ds:
+                if ds and ds[0][0][0] <= DATELINE_START:
                     date_lines.append((i, ds[0][1], False, 0))
             continue
         code = _labelled(i, s, cues, f, "top")
