@@ -601,3 +601,19 @@ def test_date_inside_a_long_paragraph_is_no_dateline():
     assert extract(units, content_start=2, content_end=3).metadata.date == "2022-02-08"
     units[1] = "Bern"
     assert extract(units, content_start=2, content_end=3).metadata.date is None
+
+
+def test_posted_sentence_under_the_text_beats_a_date_inside_a_longer_line():
+    units = ["JSON parsing: two libraries compared",
+             "December 14th 2019: a list of science and technology links I found this week and liked",
+             ] + [EN1, EN2] * 8 + ["Posted on August 2, 2019August 2, 2019Author Jane DoeCategories"]
+    assert extract(units, content_start=2, content_end=17).metadata.date == "2019-08-02"
+
+
+def test_weekday_do_before_a_date_is_no_until():
+    # 'Do' (Donnerstag) opening a date line; the Polish 'do' (until) still marks a date as not published
+    units = ["Premiere in der Stadt: das alte Hotel öffnet noch einmal", "Do 25.04.24 | 14:07 Uhr | Von Eva Muster",
+             "Audio: Radio Eins | 24.04.2024 | Eva Muster | Bild: Eva Muster/rbb", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2024-04-25T14:07:00"
+    units = ["Promocja na wiosnę w sklepie", "Oferta ważna do 12.05.2023", "Dodano 02.05.2023 przez redakcję", TEXT1]
+    assert extract(units, content_start=3, content_end=3).metadata.date == "2023-05-02"

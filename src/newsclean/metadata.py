@@ -874,12 +874,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         f.set_author(newsroom[0], newsroom[1], 6)  # 'Redaktion Polizeiticker Schweiz'
         f.consumed[newsroom[0]] = ("NC-META", "author")
 
+    late_hi = min(n, max(cs + LATE_DATE_AFTER, (ce or 0) + LATE_AFTER_END))
     if f.date is None or f.date[2] >= WEAK_DATE_RANK:
         # no date at the top, or a weak one (inside a longer line): a line that is mostly a date a little
         # further down (under the text), or a labelled one ("Datum: 18.10.2021", "Published: 03 December
         # 2019") after a longer text. A date labelled as published beats the weak one; an updated date is
         # taken only when no published one follows
-        late_hi = min(n, max(cs + LATE_DATE_AFTER, (ce or 0) + LATE_AFTER_END))
         for i in range(top_hi, late_hi):
             s = texts[i]
             if len(s) > 80 or i in f.consumed or not _HAS_DIGIT.search(s):
@@ -907,10 +907,15 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         if penalty == 0:
                             break
 
-    if f.date is None:
-        posted = _posted_sentence(texts, cs, n, cues)
-        if posted is not None:
+    if f.date is None or f.date[2] >= WEAK_DATE_RANK:
+        # a sentence saying when the page was posted: anywhere under the text start when there is no date,
+        # else under the text as a labelled date line is, and then it beats a weak date
+        weak = f.date is not None
+        posted = _posted_sentence(texts, cs, late_hi if weak else n, cues)
+        if posted is not None and not weak:
             f.set_date(posted[0], posted[1], LATE_DATE_RANK + posted[2])
+        elif posted is not None and posted[2] == 0:
+            f.set_date(posted[0], posted[1], WEAK_DATE_RANK - 1)
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
@@ -932,7 +937,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
 
 
 _NOT_PUBLISHED = re.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bdeadline|\bgeboren|\bborn|"
-                            r"\bdo\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)
+                            r"(?-i:\bdo)\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)  # Polish 'do', not the weekday 'Do'
 
 
 def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
