@@ -617,3 +617,13 @@ def test_weekday_do_before_a_date_is_no_until():
     assert extract(units, content_start=3, content_end=4).metadata.date == "2024-04-25T14:07:00"
     units = ["Promocja na wiosnę w sklepie", "Oferta ważna do 12.05.2023", "Dodano 02.05.2023 przez redakcję", TEXT1]
     assert extract(units, content_start=3, content_end=3).metadata.date == "2023-05-02"
+
+
+def test_date_labelled_as_posted_wins_a_tie():
+    units = ["Studie: zwei Lebensmittel helfen gegen Ängste", "FIT UND GESUND — 02.01.23 09:51",
+             "Von Jane Doe, Online-Redaktion Veröffentlicht: 26.12.2022", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2022-12-26"
+    # a post's byline is no label of its date: the first date line stays
+    units[2] = "Posted by Jane Doe on Monday, February 7, 2022"
+    units[1] = "04. Februar 2022, 15:29 Uhr"
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2022-02-04T15:29:00"

@@ -151,6 +151,9 @@ class _Cues:
         self.date_labels = re.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = re.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
         self.posted = re.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
+        # ... right before a date, maybe with a date label: 'Veröffentlicht am ', 'Published on '
+        self.posted_label = re.compile(
+            rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?:{_COLON}|\s+)(?:(?:{_alt(g('date', 'labels'))}){_COLON}?\s*)?$", re.I)
         self.newsroom = frozenset(g("author", "newsroom"))
         self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not re.search(f"[{_CJK}]", w))
         crumb_labels = _alt(g("crumb", "labels"))
@@ -777,10 +780,15 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if f.author is not None and f.author[0] == i and 1 <= rank <= 2:
             rank = BYLINE_DATE_RANK  # 'Shana Nys DambrotNovember 6, 2023': the byline's own date
         rank += penalty
-        if best is None or rank < best[0]:
-            best = (rank, i, iso)
+        # of two equal ones, a date the line says was posted wins ('FIT FOR FUN — 02.01.23 09:51' over
+        # 'von Jane Doe Veröffentlicht: 26.12.2022')
+        if best is not None and rank > best[0][0]:
+            continue
+        key = (rank, not _labelled_posted(texts[i], cues))
+        if best is None or key < best[0]:
+            best = (key, i, iso)
     if best is not None:
-        f.set_date(best[1], best[2], best[0])
+        f.set_date(best[1], best[2], best[0][0])
 
     # 4. a name alone on a line next to the title or the date line
     newsroom = None
@@ -950,6 +958,12 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _labelled_posted(s: str, cues: _Cues) -> bool:
+    """A date in the line right after a word for 'posted' ('Veröffentlicht: 26.12.2022', 'Published on
+    May 2, 2022'), not 'Posted by Jane Doe on May 2, 2022'."""
+    return any(cues.posted_label.search(s, 0, a) for (a, _b), _ in find_dates(s))
 
 
 def _posted_sentence(texts: Sequence[str], lo: int, hi: int, cues: _Cues) -> tuple[int, str, int] | None:
