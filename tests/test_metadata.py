@@ -627,3 +627,14 @@ def test_date_labelled_as_posted_wins_a_tie():
     units[2] = "Posted by Jane Doe on Monday, February 7, 2022"
     units[1] = "04. Februar 2022, 15:29 Uhr"
     assert extract(units, content_start=3, content_end=4).metadata.date == "2022-02-04T15:29:00"
+
+
+def test_items_of_a_labelled_list_beside_a_date_are_no_author():
+    units = ["Solopreneur und Social Media: ein Interview",
+             "veröffentlicht am 14 Feb ’20 | Kategorien: Social Media | Tags: B2B, Best Practice, Interview",
+             TEXT1, TEXT2]
+    m = extract(units, content_start=2, content_end=3).metadata
+    assert m.date == "2020-02-14" and m.author is None
+    # a list of names after a byline word still is one
+    units[1] = "14.02.2020 | Von Jane Doe, John Roe"
+    assert extract(units, content_start=2, content_end=3).metadata.author in ("Jane Doe", "Jane Doe, John Roe")
