@@ -146,3 +146,23 @@ def test_glued_count_apostrophe_year_and_place_dash(text, iso):
 ])
 def test_glued_count_and_apostrophe_forms_stay_strict(text):
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    # the parts of a date each in its own markup, set apart by spaced separators
+    ("29 / Dezember / 2022", "2022-12-29"),
+    ("26 | 01 | 2022  Schweiz | Praxis | Video", "2022-01-26"),
+    # a blog's date badge: day, weekday, month, year
+    ("31 Donnerstag Okt 2019", "2019-10-31"),
+    ("7 Sunday Jan 2018", "2018-01-07"),
+    # C's ctime(): the time between the day and the year
+    ("Jan 04 09:34 2021", "2021-01-04T09:34:00"),
+    ("Thu Jan  4 09:34:00 2021", "2021-01-04T09:34:00"),
+])
+def test_separated_badge_and_ctime_forms(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["29/ Dezember /2022x", "1 | 2 | 20225", "31 Donnerstag 2019", "Jan 04 09:34"])
+def test_separated_badge_and_ctime_forms_stay_strict(text):
+    assert parse_date(text) is None

@@ -86,6 +86,7 @@ maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
 
 
 _MONTH_ALT = trie(sorted(MONTHS))
+_WEEKDAY_ALT = trie(sorted(WEEKDAYS))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _WB = r"(?<![^\W\d_])"  # not preceded by a letter
 _WE = r"(?![^\W\d_])"  # not followed by a letter
@@ -136,6 +137,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023 (a year glued to a time, as markup
     # lost between them leaves it, ends before the time: "Apr 28 20232:23 PM")
     ("mdy", re.compile(rf"{_WB_GLUED}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y_NAMED}{_YEAR_END}" + _TIME, re.I)),
+    # the parts of a date set apart by spaced separators, each once in its own markup: 29 / Dezember / 2022,
+    # 26 | 01 | 2022
+    ("dmy", re.compile(rf"(?<![\d/|])(?P<d>\d{{1,2}})\s+(?P<sep>[/|])\s+(?:(?P<m>\d{{1,2}})|{_MON})\s+(?P=sep)\s+{_Y4}(?![\d/|])",
+                       re.I)),
+    # a weekday between the day and the month, as a blog's date badge has it: 31 Donnerstag Okt 2019
+    ("dmy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:{_WEEKDAY_ALT}),?\s+{_MON}\s+{_Y4}(?!\d)", re.I)),
+    # the time between the day and the year, as C's ctime() writes it: Jan 04 09:34 2021, Thu Jan  4 09:34:00 2021
+    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s+{_D}\s+(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s+{_Y4}(?!\d)",
+                       re.I)),
 ]
 
 # a cheap test per pattern (same order): text without it cannot match, so the scan is skipped
@@ -149,7 +159,14 @@ _NEEDS: list[Callable[[str, bool], bool]] = [
     lambda t, y4: y4,
     lambda t, y4: "/" in t,
     lambda t, y4: y4,
+    lambda t, y4: y4 and ("/" in t or "|" in t),
+    lambda t, y4: y4 and _WORDS_YEAR.search(t) is not None,
+    lambda t, y4: y4 and ":" in t and _TIME_YEAR.search(t) is not None,
 ]
+# two words before a year ('Donnerstag Okt 2019'), a time before a year ('09:34 2021'): the only places
+# the badge and ctime patterns can match, found much faster than the patterns scan
+_WORDS_YEAR = re.compile(r"\d\.?\s+[^\W\d_]+,?\s+[^\W\d_]+\.?\s+(?:19|20)\d\d")
+_TIME_YEAR = re.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
 
 # relative dates, resolved against a reference date only
 _REL_NUM = re.compile(
