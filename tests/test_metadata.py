@@ -638,3 +638,10 @@ def test_items_of_a_labelled_list_beside_a_date_are_no_author():
     # a list of names after a byline word still is one
     units[1] = "14.02.2020 | Von Jane Doe, John Roe"
     assert extract(units, content_start=2, content_end=3).metadata.author in ("Jane Doe", "Jane Doe, John Roe")
+
+
+def test_weekday_of_a_date_line_under_the_text_leaves_it_a_date_line():
+    fr = ("Le gouvernement a annoncé mardi une série de privatisations qui inquiètent les syndicats, "
+          "les usagers et de nombreux élus locaux.")
+    units = ["Les privatisations en question"] + [fr] * 20 + ["jeudi 13 juin 2019, par Attac France", "Mots-clés"]
+    assert extract(units, content_start=1, content_end=20).metadata.date == "2019-06-13"

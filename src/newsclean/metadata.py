@@ -915,7 +915,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         and (_width(rest.strip(_STRIP)) <= 4 or _DIGITS_ONLY.match(rest.strip(_STRIP)))):
                     continue  # far down, only a labelled date or a bare one right under the text
                 rest = cues.date_labels.sub(" ", rest)
-                rest = cues.updated.sub(" ", rest).strip(_STRIP)
+                rest = _without_weekdays(cues.updated.sub(" ", rest)).strip(_STRIP)
                 if _width(rest) <= 20:
                     iso, penalty = _published(s, ds, cues)
                     if f.date is not None and f.date[2] < LATE_DATE_RANK:
@@ -971,6 +971,11 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _without_weekdays(rest: str) -> str:
+    """What a date line says besides its date's weekday ('jeudi 13 juin 2019, par Attac France')."""
+    return " ".join(w for w in rest.split() if w.strip(_STRIP).lower() not in WEEKDAYS)
 
 
 def _labelled_posted(s: str, cues: _Cues) -> bool:
