@@ -645,3 +645,14 @@ def test_weekday_of_a_date_line_under_the_text_leaves_it_a_date_line():
           "les usagers et de nombreux élus locaux.")
     units = ["Les privatisations en question"] + [fr] * 20 + ["jeudi 13 juin 2019, par Attac France", "Mots-clés"]
     assert extract(units, content_start=1, content_end=20).metadata.date == "2019-06-13"
+
+
+@pytest.mark.parametrize("embed", [
+    "Ein Beitrag geteilt von Jane Doe (@jane_doe) am Apr 21, 2019 um 4:47 PDT",
+    "Big news today, thanks everyone! — Jane Doe (@janedoe) April 21, 2019",
+])
+def test_date_of_an_embedded_social_post_is_not_the_pages(embed):
+    # the page's own date line stands under the text, below the top window
+    units = (["Horror-Fund in der Stadt: Polizei ermittelt", TEXT1, embed] + [TEXT2, TEXT1] * 6
+             + ["von Ulrike", "18.10.2019 16:06 Uhr", "Mehr zum Thema"])
+    assert extract(units, content_start=1, content_end=14).metadata.date == "2019-10-18T16:06:00"

@@ -961,6 +961,11 @@ _NOT_PUBLISHED = re.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bde
                             r"(?-i:\bdo)\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)  # Polish 'do', not the weekday 'Do'
 
 
+# a handle in brackets right before a date: an embedded social media post's ('Ein Beitrag geteilt von Jane Doe
+# (@janedoe) am Apr 21, 2019', '— Jane Doe (@janedoe) May 5, 2020'), not the page's
+_SOCIAL_POST = re.compile(r"\(@\w[\w.]*\)\s*(?:[^\W\d_]{1,3}\s+)?$")
+
+
 def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
     """The line with its dates cut out."""
     for (a, b), _ in reversed(ds):
@@ -1033,7 +1038,7 @@ def _published(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> tu
     for (a, _b), iso in ds:
         before = s[max(0, a - 25):a]
         pen = 0
-        if _NOT_PUBLISHED.search(before):
+        if _NOT_PUBLISHED.search(before) or _SOCIAL_POST.search(s, max(0, a - 40), a):
             pen = 5
         elif cues.updated.search(before):
             pen = UPDATED_PENALTY
