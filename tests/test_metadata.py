@@ -556,3 +556,103 @@ def test_title_word_helpers_match_their_plain_definitions():
             assert title._tokens(s) == {w for w in words if len(w) >= 4}
         assert len(title._TITLE_CASE_WORD.findall(s)) == sum(
             1 for w in s.split() if re.match(r"[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]", w))
+
+
+@pytest.mark.parametrize("footer, date", [
+    # a blog's footer sentence: the date label opens the phrase, the word for 'posted' closes it
+    ("Dieser Beitrag wurde am 04/02/2020 von kj in Recht, Verkehr veröffentlicht. Schlagworte: Tempo.", "2020-02-04"),
+    ("Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter "
+     "Allgemein, Termine abgelegt.", "2019-11-27T15:21:00"),
+    ("This entry was posted on Sunday, October 18th, 2020 and is filed under Linux. You can follow any "
+     "responses to this entry through the RSS 2.0 feed.", "2020-10-18"),
+    # a wiki's footer: when the page was last changed, taken when the page gives no other date
+    ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "2020-01-29T13:22:00"),
+    ("HelpPage/Install (last edited 2019-11-10 13:28:18 by JaneDoe)", "2019-11-10T13:28:18"),
+])
+def test_footer_sentence_saying_when_the_page_was_posted(footer, date):
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30 + [footer]
+    assert extract(units, content_start=1, content_end=2).metadata.date == date
+
+
+def test_posted_footer_sentence_beats_a_changed_one_and_needs_its_word_beside_the_date():
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2,
+             "Zuletzt geändert am 02.03.2021 von der Redaktion.",
+             "Last updated 04 Jun 2020, originally created 17 Jun 2019"]
+    assert extract(units, content_start=1, content_end=2).metadata.date == "2019-06-17"
+    # a word for 'update' in a sentence after a date that opens it says nothing about the date
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30 + [
+        "26.01.2022 Die App wertet mit einem Update ihr Routen-Werkzeug auf und zeigt beliebte Orte an."]
+    assert extract(units, content_start=1, content_end=2).metadata.date is None
+
+
+def test_dateline_opening_a_very_long_first_paragraph():
+    # a press release: place and date open the first paragraph, however long it is
+    lead = "Wien, 14. Dezember 2021 – " + TEXT1 * 6
+    units = ["Menü", "Verband: Auf Natur und Wildtiere achten", lead, TEXT2]
+    assert len(lead) > 480
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2021-12-14"
+    units[2] = "(14. Dezember 2021) " + TEXT1 * 6
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2021-12-14"
+
+
+def test_date_inside_a_long_paragraph_is_no_dateline():
+    units = ["Impfzentren schliessen", "08. Februar 2022", TEXT1,
+             "Die Behörde wird daher die zusätzlich aufgebauten Impforte am 28. Februar 2022 schliessen. " + TEXT2]
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2022-02-08"
+    units[1] = "Bern"
+    assert extract(units, content_start=2, content_end=3).metadata.date is None
+
+
+def test_posted_sentence_under_the_text_beats_a_date_inside_a_longer_line():
+    units = ["JSON parsing: two libraries compared",
+             "December 14th 2019: a list of science and technology links I found this week and liked",
+             ] + [EN1, EN2] * 8 + ["Posted on August 2, 2019August 2, 2019Author Jane DoeCategories"]
+    assert extract(units, content_start=2, content_end=17).metadata.date == "2019-08-02"
+
+
+def test_weekday_do_before_a_date_is_no_until():
+    # 'Do' (Donnerstag) opening a date line; the Polish 'do' (until) still marks a date as not published
+    units = ["Premiere in der Stadt: das alte Hotel öffnet noch einmal", "Do 25.04.24 | 14:07 Uhr | Von Eva Muster",
+             "Audio: Radio Eins | 24.04.2024 | Eva Muster | Bild: Eva Muster/rbb", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2024-04-25T14:07:00"
+    units = ["Promocja na wiosnę w sklepie", "Oferta ważna do 12.05.2023", "Dodano 02.05.2023 przez redakcję", TEXT1]
+    assert extract(units, content_start=3, content_end=3).metadata.date == "2023-05-02"
+
+
+def test_date_labelled_as_posted_wins_a_tie():
+    units = ["Studie: zwei Lebensmittel helfen gegen Ängste", "FIT UND GESUND — 02.01.23 09:51",
+             "Von Jane Doe, Online-Redaktion Veröffentlicht: 26.12.2022", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2022-12-26"
+    # a post's byline is no label of its date: the first date line stays
+    units[2] = "Posted by Jane Doe on Monday, February 7, 2022"
+    units[1] = "04. Februar 2022, 15:29 Uhr"
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2022-02-04T15:29:00"
+
+
+def test_items_of_a_labelled_list_beside_a_date_are_no_author():
+    units = ["Solopreneur und Social Media: ein Interview",
+             "veröffentlicht am 14 Feb ’20 | Kategorien: Social Media | Tags: B2B, Best Practice, Interview",
+             TEXT1, TEXT2]
+    m = extract(units, content_start=2, content_end=3).metadata
+    assert m.date == "2020-02-14" and m.author is None
+    # a list of names after a byline word still is one
+    units[1] = "14.02.2020 | Von Jane Doe, John Roe"
+    assert extract(units, content_start=2, content_end=3).metadata.author in ("Jane Doe", "Jane Doe, John Roe")
+
+
+def test_weekday_of_a_date_line_under_the_text_leaves_it_a_date_line():
+    fr = ("Le gouvernement a annoncé mardi une série de privatisations qui inquiètent les syndicats, "
+          "les usagers et de nombreux élus locaux.")
+    units = ["Les privatisations en question"] + [fr] * 20 + ["jeudi 13 juin 2019, par Attac France", "Mots-clés"]
+    assert extract(units, content_start=1, content_end=20).metadata.date == "2019-06-13"
+
+
+@pytest.mark.parametrize("embed", [
+    "Ein Beitrag geteilt von Jane Doe (@jane_doe) am Apr 21, 2019 um 4:47 PDT",
+    "Big news today, thanks everyone! — Jane Doe (@janedoe) April 21, 2019",
+])
+def test_date_of_an_embedded_social_post_is_not_the_pages(embed):
+    # the page's own date line stands under the text, below the top window
+    units = (["Horror-Fund in der Stadt: Polizei ermittelt", TEXT1, embed] + [TEXT2, TEXT1] * 6
+             + ["von Ulrike", "18.10.2019 16:06 Uhr", "Mehr zum Thema"])
+    assert extract(units, content_start=1, content_end=14).metadata.date == "2019-10-18T16:06:00"

@@ -86,6 +86,7 @@ maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
 
 
 _MONTH_ALT = trie(sorted(MONTHS))
+_WEEKDAY_ALT = trie(sorted(WEEKDAYS))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _WB = r"(?<![^\W\d_])"  # not preceded by a letter
 _WE = r"(?![^\W\d_])"  # not followed by a letter
@@ -100,6 +101,11 @@ _TIME = (r"(?:\s*(?:,|\||-|–|—|·|/|at|um|à|a las|alle|kl\.?|klo|в|o|г\.|
          r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?))?)?")
 
 _Y4 = r"(?P<y>(?:19|20)\d{2})"
+# the year of a date with a month name: four digits, or two after an apostrophe ("14 Feb ’20")
+_Y_NAMED = r"(?:[’'‘](?=\d\d(?!\w)))?(?P<y>(?:19|20)\d{2}|(?<=[’'‘])\d{2}(?!\w))"  # not "the '20s"
+# where that year ends: at a non-digit, or before a count, a time or the next date glued to it by lost
+# markup ("April 10, 20233 years", "7. Januar 20220", "Apr 28 20232:23 PM", "29. Dezember 202230. Dezember 2022")
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\.?\s*[^\W\d_])|(?=\d{1,2}:\d\d)|(?=\d{1,3}$))"
 _D = r"(?P<d>\d{1,2})"
 _M = r"(?P<m>\d{1,2})"
 
@@ -120,20 +126,30 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"(?:(?<![\d.])|{_AFTER_YEAR}){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}(?=\d{{1,2}}\.\s?(?:[^\W\d_]|\d{{1,2}}\.\s?\d))|"
                        r"(?:(?:19|20)\d{2}|\d{2})(?![\d]|\.\d))" + _TIME, re.I)),
     # slashed or dashed, year last: 18/04/2023, 04/18/2023, 18-04-2023 (a date glued to its copy, as a
-    # page's "published" and "updated" dates lose their markup, ends before the copy: 17/11/201917/11/2019)
-    ("sl", re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?:(?![\d/])|(?=\d{{1,2}}(?P=sep)\d{{1,2}}(?P=sep)))" + _TIME, re.I)),
+    # page's "published" and "updated" dates lose their markup, ends before the copy: 17/11/201917/11/2019;
+    # after a place and a dash, "Madrid-29/05/2025", not after a number and a dash, "12-18/04/2023")
+    ("sl", re.compile(rf"(?<![\d/.])(?<![\d/.-]-)(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?:(?![\d/])|(?=\d{{1,2}}(?P=sep)\d{{1,2}}(?P=sep)))" + _TIME, re.I)),
     # day month year: 18 April 2023, 18. April 2023, 18 de abril de 2023, 18th Apr. 2023
     ("dmy", re.compile(rf"(?:(?<!\d)|{_AFTER_YEAR}){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
-                       rf"{_Y4}(?:(?!\d)|(?=\d{{1,2}}\.?\s*[^\W\d_])|(?=\d{{1,2}}:\d\d))(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
+                       rf"{_Y_NAMED}{_YEAR_END}(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
     # two-digit year, slashed, day first: 30/10/23 (not a fraction or a part of a longer number)
     ("sl", re.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>\d{2})(?![\d/.,]\d|\d|/)" + _TIME, re.I)),
     # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023 (a year glued to a time, as markup
     # lost between them leaves it, ends before the time: "Apr 28 20232:23 PM")
-    ("mdy", re.compile(rf"{_WB_GLUED}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y4}(?:(?!\d)|(?=\d{{1,2}}:\d\d))" + _TIME, re.I)),
+    ("mdy", re.compile(rf"{_WB_GLUED}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y_NAMED}{_YEAR_END}" + _TIME, re.I)),
+    # the parts of a date set apart by spaced separators, each once in its own markup: 29 / Dezember / 2022,
+    # 26 | 01 | 2022
+    ("dmy", re.compile(rf"(?<![\d/|])(?P<d>\d{{1,2}})\s+(?P<sep>[/|])\s+(?:(?P<m>\d{{1,2}})|{_MON})\s+(?P=sep)\s+{_Y4}(?![\d/|])",
+                       re.I)),
+    # a weekday between the day and the month, as a blog's date badge has it: 31 Donnerstag Okt 2019
+    ("dmy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:{_WEEKDAY_ALT}),?\s+{_MON}\s+{_Y4}(?!\d)", re.I)),
+    # the time between the day and the year, as C's ctime() writes it: Jan 04 09:34 2021, Thu Jan  4 09:34:00 2021
+    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s+{_D}\s+(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s+{_Y4}(?!\d)",
+                       re.I)),
 ]
 
 # a cheap test per pattern (same order): text without it cannot match, so the scan is skipped
-_Y4_ANY = re.compile(r"(?:19|20)\d\d")
+_Y4_ANY = re.compile(r"(?:19|20)\d\d|[’'‘]\d\d(?!\d)")  # a year, or two digits after an apostrophe
 _NEEDS: list[Callable[[str, bool], bool]] = [
     lambda t, y4: y4 and ("-" in t or "/" in t or "." in t),
     lambda t, y4: y4 and "T" in t,
@@ -143,7 +159,14 @@ _NEEDS: list[Callable[[str, bool], bool]] = [
     lambda t, y4: y4,
     lambda t, y4: "/" in t,
     lambda t, y4: y4,
+    lambda t, y4: y4 and ("/" in t or "|" in t),
+    lambda t, y4: y4 and _WORDS_YEAR.search(t) is not None,
+    lambda t, y4: y4 and ":" in t and _TIME_YEAR.search(t) is not None,
 ]
+# two words before a year ('Donnerstag Okt 2019'), a time before a year ('09:34 2021'): the only places
+# the badge and ctime patterns can match, found much faster than the patterns scan
+_WORDS_YEAR = re.compile(r"\d\.?\s+[^\W\d_]+,?\s+[^\W\d_]+\.?\s+(?:19|20)\d\d")
+_TIME_YEAR = re.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
 
 # relative dates, resolved against a reference date only
 _REL_NUM = re.compile(

@@ -61,6 +61,9 @@ BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when belo
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
+DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
+POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
+POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,12 @@ class _Cues:
         self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
         self.date_labels = re.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = re.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
+        self.posted = re.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
+        # either, in a lower-cased line (several times faster than re.I): a quick test before the dates are read
+        self.posted_or_updated = re.compile(_alt(g('date', 'posted') + g('date', 'updated')))
+        # ... right before a date, maybe with a date label: 'Veröffentlicht am ', 'Published on '
+        self.posted_label = re.compile(
+            rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?:{_COLON}|\s+)(?:(?:{_alt(g('date', 'labels'))}){_COLON}?\s*)?$", re.I)
         self.newsroom = frozenset(g("author", "newsroom"))
         self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not re.search(f"[{_CJK}]", w))
         crumb_labels = _alt(g("crumb", "labels"))
@@ -559,7 +568,16 @@ def _is_user(v: str) -> bool:
     return bool(_USERNAME.match(v)) and not v.isdigit() and v.lower() not in _NOT_NAME and len(v) >= 3
 
 
-_BYLINE_SPLIT = re.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+|,\s+|\s+(?:um|at|à|alle|a las)\s+")
+_BYLINE_FIELDS = re.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+")
+_BYLINE_ITEMS = re.compile(r",\s+|\s+(?:um|at|à|alle|a las)\s+")
+
+
+def _byline_segments(rest: str):
+    """The segments of a byline line, each with the number of the field ('|', '·', ' - ') it is in: a
+    field may list several items ('Jane Doe, John Roe')."""
+    for k, field in enumerate(_BYLINE_FIELDS.split(rest)):
+        for seg in _BYLINE_ITEMS.split(field):
+            yield seg, k
 
 
 def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool = False) -> None:
@@ -579,18 +597,20 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
     opening_sep = rest.lstrip().startswith("|") or re.match(r"[^|·•,]*?[\s,]*[|·•]", lead) is not None
     rest = cues.date_labels.sub(" | ", rest)
     opening = True
-    for seg in _BYLINE_SPLIT.split(rest):
+    listed = -1  # the field that a label opens: its items are no names ('Tags: B2B, Best Practice')
+    for seg, field in _byline_segments(rest):
         seg = seg.strip(_STRIP)
         if not seg:
             continue
         first, opening = opening, False
-        if _CJK_CHAR.search(seg):
+        if _CJK_CHAR.search(seg) or field == listed:
             continue
         seg = _unglue_by(seg, cues)  # 'byMobasir'
         m = cues.author_words.match(seg)
         if m:
             seg = seg[m.end():].strip()
         elif ":" in seg or "：" in seg:
+            listed = field
             continue  # a label ('Lesedauer: 2 Min.') unless it follows the name after a byline word
         # 'by Kay 24 Comments', 'Helmut Rubik 0', 'karstenruppert Schreibe einen Kommentar': the name's end
         head, cut = _name_head(seg, cues)
@@ -692,9 +712,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # 1. the top window: breadcrumb, bylines, labelled fields, dates
     for i in range(lo, top_hi):
         s = texts[i]
-        if len(s) > MAX_META_CHARS * 3:
-            continue
-        short = _width(s) <= MAX_META_CHARS
+        short = len(s) <= MAX_META_CHARS * 3 and _width(s) <= MAX_META_CHARS
         if f.category is None and short and i < cs:
             cat = _crumb(s, cues)
             if cat is not None:
@@ -706,7 +724,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             # a long line may still open with a dateline; take its date as a weak candidate
             if i >= cs - 1:
                 ds = find_dates(s[:80])
-                if ds:
+                if ds and ds[0][0][0] <= DATELINE_START:
                     date_lines.append((i, ds[0][1], False, 0))
             continue
         code = _labelled(i, s, cues, f, "top")
@@ -784,10 +802,15 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if f.author is not None and f.author[0] == i and 1 <= rank <= 2:
             rank = BYLINE_DATE_RANK  # 'Shana Nys DambrotNovember 6, 2023': the byline's own date
         rank += penalty
-        if best is None or rank < best[0]:
-            best = (rank, i, iso)
+        # of two equal ones, a date the line says was posted wins ('FIT FOR FUN — 02.01.23 09:51' over
+        # 'von Jane Doe Veröffentlicht: 26.12.2022')
+        if best is not None and rank > best[0][0]:
+            continue
+        key = (rank, not _labelled_posted(texts[i], cues))
+        if best is None or key < best[0]:
+            best = (key, i, iso)
     if best is not None:
-        f.set_date(best[1], best[2], best[0])
+        f.set_date(best[1], best[2], best[0][0])
 
     # 4. a name alone on a line next to the title or the date line
     newsroom = None
@@ -881,12 +904,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         f.set_author(newsroom[0], newsroom[1], 6)  # 'Redaktion Polizeiticker Schweiz'
         f.consumed[newsroom[0]] = ("NC-META", "author")
 
+    late_hi = min(n, max(cs + LATE_DATE_AFTER, (ce or 0) + LATE_AFTER_END))
     if f.date is None or f.date[2] >= WEAK_DATE_RANK:
         # no date at the top, or a weak one (inside a longer line): a line that is mostly a date a little
         # further down (under the text), or a labelled one ("Datum: 18.10.2021", "Published: 03 December
         # 2019") after a longer text. A date labelled as published beats the weak one; an updated date is
         # taken only when no published one follows
-        late_hi = min(n, max(cs + LATE_DATE_AFTER, (ce or 0) + LATE_AFTER_END))
         for i in range(top_hi, late_hi):
             s = texts[i]
             if len(s) > 80 or i in f.consumed or not _HAS_DIGIT.search(s):
@@ -901,7 +924,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         and (_width(rest.strip(_STRIP)) <= 4 or _DIGITS_ONLY.match(rest.strip(_STRIP)))):
                     continue  # far down, only a labelled date or a bare one right under the text
                 rest = cues.date_labels.sub(" ", rest)
-                rest = cues.updated.sub(" ", rest).strip(_STRIP)
+                rest = _without_weekdays(cues.updated.sub(" ", rest)).strip(_STRIP)
                 if _width(rest) <= 20:
                     iso, penalty = _published(s, ds, cues)
                     if f.date is not None and f.date[2] < LATE_DATE_RANK:
@@ -913,6 +936,16 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         f.set_date(i, iso, LATE_DATE_RANK + penalty)
                         if penalty == 0:
                             break
+
+    if f.date is None or f.date[2] >= WEAK_DATE_RANK:
+        # a sentence saying when the page was posted, from the text's last line on: down to the page's foot
+        # when there is no date, else as far as a labelled date line, and then it beats a weak date
+        weak = f.date is not None
+        posted = _posted_sentence(texts, cs if ce is None else ce, late_hi if weak else n, cues)
+        if posted is not None and not weak:
+            f.set_date(posted[0], posted[1], LATE_DATE_RANK + posted[2])
+        elif posted is not None and posted[2] == 0:
+            f.set_date(posted[0], posted[1], WEAK_DATE_RANK - 1)
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
@@ -934,7 +967,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
 
 
 _NOT_PUBLISHED = re.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bdeadline|\bgeboren|\bborn|"
-                            r"\bdo\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)
+                            r"(?-i:\bdo)\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)  # Polish 'do', not the weekday 'Do'
+
+
+# a handle in brackets right before a date: an embedded social media post's ('Ein Beitrag geteilt von Jane Doe
+# (@janedoe) am Apr 21, 2019', '— Jane Doe (@janedoe) May 5, 2020'), not the page's
+_SOCIAL_POST = re.compile(r"\(@\w[\w.]*\)\s*(?:[^\W\d_]{1,3}\s+)?$")
 
 
 def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
@@ -949,13 +987,67 @@ def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> st
     return cues.date_labels.sub(" ", _without_spans(s, ds))
 
 
+def _without_weekdays(rest: str) -> str:
+    """What a date line says besides its date's weekday ('jeudi 13 juin 2019, par Attac France')."""
+    return " ".join(w for w in rest.split() if w.strip(_STRIP).lower() not in WEEKDAYS)
+
+
+def _labelled_posted(s: str, cues: _Cues) -> bool:
+    """A date in the line right after a word for 'posted' ('Veröffentlicht: 26.12.2022', 'Published on
+    May 2, 2022'), not 'Posted by Jane Doe on May 2, 2022'."""
+    return cues.posted.search(s) is not None and any(cues.posted_label.search(s, 0, a) for (a, _b), _ in find_dates(s))
+
+
+def _posted_sentence(texts: Sequence[str], lo: int, hi: int, cues: _Cues) -> tuple[int, str, int] | None:
+    """'Dieser Beitrag wurde am 04/02/2020 von kj in Recht veröffentlicht.', 'This entry was posted on May 2,
+    2019', '(last edited 2019-11-10 13:28:18 by Jane)': a blog's or wiki's sentence saying when the page was
+    posted or last changed, often at its foot, as (index, iso, penalty). The first posted one wins, else
+    the first changed one."""
+    changed = None
+    for i in range(lo, hi):
+        s = texts[i]
+        if len(s) > POSTED_MAX_CHARS or not _HAS_DIGIT.search(s):
+            continue
+        if not cues.posted_or_updated.search(s.lower()):
+            continue
+        ds = find_dates(s)
+        for k, ((a, b), iso) in enumerate(ds):
+            pen = _posted_cue(s, ds, k, cues)
+            if pen == 0:
+                return i, iso, 0
+            if pen is not None and changed is None:
+                changed = (i, iso, pen)
+    return changed
+
+
+def _posted_cue(s: str, ds: list[tuple[tuple[int, int], str]], k: int, cues: _Cues) -> int | None:
+    """The rank penalty of date k of a line by the word beside it in its sentence: 0 for 'posted',
+    UPDATED_PENALTY for 'changed', None without either. The words before the date speak for it first
+    ('Last updated 04 Jun 2020, originally created 17 Jun 2019'), the nearest one; a word after it only
+    when a date label opens its phrase ('wurde am 4. Mai 2020 um 10 Uhr veröffentlicht', not '4. Mai
+    2020 Strava wertet mit einem Update sein Tool auf')."""
+    (a, b), _ = ds[k]
+    before = _SENTENCE_BREAK.split(s[ds[k - 1][0][1] if k else 0:a][-POSTED_NEAR:])[-1]
+    after = _SENTENCE_BREAK.split(s[b:ds[k + 1][0][0] if k + 1 < len(ds) else len(s)][:POSTED_NEAR])[0]
+    sides = ((before, True), (after, False)) if cues.date_labels.search(before) else ((before, True),)
+    for side, last in sides:
+        hits = [(m.end() if last else -m.start(), pen)
+                for pat, pen in ((cues.posted, 0), (cues.updated, UPDATED_PENALTY)) for m in pat.finditer(side)]
+        if hits:
+            return max(hits)[1]
+    return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[^\W\d_])")  # where one sentence of a line ends and the next begins
+
+
 def _published(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> tuple[str, int]:
     """Of the dates in a line, the published one (not the one after 'Updated'), and a rank penalty."""
     best = None
     for (a, _b), iso in ds:
         before = s[max(0, a - 25):a]
         pen = 0
-        if _NOT_PUBLISHED.search(before):
+        if _NOT_PUBLISHED.search(before) or _SOCIAL_POST.search(s, max(0, a - 40), a):
             pen = 5
         elif cues.updated.search(before):
             pen = UPDATED_PENALTY
