@@ -28,7 +28,7 @@ from newsclean.classify import shape
 from newsclean.document import Label, Line
 from newsclean.thresholds import (LIST_MAX_ITEMS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LIST_INTRO,
                                   MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN, MODEL_SANDWICH,
-                                  MODEL_SURE_PAGE, REGION_GAP_PENALTY)
+                                  MODEL_SURE_PAGE, MODEL_THIN, REGION_GAP_PENALTY, THIN_PAGE_WIDTH)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -213,7 +213,8 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     is more often a teaser, so only text below kept text is kept this way), and with a line
     ending in a colon (``MODEL_LIST_INTRO``) and the short lines of the list it opens
     (``MODEL_LIST_ITEM``, at most ``LIST_MAX_ITEMS``). A short line with kept text right
-    above and below stays too (a subheading)."""
+    above and below stays too (a subheading). On a page that keeps almost nothing, the
+    sentences the model hesitates on are the article (``_keep_thin``)."""
     out: list[Line] = []
     seen: set[str] = set()
     n = len(lines)
@@ -263,7 +264,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    return _cut_after_list_header(_grow_unsure(out, probs, repeats), probs)
+    return _keep_thin(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats)
 
 
 def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -331,3 +332,34 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
         before += widths[i]
     return lines
 
+
+
+def _keep_thin(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
+    """On a page that keeps less than ``THIN_PAGE_WIDTH`` columns of text, the sentences the model
+    gives at least ``MODEL_THIN`` are kept too.
+
+    Such a page is one the model did not recognise (an unusual template, a short notice): it
+    scores the article's own sentences low, yet still above the menus, and keeping nothing (or
+    one stray line) is the worst answer. Only running text ending like a sentence comes back:
+    no short lines, no teasers cut off with an ellipsis, no captions with a photo credit, no
+    repeats, no line a cue names. Once text is kept, a comment, related-list or paging header
+    (``_ENDERS``) ends the search: what follows is other people's text (``repeated[i]``: line
+    i repeats an earlier one)."""
+    if sum(shape(l.text).width for l in lines if l.label is Label.CONTENT) >= THIN_PAGE_WIDTH:
+        return lines
+    out = list(lines)
+    kept = False
+    for i, line in enumerate(lines):
+        if kept and line.first_code in _ENDERS:
+            break
+        if line.label is Label.CONTENT:
+            kept = True
+            continue
+        if line.code != "NC-MODEL" or probs[i] < MODEL_THIN or repeated[i]:
+            continue
+        s = shape(line.text)
+        if (s.textlike and s.sentence and not line.text.endswith(_ELLIPSIS)
+                and _PHOTO_CREDIT.search(line.text) is None):
+            out[i] = line.with_final(Label.CONTENT, "NC-TEXT", f"sentence on a page that keeps little, p={probs[i]:.2f}")
+            kept = True
+    return out
