@@ -92,7 +92,8 @@ def test_sentence_under_kept_text_continues_the_article():
 
 
 def test_sentence_above_kept_text_is_not_pulled_in():
-    # before the article, a hesitant sentence is more often a teaser: only text *below* counts
+    # right above the article, a hesitant sentence is more often a teaser: only text *below* counts
+    # (a lead set apart by a byline or share buttons does come back: test_lead_above_the_article_comes_back)
     lines = run(f"{EN2}\n\n{EN}\n\n{EN3}", probs=[0.3, 0.9, 0.9])
     assert (lines[0].label, lines[0].code) == (Label.BOILERPLATE, "NC-MODEL")
 
@@ -224,3 +225,30 @@ def test_thin_page_keeps_its_sentences():
     teaser = EN2[:-1] + " ..."
     lines = run("\n\n".join(["Budget details", teaser, EN, EN]), probs=[hesitant] * 4)
     assert [l.label for l in lines] == [Label.BOILERPLATE, Label.BOILERPLATE, Label.CONTENT, Label.BOILERPLATE]
+
+
+def test_lead_above_the_article_comes_back():
+    from newsclean.thresholds import LONG_LINE_CHARS, MODEL_LEAD
+    lead = ("Councillors agreed on a budget that puts the ageing water pipes first, after a winter "
+            "of floods in the old town.")
+    assert len(lead) >= LONG_LINE_CHARS
+    hesitant = MODEL_LEAD + 0.1
+    body = [EN, EN2, EN3]
+    text = "\n\n".join(["Council backs pipes", lead, "By John Smith", "March 3, 2020", "Share", *body])
+    probs = [0.2, hesitant, 0.05, 0.05, 0.02, 0.99, 0.99, 0.99]
+    lines = run(text, probs=probs)
+    assert (lines[1].label, lines[1].code) == (Label.CONTENT, "NC-TEXT") and "lead" in lines[1].detail
+    assert [l.label for l in lines[2:5]] == [Label.BOILERPLATE] * 3  # the byline, date and buttons stay out
+    assert lines[0].label is Label.BOILERPLATE
+    # a caption with its photo credit between the lead and the body does not hide it
+    caption = "The old town under water in January, seen from the cathedral tower (Photo: Jane Doe/PA Wire)"
+    lines = run("\n\n".join(["By John Smith", lead, "Share", caption, *body]), probs=[0.05, hesitant, 0.02, 0.3] + [0.99] * 3)
+    assert lines[1].label is Label.CONTENT and lines[3].label is Label.BOILERPLATE
+    # too unlikely, too short, or right above the body (more often a teaser): it stays out
+    assert run(text, probs=[0.2, MODEL_LEAD - 0.05] + probs[2:])[1].label is Label.BOILERPLATE
+    short = "Councillors agreed on a budget today."
+    assert run(text.replace(lead, short), probs=probs)[1].label is Label.BOILERPLATE
+    lines = run("\n\n".join(["Council backs pipes", lead, *body]), probs=[0.2, hesitant, 0.99, 0.99, 0.99])
+    assert lines[1].label is Label.BOILERPLATE
+    # above a first kept line the model is not sure of, nothing is a lead
+    assert run(text, probs=probs[:5] + [0.5, 0.99, 0.99])[1].label is Label.BOILERPLATE
