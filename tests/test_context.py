@@ -1,6 +1,6 @@
 """Second pass: labels revised by neighbours and by the main region."""
 from newsclean.blocks import split
-from newsclean.classify import first_pass
+from newsclean.classify import first_pass, shape
 from newsclean.context import main_span, overlay, revise
 from newsclean.document import Label
 
@@ -242,7 +242,8 @@ def test_lead_above_the_article_comes_back():
     assert lines[0].label is Label.BOILERPLATE
     # a caption with its photo credit between the lead and the body does not hide it
     caption = "The old town under water in January, seen from the cathedral tower (Photo: Jane Doe/PA Wire)"
-    lines = run("\n\n".join(["By John Smith", lead, "Share", caption, *body]), probs=[0.05, hesitant, 0.02, 0.3] + [0.99] * 3)
+    lines = run("\n\n".join(["By John Smith", lead, "Share", caption, *body]),
+                probs=[0.05, hesitant, 0.02, 0.3] + [0.99] * 3)
     assert lines[1].label is Label.CONTENT and lines[3].label is Label.BOILERPLATE
     # too unlikely, too short, or right above the body (more often a teaser): it stays out
     assert run(text, probs=[0.2, MODEL_LEAD - 0.05] + probs[2:])[1].label is Label.BOILERPLATE
@@ -252,3 +253,12 @@ def test_lead_above_the_article_comes_back():
     assert lines[1].label is Label.BOILERPLATE
     # above a first kept line the model is not sure of, nothing is a lead
     assert run(text, probs=probs[:5] + [0.5, 0.99, 0.99])[1].label is Label.BOILERPLATE
+    # a headline between them: what stands above it is the page's header (a notice), not a lead
+    headline = "Council backs the plan to renew the water pipes of the old town"
+    assert not shape(headline).textlike and not shape(headline).short
+    lines = run("\n\n".join([lead, "Share", headline, "By John Smith", *body]),
+                probs=[hesitant, 0.02, 0.1, 0.05] + [0.99] * 3)
+    assert lines[0].label is Label.BOILERPLATE
+    # ... and so is a short line the model hesitates on (it may be the headline)
+    lines = run(text, probs=[0.2, hesitant, 0.05, MODEL_LEAD + 0.05, 0.02, 0.99, 0.99, 0.99])
+    assert lines[1].label is Label.BOILERPLATE

@@ -363,7 +363,8 @@ def _keep_thin(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
         s = shape(line.text)
         if (s.textlike and s.sentence and not line.text.endswith(_ELLIPSIS)
                 and _PHOTO_CREDIT.search(line.text) is None):
-            out[i] = line.with_final(Label.CONTENT, "NC-TEXT", f"sentence on a page that keeps little, p={probs[i]:.2f}")
+            out[i] = line.with_final(Label.CONTENT, "NC-TEXT",
+                                     f"sentence on a page that keeps little, p={probs[i]:.2f}")
             kept = True
     return out
 
@@ -380,20 +381,28 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
     date and the share buttons, then the body. The model scores that summary lower than the
     body (it stands among the page's furniture), so a sentence the model gives at least
     ``MODEL_LEAD`` comes back when it is the first running text above the body's first kept
-    line, at most ``LEAD_MAX_GAP`` lines up, with at least one short line or caption between.
-    A sentence right above the body stays out (more often another article's teaser, see
-    ``_revise_by_model``), and so does one under ``LONG_LINE_CHARS`` (an error message, a
-    "visit our directory" line), one cut off with an ellipsis, a caption with a photo credit,
-    a repeat and a line a cue names. The body's first kept line must be one the model is sure
-    of (``LEAD_BODY_MIN``): above a stray kept line, nothing is a lead."""
+    line, at most ``LEAD_MAX_GAP`` lines up, with at least one line between. The lines between
+    must be short lines or cue-named ones the model gives less than ``MODEL_LEAD`` (or captions
+    ending in their credit): a longer line that is no running text is a headline, and one the
+    model hesitates on may be one too; above the headline stands the page's header (a cookie
+    or favourites notice), not a lead, and keeping it would move the start of the text above
+    the headline the title finder looks for. A sentence right above the body stays out (more
+    often another article's teaser, see ``_revise_by_model``), and so does one under
+    ``LONG_LINE_CHARS`` (an error message, a "visit our directory" line), one cut off with an
+    ellipsis, a caption with a photo credit, a repeat and a line a cue names. The body's first
+    kept line must be one the model is sure of (``LEAD_BODY_MIN``): above a stray kept line,
+    nothing is a lead."""
     first = next((i for i, l in enumerate(lines) if l.label is Label.CONTENT), None)
     if first is None or probs[first] < LEAD_BODY_MIN or not shape(lines[first].text).textlike:
         return lines
     for i in range(first - 1, max(-1, first - 1 - LEAD_MAX_GAP), -1):
         line = lines[i]
         s = shape(line.text)
-        if not s.textlike or line.text.endswith(_CREDIT_END):
-            continue  # a short line or a caption between the lead and the body
+        if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < MODEL_LEAD and (
+                s.short or line.first is Label.BOILERPLATE and not _is_weak(line)):
+            continue  # a byline, a date, a share button or a caption between the lead and the body
+        if not s.textlike:
+            break  # a headline (or what may be one): what stands above it is the page's header
         if (i < first - 1 and s.sentence and s.width >= LONG_LINE_CHARS and probs[i] >= MODEL_LEAD
                 and line.code == "NC-MODEL" and not repeated[i] and not line.text.endswith(_ELLIPSIS)
                 and _PHOTO_CREDIT.search(line.text) is None):
