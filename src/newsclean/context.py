@@ -28,8 +28,8 @@ from newsclean.classify import shape
 from newsclean.document import Label, Line
 from newsclean.thresholds import (LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM,
-                                  MODEL_NEAR_LINES, MODEL_NEAR_MARGIN, MODEL_SANDWICH, MODEL_SURE_PAGE, MODEL_THIN,
-                                  REGION_GAP_PENALTY, THIN_PAGE_WIDTH)
+                                  MODEL_NEAR_LINES, MODEL_NEAR_MARGIN, MODEL_SANDWICH, MODEL_SURE_PAGE,
+                                  REGION_GAP_PENALTY)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -215,8 +215,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     ending in a colon (``MODEL_LIST_INTRO``) and the short lines of the list it opens
     (``MODEL_LIST_ITEM``, at most ``LIST_MAX_ITEMS``). A short line with kept text right
     above and below stays too (a subheading). Above the article, only its lead comes back
-    (``_keep_lead``); on a page that keeps almost nothing, the sentences the model hesitates
-    on are the article (``_keep_thin``)."""
+    (``_keep_lead``)."""
     out: list[Line] = []
     seen: set[str] = set()
     n = len(lines)
@@ -266,8 +265,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    out = _keep_lead(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats)
-    return _keep_thin(out, probs, repeats)
+    return _keep_lead(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats)
 
 
 def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -335,38 +333,6 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
         before += widths[i]
     return lines
 
-
-
-def _keep_thin(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
-    """On a page that keeps less than ``THIN_PAGE_WIDTH`` columns of text, the sentences the model
-    gives at least ``MODEL_THIN`` are kept too.
-
-    Such a page is one the model did not recognise (an unusual template, a short notice): it
-    scores the article's own sentences low, yet still above the menus, and keeping nothing (or
-    one stray line) is the worst answer. Only running text ending like a sentence comes back:
-    no short lines, no teasers cut off with an ellipsis, no captions with a photo credit, no
-    repeats, no line a cue names. Once text is kept, a comment, related-list or paging header
-    (``_ENDERS``) ends the search: what follows is other people's text (``repeated[i]``: line
-    i repeats an earlier one)."""
-    if sum(shape(l.text).width for l in lines if l.label is Label.CONTENT) >= THIN_PAGE_WIDTH:
-        return lines
-    out = list(lines)
-    kept = False
-    for i, line in enumerate(lines):
-        if kept and line.first_code in _ENDERS:
-            break
-        if line.label is Label.CONTENT:
-            kept = True
-            continue
-        if line.code != "NC-MODEL" or probs[i] < MODEL_THIN or repeated[i]:
-            continue
-        s = shape(line.text)
-        if (s.textlike and s.sentence and not line.text.endswith(_ELLIPSIS)
-                and _PHOTO_CREDIT.search(line.text) is None):
-            out[i] = line.with_final(Label.CONTENT, "NC-TEXT",
-                                     f"sentence on a page that keeps little, p={probs[i]:.2f}")
-            kept = True
-    return out
 
 
 # a caption's last character: it closes the photo credit, "(Foto: …)", "[Bild: …]"
