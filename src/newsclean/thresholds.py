@@ -35,7 +35,7 @@ MODEL_NEAR_MARGIN = 0.25  # ... and there a line this little under MODEL_KEEP is
 MODEL_NEAR_LINES = 2  # ... when kept text stands at most this many lines away
 MODEL_LEAD = 0.2  # a long sentence above the article, apart from it, is its lead from this probability on ...
 LEAD_MAX_GAP = 20  # ... when at most this many lines up (short lines and captions between) ...
-LEAD_BODY_MIN = 0.6  # ... above a first kept line the model gives at least this
+LEAD_BODY_MIN = 0.7  # ... above a first kept line the model gives at least this
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
 # body rendering
