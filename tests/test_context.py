@@ -239,3 +239,12 @@ def test_lead_above_the_article_comes_back():
     # ... and so is a short line the model hesitates on (it may be the headline)
     lines = run(text, probs=[0.2, hesitant, 0.05, MODEL_LEAD + 0.05, 0.02, 0.99, 0.99, 0.99])
     assert lines[1].label is Label.BOILERPLATE
+    # ... and so is a menu (NAV_RUN_MIN short lines in a row that only their shape names)
+    from newsclean.thresholds import NAV_RUN_MIN
+    menu = ["Tents", "Shoes", "Ropes", "Maps", "Lamps", "Outlet"][:NAV_RUN_MIN]
+    lines = run("\n\n".join([lead, *menu, *body]), probs=[hesitant] + [0.03] * len(menu) + [0.99] * 3)
+    assert all(l.first_code == "NC-NAV" for l in lines[1:1 + len(menu)])
+    assert lines[0].label is Label.BOILERPLATE
+    # (one line fewer is no menu: a byline, a date and a share button do not hide the lead)
+    lines = run("\n\n".join([lead, *menu[1:], *body]), probs=[hesitant] + [0.03] * (len(menu) - 1) + [0.99] * 3)
+    assert lines[0].label is Label.CONTENT

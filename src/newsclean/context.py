@@ -29,7 +29,7 @@ from newsclean.document import Label, Line
 from newsclean.thresholds import (LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM,
                                   MODEL_NEAR_LINES, MODEL_NEAR_MARGIN, MODEL_SANDWICH, MODEL_SURE_PAGE,
-                                  REGION_GAP_PENALTY)
+                                  NAV_RUN_MIN, REGION_GAP_PENALTY)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -265,7 +265,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    return _keep_lead(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats)
+    return _keep_lead(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats, lines)
 
 
 def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -339,7 +339,8 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
 _CREDIT_END = (")", "）", "]")
 
 
-def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
+def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool],
+               first_pass: Sequence[Line]) -> list[Line]:
     """The article's lead (standfirst) comes back: a long sentence above its first kept line,
     set apart from it only by short lines (byline, date, share buttons) and captions.
 
@@ -357,15 +358,22 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
     ``LONG_LINE_CHARS`` (an error message, a "visit our directory" line), one cut off with an
     ellipsis, a caption with a photo credit, a repeat and a line a cue names. The body's first
     kept line must be one the model is sure of (``LEAD_BODY_MIN``): above a stray kept line,
-    nothing is a lead."""
+    nothing is a lead. A menu between (``NAV_RUN_MIN`` short lines in a row that only their
+    shape names, ``_is_weak`` on the ``first_pass`` lines) ends the search too: the text above
+    a menu belongs to the page's header."""
     first = next((i for i, l in enumerate(lines) if l.label is Label.CONTENT), None)
     if first is None or probs[first] < LEAD_BODY_MIN or not shape(lines[first].text).textlike:
         return lines
+    menu = 0  # short lines in a row that only their shape names (a menu, when NAV_RUN_MIN of them)
     for i in range(first - 1, max(-1, first - 1 - LEAD_MAX_GAP), -1):
         line = lines[i]
         s = shape(line.text)
+        weak = _is_weak(first_pass[i])
+        menu = menu + 1 if weak else 0
+        if menu >= NAV_RUN_MIN:
+            break
         if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < MODEL_LEAD and (
-                s.short or line.first is Label.BOILERPLATE and not _is_weak(line)):
+                s.short or line.first is Label.BOILERPLATE and not weak):
             continue  # a byline, a date, a share button or a caption between the lead and the body
         if not s.textlike:
             break  # a headline (or what may be one): what stands above it is the page's header
