@@ -1,6 +1,6 @@
 """Second pass: labels revised by neighbours and by the main region."""
 from newsclean.blocks import split
-from newsclean.classify import first_pass
+from newsclean.classify import first_pass, shape
 from newsclean.context import main_span, overlay, revise
 from newsclean.document import Label
 
@@ -78,6 +78,8 @@ def test_overlay_marks_metadata_lines():
 
 EN2 = ("The mayor said the plan would be reviewed again in the spring, once the first "
        "figures on spending were known and the schools had been consulted.")
+EN3 = ("Residents who spoke at the meeting asked for the water pipes to come first, since several "
+       "streets had been flooded twice during the winter and repairs were still waiting.")
 
 
 def test_sentence_under_kept_text_continues_the_article():
@@ -90,7 +92,8 @@ def test_sentence_under_kept_text_continues_the_article():
 
 
 def test_sentence_above_kept_text_is_not_pulled_in():
-    # before the article, a hesitant sentence is more often a teaser: only text *below* counts
+    # right above the article, a hesitant sentence is more often a teaser: only text *below* counts
+    # (a lead set apart by a byline or share buttons does come back: test_lead_above_the_article_comes_back)
     lines = run(f"{EN2}\n\n{EN}", probs=[0.3, 0.9])
     assert (lines[0].label, lines[0].code) == (Label.BOILERPLATE, "NC-MODEL")
 
@@ -235,3 +238,49 @@ def test_comment_count_header_above_the_article_cuts_nothing():
     # nor does a comment widget that is not a count ("Leave a reply") under the text
     text = "\n\n".join([LONG, LONG + " Two.", "Leave a reply", COMMENT, COMMENT + " Again.", COMMENT + " More."])
     assert run(text, probs=[0.95, 0.95, 0.1, 0.8, 0.8, 0.8])[3].label is Label.CONTENT
+
+
+def test_lead_above_the_article_comes_back():
+    from newsclean.thresholds import LONG_LINE_CHARS, MODEL_LEAD
+    lead = ("Councillors agreed on a budget that puts the ageing water pipes first, after a winter "
+            "of floods in the old town.")
+    assert len(lead) >= LONG_LINE_CHARS
+    hesitant = MODEL_LEAD + 0.1
+    body = [EN, EN2, EN3]
+    text = "\n\n".join(["Council backs pipes", lead, "By John Smith", "March 3, 2020", "Share", *body])
+    probs = [0.2, hesitant, 0.05, 0.05, 0.02, 0.99, 0.99, 0.99]
+    lines = run(text, probs=probs)
+    assert (lines[1].label, lines[1].code) == (Label.CONTENT, "NC-TEXT") and "lead" in lines[1].detail
+    assert [l.label for l in lines[2:5]] == [Label.BOILERPLATE] * 3  # the byline, date and buttons stay out
+    assert lines[0].label is Label.BOILERPLATE
+    # a caption with its photo credit between the lead and the body does not hide it
+    caption = "The old town under water in January, seen from the cathedral tower (Photo: Jane Doe/PA Wire)"
+    lines = run("\n\n".join(["By John Smith", lead, "Share", caption, *body]),
+                probs=[0.05, hesitant, 0.02, 0.3] + [0.99] * 3)
+    assert lines[1].label is Label.CONTENT and lines[3].label is Label.BOILERPLATE
+    # too unlikely, too short, or right above the body (more often a teaser): it stays out
+    assert run(text, probs=[0.2, MODEL_LEAD - 0.05] + probs[2:])[1].label is Label.BOILERPLATE
+    short = "Councillors agreed on a budget today."
+    assert run(text.replace(lead, short), probs=probs)[1].label is Label.BOILERPLATE
+    lines = run("\n\n".join(["Council backs pipes", lead, *body]), probs=[0.2, hesitant, 0.99, 0.99, 0.99])
+    assert lines[1].label is Label.BOILERPLATE
+    # above a first kept line the model is not sure of, nothing is a lead
+    assert run(text, probs=probs[:5] + [0.5, 0.99, 0.99])[1].label is Label.BOILERPLATE
+    # a headline between them: what stands above it is the page's header (a notice), not a lead
+    headline = "Council backs the plan to renew the water pipes of the old town"
+    assert not shape(headline).textlike and not shape(headline).short
+    lines = run("\n\n".join([lead, "Share", headline, "By John Smith", *body]),
+                probs=[hesitant, 0.02, 0.1, 0.05] + [0.99] * 3)
+    assert lines[0].label is Label.BOILERPLATE
+    # ... and so is a short line the model hesitates on (it may be the headline)
+    lines = run(text, probs=[0.2, hesitant, 0.05, MODEL_LEAD + 0.05, 0.02, 0.99, 0.99, 0.99])
+    assert lines[1].label is Label.BOILERPLATE
+    # ... and so is a menu (NAV_RUN_MIN short lines in a row that only their shape names)
+    from newsclean.thresholds import NAV_RUN_MIN
+    menu = ["Tents", "Shoes", "Ropes", "Maps", "Lamps", "Outlet"][:NAV_RUN_MIN]
+    lines = run("\n\n".join([lead, *menu, *body]), probs=[hesitant] + [0.03] * len(menu) + [0.99] * 3)
+    assert all(l.first_code == "NC-NAV" for l in lines[1:1 + len(menu)])
+    assert lines[0].label is Label.BOILERPLATE
+    # (one line fewer is no menu: a byline, a date and a share button do not hide the lead)
+    lines = run("\n\n".join([lead, *menu[1:], *body]), probs=[hesitant] + [0.03] * (len(menu) - 1) + [0.99] * 3)
+    assert lines[0].label is Label.CONTENT

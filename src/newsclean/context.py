@@ -26,9 +26,10 @@ from typing import Sequence
 
 from newsclean.classify import is_pattern_cue, shape
 from newsclean.document import Label, Line
-from newsclean.thresholds import (LIST_MAX_ITEMS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST,
-                                  MODEL_KEEP_UNDER_THREAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES,
-                                  MODEL_NEAR_MARGIN, MODEL_SANDWICH, MODEL_SURE_PAGE, REGION_GAP_PENALTY,
+from newsclean.thresholds import (LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
+                                  MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
+                                  MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
+                                  MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, REGION_GAP_PENALTY,
                                   THREAD_MIN_BEFORE)
 
 # cue codes that end the article when they stand after most of its text
@@ -214,7 +215,8 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     is more often a teaser, so only text below kept text is kept this way), and with a line
     ending in a colon (``MODEL_LIST_INTRO``) and the short lines of the list it opens
     (``MODEL_LIST_ITEM``, at most ``LIST_MAX_ITEMS``). A short line with kept text right
-    above and below stays too (a subheading)."""
+    above and below stays too (a subheading). Above the article, only its lead comes back
+    (``_keep_lead``)."""
     out: list[Line] = []
     seen: set[str] = set()
     n = len(lines)
@@ -264,7 +266,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    out = _cut_after_list_header(_grow_unsure(out, probs, repeats), probs)
+    out = _keep_lead(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats, lines)
     return _cut_comment_thread(out, _thread_header(lines, out), probs)
 
 
@@ -335,6 +337,56 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
 
 
 
+# a caption's last character: it closes the photo credit, "(Foto: …)", "[Bild: …]"
+_CREDIT_END = (")", "）", "]")
+
+
+def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool],
+               first_pass: Sequence[Line]) -> list[Line]:
+    """The article's lead (standfirst) comes back: a long sentence above its first kept line,
+    set apart from it only by short lines (byline, date, share buttons) and captions.
+
+    A news page often puts the headline, then a one-paragraph summary, then the byline, the
+    date and the share buttons, then the body. The model scores that summary lower than the
+    body (it stands among the page's furniture), so a sentence the model gives at least
+    ``MODEL_LEAD`` comes back when it is the first running text above the body's first kept
+    line, at most ``LEAD_MAX_GAP`` lines up, with at least one line between. The lines between
+    must be short lines or cue-named ones the model gives less than ``MODEL_LEAD`` (or captions
+    ending in their credit): a longer line that is no running text is a headline, and one the
+    model hesitates on may be one too; above the headline stands the page's header (a cookie
+    or favourites notice), not a lead, and keeping it would move the start of the text above
+    the headline the title finder looks for. A sentence right above the body stays out (more
+    often another article's teaser, see ``_revise_by_model``), and so does one under
+    ``LONG_LINE_CHARS`` (an error message, a "visit our directory" line), one cut off with an
+    ellipsis, a caption with a photo credit, a repeat and a line a cue names. The body's first
+    kept line must be one the model is sure of (``LEAD_BODY_MIN``): above a stray kept line,
+    nothing is a lead. A menu between (``NAV_RUN_MIN`` short lines in a row that only their
+    shape names, ``_is_weak`` on the ``first_pass`` lines) ends the search too: the text above
+    a menu belongs to the page's header."""
+    first = next((i for i, l in enumerate(lines) if l.label is Label.CONTENT), None)
+    if first is None or probs[first] < LEAD_BODY_MIN or not shape(lines[first].text).textlike:
+        return lines
+    menu = 0  # short lines in a row that only their shape names (a menu, when NAV_RUN_MIN of them)
+    for i in range(first - 1, max(-1, first - 1 - LEAD_MAX_GAP), -1):
+        line = lines[i]
+        s = shape(line.text)
+        weak = _is_weak(first_pass[i])
+        menu = menu + 1 if weak else 0
+        if menu >= NAV_RUN_MIN:
+            break
+        if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < MODEL_LEAD and (
+                s.short or line.first is Label.BOILERPLATE and not weak):
+            continue  # a byline, a date, a share button or a caption between the lead and the body
+        if not s.textlike:
+            break  # a headline (or what may be one): what stands above it is the page's header
+        if (i < first - 1 and s.sentence and s.width >= LONG_LINE_CHARS and probs[i] >= MODEL_LEAD
+                and line.code == "NC-MODEL" and not repeated[i] and not line.text.endswith(_ELLIPSIS)
+                and _PHOTO_CREDIT.search(line.text) is None):
+            out = list(lines)
+            out[i] = line.with_final(Label.CONTENT, "NC-TEXT", f"lead above the article, p={probs[i]:.2f}")
+            return out
+        break
+    return lines
 
 def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
     """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
