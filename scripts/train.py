@@ -265,7 +265,8 @@ def fit(X, y, w, args, seed=1, stage=1):
     lr, leaves, depth, trees = ((args.lr, args.leaves, args.depth, args.trees) if stage == 1
                                 else (args.lr2, args.leaves2, args.depth2, args.trees2))
     params = dict(objective="binary", learning_rate=lr, num_leaves=leaves, max_depth=depth,
-                  min_data_in_leaf=50, feature_fraction=0.8, bagging_fraction=0.7, bagging_freq=1,
+                  min_data_in_leaf=50, feature_fraction=args.feature_fraction, bagging_fraction=args.bagging_fraction,
+                  bagging_freq=1 if args.bagging_fraction < 1 else 0,
                   lambda_l2=1.0, num_threads=THREADS, verbose=-1, seed=seed, max_bin=127)
     m = w > 0  # unlabelled units (snippet pages) are only neighbours
     ds = lgb.Dataset(X[m], label=y[m], weight=w[m], free_raw_data=True)
@@ -326,6 +327,10 @@ def main() -> None:
     ap.add_argument("--leaves2", type=int, default=63)
     ap.add_argument("--depth2", type=int, default=6)
     ap.add_argument("--lr2", type=float, default=0.12)
+    ap.add_argument("--feature-fraction", type=float, default=0.8,
+                    help="share of the features each tree draws from (1: all, no randomness from the seed)")
+    ap.add_argument("--bagging-fraction", type=float, default=0.7,
+                    help="share of the rows each tree is fitted on (1: all, no bagging)")
     ap.add_argument("--out", default=os.path.join(OUT_DIR, "lines.npz"), help="model file to write")
     ap.add_argument("--no-report", action="store_true", help="do not rewrite training_report.*")
     ap.add_argument("--folds", type=int, default=3)
@@ -409,6 +414,7 @@ def main() -> None:
         "test_line_accuracy_stage1": round(acc1, 4), "test_line_accuracy": round(acc, 4),
         "trees": args.trees, "leaves": args.leaves, "max_depth": args.depth, "lr": args.lr,
         "trees2": args.trees2, "leaves2": args.leaves2, "max_depth2": args.depth2, "lr2": args.lr2,
+        "feature_fraction": args.feature_fraction, "bagging_fraction": args.bagging_fraction,
         "stacked": not args.no_stack, "train_seconds": round(train_time),
         "model_bytes": os.path.getsize(path), "importances": imp,
     }
