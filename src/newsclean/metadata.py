@@ -587,9 +587,7 @@ def _name_in_byline(i: int, s: str, ds, f: _Found, cues: _Cues, explicit: bool =
     """
     if f.author is not None and f.author[2] <= (1 if not explicit else 2):
         return
-    rest = s
-    for (a, b), _ in reversed(ds):
-        rest = rest[:a] + " | " + rest[b:]
+    rest = _without_spans(s, ds, " | ")
     # a name opening the line is followed by a date or a field separator ('Yasmine Hassan · CBC News · Posted:'),
     # or follows a date that opens it ('6. November 2023 Octavius Hallenstein'); not a date label ('Der Bahnhof
     # am Morgen, aufgenommen am 24. April 2023')
@@ -975,10 +973,10 @@ _NOT_PUBLISHED = re.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bde
 _SOCIAL_POST = re.compile(r"\(@\w[\w.]*\)\s*(?:[^\W\d_]{1,3}\s+)?$")
 
 
-def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]]) -> str:
-    """The line with its dates cut out."""
+def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]], fill: str = "") -> str:
+    """The line with its dates cut out (each replaced by ``fill``)."""
     for (a, b), _ in reversed(ds):
-        s = s[:a] + s[b:]
+        s = s[:a] + fill + s[b:]
     return s
 
 
