@@ -527,6 +527,11 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     if n == 0:
         return None
     w, bias, min_score = _model()
+
+    def scored(f: dict[str, float], i: int) -> float:
+        """A candidate's score, less INSIDE_PENALTY for a line inside the text."""
+        return _score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0)
+
     top = min(cs, cs_r)
     lo = max(0, top - WINDOW_BEFORE)
     hi = min(n, max(cs, cs_r) + WINDOW_AFTER)
@@ -559,7 +564,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
         del cands[RICH_TOP:]
     for k, (sc, i, s, f) in enumerate(cands):
         _rich(f, s, i, page, slug, author_start)
-        cands[k] = (_score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0), i, s, f)
+        cands[k] = (scored(f, i), i, s, f)
     cands.sort(key=lambda x: -x[0])
     parts = []
     for sc, i, s, f in (cands if TRACE is not None else cands[:PART_TOP]):
@@ -575,7 +580,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
             _rich(g, t, i, page, slug, author_start, key=kt)
             g["part"] = 1.0
             g[kind] = 1.0
-            parts.append((_score(g, w, bias) - (INSIDE_PENALTY if i > cs else 0.0), i, t, g))
+            parts.append((scored(g, i), i, t, g))
     if parts:
         cands += parts
         cands.sort(key=lambda x: -x[0])
@@ -583,7 +588,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     for k, (sc, i, s, f) in enumerate(cands):
         if (k < CUE_TOP or TRACE is not None) and (_cue_noise(s) if noise is None else noise(i, s)):
             f["cue_noise"] = 1.0
-            sc = _score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0)
+            sc = scored(f, i)
         if TRACE is not None:
             TRACE.append((f, i, s))
         if best is None or sc > best[0]:
