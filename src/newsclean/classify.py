@@ -72,7 +72,12 @@ def scan(units: Sequence[Line], extra_cues: tuple = ()) -> PageCues:
     return index(extra_cues).scan(texts, want)
 
 
-_PATTERN_CUE = f"{KINDS[PATTERNS.bit_length() - 1]} cue"  # the detail first_pass gives a line a pattern named
+def _cue_detail(kind: str) -> str:
+    """The detail first_pass gives a line a cue of this kind named ('exact cue', 'patterns cue')."""
+    return f"{kind} cue"
+
+
+_PATTERN_CUE = _cue_detail(KINDS[PATTERNS.bit_length() - 1])
 
 
 def is_pattern_cue(line: Line) -> bool:
@@ -96,7 +101,7 @@ def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozense
         s = shape(unit.text)
         hit = found.winner(i, cue_kinds(s.width), disabled) if hits[i] else None
         if hit is not None:
-            out.append(unit.with_first(boilerplate, hit[0], f"{hit[1]} cue"))
+            out.append(unit.with_first(boilerplate, hit[0], _cue_detail(hit[1])))
         elif s.textlike or not s.short:
             out.append(unit.with_first(content, "NC-TEXT", "text-like"))
         else:
