@@ -336,7 +336,6 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
     return lines
 
 
-
 # a caption's last character: it closes the photo credit, "(Foto: …)", "[Bild: …]"
 _CREDIT_END = (")", "）", "]")
 
@@ -387,6 +386,7 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
             return out
         break
     return lines
+
 
 def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
     """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
