@@ -52,3 +52,27 @@ def test_check_uses_the_cache_and_still_sees_changes(tmp_path):
     assert newsclean("check", "raw.txt", cwd=tmp_path).returncode == 0
     raw.write_text(SAMPLE, encoding="utf-8")  # the raw page again: the cache must not hide it
     assert newsclean("check", "raw.txt", cwd=tmp_path).returncode == 1
+
+
+def test_saving_forgets_files_that_no_longer_exist(tmp_path, monkeypatch):
+    from newsclean.cli.cache import Cache
+
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("kept.txt", "kept.md", "gone.txt", "gone.md", "other.txt", "other.md"):
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    first = Cache("k")
+    for stem in ("kept", "gone", "other"):
+        first.record(str(tmp_path / f"{stem}.txt"), str(tmp_path / f"{stem}.md"))
+    first.save()
+    (tmp_path / "gone.txt").unlink()  # a folder cleaned once, then deleted
+
+    second = Cache("k")
+    assert len(second.entries) == 3
+    assert second.fresh(str(tmp_path / "kept.txt"), str(tmp_path / "kept.md"))
+    (tmp_path / "new.txt").write_text("new", encoding="utf-8")
+    (tmp_path / "new.md").write_text("new", encoding="utf-8")
+    second.record(str(tmp_path / "new.txt"), str(tmp_path / "new.md"))
+    second.save()
+    third = Cache("k")
+    assert sorted(os.path.basename(p) for p in third.entries) == ["kept.txt", "new.txt", "other.txt"]
+    assert third.fresh(str(tmp_path / "other.txt"), str(tmp_path / "other.md"))  # not in the run, still there

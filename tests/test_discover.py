@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from newsclean.cli.discover import DEFAULT_GLOBS, STDIN, Source, discover, output_path
+from newsclean.cli.discover import DEFAULT_GLOBS, STDIN, RealPaths, Source, discover, output_path
 
 
 def touch(path, text="x"):
@@ -72,3 +72,18 @@ def test_output_path_mirrors_the_tree(tmp_path):
     assert output_path(Source("in/sub/f.txt", "sub/f.txt"), "OUT", ".md") == os.path.join("OUT", "sub", "f.md")
     assert output_path(Source("x/p00001.txt", "p00001.txt"), "OUT", ".md") == os.path.join("OUT", "p00001.md")
     assert output_path(Source("page.html", "page.html"), "OUT", ".json") == os.path.join("OUT", "page.json")
+
+
+def test_real_paths_resolve_as_realpath_does(tmp_path, monkeypatch):
+    touch(str(tmp_path / "real" / "a.txt"))
+    touch(str(tmp_path / "real" / "b.txt"))
+    os.symlink(tmp_path / "real", tmp_path / "linked")  # a linked folder
+    os.symlink(tmp_path / "real" / "b.txt", tmp_path / "real" / "to-b.txt")  # a linked file
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "real" / "dangling.txt")
+    monkeypatch.chdir(tmp_path / "linked")
+    real_path = RealPaths()
+    for path in ["a.txt", "to-b.txt", "dangling.txt", "missing.md", "./a.txt", "../real/a.txt",
+                 str(tmp_path / "linked" / "a.txt"), str(tmp_path / "linked" / "to-b.txt"),
+                 str(tmp_path / "linked" / ".."), str(tmp_path / "linked") + "/", "."]:
+        assert real_path(path) == os.path.realpath(path), path
+    assert real_path("a.txt") == str((tmp_path / "real" / "a.txt").resolve())

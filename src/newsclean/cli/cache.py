@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 
+from newsclean.cli.discover import RealPaths
 from newsclean.cli.writeback import atomic_write
 
 Stamp = tuple[int, int]  # size, mtime in nanoseconds
@@ -48,6 +49,8 @@ class Cache:
         self.path = os.path.join(cache_dir(), f"{key}.json")
         self.entries: dict[str, list[int]] = {}
         self.dirty = False
+        self.seen: set[str] = set()  # the entries this run confirmed or wrote
+        self._real = RealPaths()
         try:
             with open(self.path, encoding="utf-8") as f:
                 data = json.load(f)
@@ -58,20 +61,29 @@ class Cache:
 
     def fresh(self, source: str, target: str) -> bool:
         """Whether source and target are exactly as when they were last known to agree."""
-        entry = self.entries.get(os.path.realpath(source))
+        real = self._real(source)
+        entry = self.entries.get(real)
         if not entry or len(entry) != 4:
             return False
-        return _stamp(source) == tuple(entry[:2]) and _stamp(target) == tuple(entry[2:])
+        if _stamp(source) == tuple(entry[:2]) and _stamp(target) == tuple(entry[2:]):
+            self.seen.add(real)
+            return True
+        return False
 
     def record(self, source: str, target: str) -> None:
         s, t = _stamp(source), _stamp(target)
         if s is not None and t is not None:
-            self.entries[os.path.realpath(source)] = [*s, *t]
+            real = self._real(source)
+            self.entries[real] = [*s, *t]
+            self.seen.add(real)
             self.dirty = True
 
     def save(self) -> None:
+        """Write the cache, without the entries of files that no longer exist (a cache of
+        folders cleaned once and deleted, temporary ones above all, would grow forever)."""
         if not self.dirty:
             return
+        self.entries = {p: e for p, e in self.entries.items() if p in self.seen or os.path.exists(p)}
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             atomic_write(self.path, json.dumps(self.entries, separators=(",", ":")).encode("utf-8"), 0o644)

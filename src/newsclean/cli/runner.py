@@ -207,7 +207,7 @@ def _write_back(args):
 
 
 def _clean(args, config, settings) -> int:
-    from newsclean.cli.discover import Source, discover, matches, output_path
+    from newsclean.cli.discover import RealPaths, Source, discover, matches, output_path
     from newsclean.cli.formats import SUFFIX
     from newsclean.cli.jobs import Settings, Task, default_jobs, run_all
     from newsclean.cli.report import Report, shown
@@ -241,7 +241,8 @@ def _clean(args, config, settings) -> int:
 
     max_size = _max_size(args)
     report = Report(check=wb.checks, dry=wb.checks or wb.diffs, quiet=args.quiet)
-    inputs = {os.path.realpath(s.path) for s in sources if s.path != STDIN}
+    real_path = RealPaths()
+    inputs = {real_path(s.path) for s in sources if s.path != STDIN}
     stdin_name = args.stdin_filename or STDIN
     tasks: list[Task] = []
     taken: dict[str, str] = {}
@@ -254,7 +255,7 @@ def _clean(args, config, settings) -> int:
         elif out_dir:
             rel = s.rel if s.path != STDIN else os.path.basename(args.stdin_filename or "stdin")
             target = output_path(Source(s.path, rel), out_dir, SUFFIX[args.format])
-            real = os.path.realpath(target)
+            real = real_path(target)
             if real in inputs:
                 report.failure(display, f"its output {target} is an input file (use --in-place)")
                 continue
