@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from newsclean import clean
-from newsclean.repeat import Counts, countable, drop_repeated, line_key, page_keys, text_keys
+from newsclean import repeat
+from newsclean.repeat import Counts, countable, drop_repeated, line_key, page_keys, text_digests, text_keys
 from newsclean.thresholds import REPEAT_MAX_CHARS, REPEAT_MIN_PAGES
 
 ARTICLE = ("The council approved the new budget on Tuesday after a long debate about school funding. "
@@ -34,7 +35,41 @@ def test_counts_and_threshold():
     assert c.repeated() == frozenset({line_key(FURNITURE)})
     c2 = Counts()
     c2.add(page_keys([FURNITURE]))
-    assert c.merge(c2).by_key[line_key(FURNITURE)] == REPEAT_MIN_PAGES + 1
+    assert c.merge(c2).count(line_key(FURNITURE)) == REPEAT_MIN_PAGES + 1
+    assert c.pages == REPEAT_MIN_PAGES + 1 and c.count(line_key("page 0")) == 1 and c.count(line_key("absent")) == 0
+
+
+def test_page_keys_match_the_keys_of_its_tidied_lines():
+    """The counting pass keys raw physical lines at once; ``clean`` keys its units one by
+    one: both must give the same key for the same line."""
+    from newsclean.blocks import split
+
+    text = ("Sign\tUp  NOW\r\nΟΔΟΣ\u200bΑΒ\n\u3000Menu\u00a0Item\ufeff\n\nx\n"
+            + "y" * (REPEAT_MAX_CHARS + 1) + "\nΤΕΛΟΣ\nΤΕΛΟΣ\n")
+    units = split(text)
+    assert text_keys(text) == page_keys(u.text for u in units)
+    assert len(text_keys(text)) == 4  # the sign-up line, both Greek lines, the menu item
+    assert repeat.unpack(text_digests(text)) == text_keys(text)
+    assert repeat.unpack(repeat.pack(text_keys(text))) == text_keys(text)
+
+
+def test_counts_fold_pending_keys_without_changing_them(monkeypatch):
+    pages = [page_keys([FURNITURE, f"page {i % 4}", "Menu"]) for i in range(12)]
+    at_once = Counts()
+    for keys in pages:
+        at_once.add(keys)
+    monkeypatch.setattr(repeat, "COUNTS_FOLD_BYTES", 20)  # fold after every page or two
+    folded = Counts()
+    for keys in pages[:6]:
+        folded.add(repeat.pack(keys))
+    rest = Counts()
+    for keys in pages[6:]:
+        rest.add(keys)
+    folded.merge(rest)
+    assert folded.pages == at_once.pages == 12
+    assert folded.repeated() == at_once.repeated() == frozenset(
+        line_key(t) for t in (FURNITURE, "Menu", "page 0", "page 1", "page 2", "page 3"))
+    assert folded.count(line_key("page 3")) == 3 and folded.count(line_key(FURNITURE)) == 12
 
 
 def test_threshold_grows_with_the_batch():

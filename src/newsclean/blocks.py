@@ -33,14 +33,14 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                    "\U00020000-\U0003fffd]")
 
 
-_ODD_SPACES = ("\t", "\u00a0", "\u3000", "\u200b", "\ufeff")
+ODD_SPACES = ("\t", "\u00a0", "\u3000", "\u200b", "\ufeff")
 
 
 def tidy_lines(text: str) -> list[str]:
     """``tidy`` of every physical line of a (newline-normalized) text. (The same as
     ``_SPACE`` over the page, by string replacement: several times quicker than a regex that
     must consider every space of the page.)"""
-    for c in _ODD_SPACES:
+    for c in ODD_SPACES:
         if c in text:
             text = text.replace(c, " ")
     while "  " in text:

@@ -12,46 +12,140 @@ can be counted by several processes or machines and the counts merged (``Counts.
 """
 from __future__ import annotations
 
-from collections import Counter
 from hashlib import blake2b
 from typing import Iterable, Sequence
 
 from newsclean.document import Label, Line
 from newsclean.thresholds import REPEAT_MAX_CHARS, REPEAT_MAX_SHARE, REPEAT_MIN_PAGES, REPEAT_PAGES_PER_MILLE
 
+KEY_BYTES = 8
+# pending packed keys are folded into the counts when they pass this size (bounds memory)
+COUNTS_FOLD_BYTES = 64 << 20
+
+
+def _norm(text: str) -> str:
+    """What a key is a digest of: the line lowercased, without whitespace. (Lowercased
+    before the spaces go, so a whole page can be lowercased at once: see ``text_digests``.)"""
+    return "".join(text.lower().split())
+
+
+def _digest(norm: str) -> bytes:
+    return blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=KEY_BYTES).digest()
+
+
+def _countable_norm(norm: str) -> bool:
+    return 2 <= len(norm) <= REPEAT_MAX_CHARS
+
 
 def line_key(text: str) -> int:
     """The line's key: a stable digest of its text without case and whitespace."""
-    norm = "".join(text.split()).lower()
-    return int.from_bytes(blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+    return int.from_bytes(_digest(_norm(text)), "big")
 
 
 def countable(text: str) -> bool:
     """Lines long enough to mean something and short enough not to be an article's
     paragraph (a whole article found twice is a duplicate page, not boilerplate)."""
-    return 2 <= len(text) <= REPEAT_MAX_CHARS
+    return _countable_norm(_norm(text))
+
+
+def pack(keys: Iterable[int]) -> bytes:
+    """Keys as ``KEY_BYTES`` big-endian bytes each: how pages' keys travel between processes."""
+    return b"".join(k.to_bytes(KEY_BYTES, "big") for k in keys)
+
+
+def unpack(packed: bytes) -> frozenset[int]:
+    return frozenset(int.from_bytes(packed[i:i + KEY_BYTES], "big") for i in range(0, len(packed), KEY_BYTES))
 
 
 def page_keys(texts: Iterable[str]) -> frozenset[int]:
     """The distinct keys of one page's countable lines (each distinct line hashed once)."""
-    return frozenset(map(line_key, {t for t in texts if countable(t)}))
+    norms = {_norm(t) for t in texts}
+    return frozenset(int.from_bytes(_digest(n), "big") for n in norms if _countable_norm(n))
+
+
+def text_digests(text: str) -> bytes:
+    """``text_keys`` packed (``pack``), computed without Python ints: the counting pass keys
+    every line of every page of a batch, so this is its hot loop. The page's physical lines
+    are keyed (the units ``clean`` labels are the same lines, except where a hard-wrapped
+    dump's paragraph is re-joined, and paragraphs are too long to count anyway); odd spaces
+    become spaces first, as ``blocks.tidy_lines`` makes them for ``clean``."""
+    from newsclean.blocks import ODD_SPACES, normalize_newlines
+
+    text = normalize_newlines(text)
+    for c in ODD_SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    norms = {"".join(line.split()) for line in text.lower().split("\n")}
+    return b"".join([_digest(n) for n in norms if _countable_norm(n)])
+
+
+def text_keys(text: str) -> frozenset[int]:
+    """``page_keys`` of a page given as text."""
+    return unpack(text_digests(text))
 
 
 class Counts:
-    """On how many pages of a batch each line key occurs."""
+    """On how many pages of a batch each line key occurs.
+
+    Pages' keys arrive packed (``text_digests``) and are counted in bulk with numpy, many
+    times quicker than a Counter updated key by key, and folded into (key, count) arrays
+    when they pile up, so memory follows the distinct keys, not the pages."""
 
     def __init__(self) -> None:
         self.pages = 0
-        self.by_key: Counter[int] = Counter()
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
+        self._keys = None  # numpy uint64, sorted, distinct
+        self._counts = None  # numpy int64, pages per key
 
-    def add(self, keys: Iterable[int]) -> None:
+    def add(self, keys: bytes | Iterable[int]) -> None:
+        """One page's distinct keys, packed or as ints."""
+        packed = keys if isinstance(keys, bytes) else pack(keys)
         self.pages += 1
-        self.by_key.update(keys)
+        self._pending.append(packed)
+        self._pending_bytes += len(packed)
+        if self._pending_bytes > COUNTS_FOLD_BYTES:
+            self._fold()
 
     def merge(self, other: "Counts") -> "Counts":
+        self._fold()
+        keys, counts = other._folded()
+        self._combine(keys, counts)
         self.pages += other.pages
-        self.by_key.update(other.by_key)
         return self
+
+    def _folded(self):
+        self._fold()
+        return self._keys, self._counts
+
+    def _fold(self) -> None:
+        import numpy as np
+
+        if self._keys is None:
+            self._keys, self._counts = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        if not self._pending:
+            return
+        new = np.frombuffer(b"".join(self._pending), dtype=">u8").astype(np.uint64)
+        self._pending, self._pending_bytes = [], 0
+        keys, counts = np.unique(new, return_counts=True)
+        self._combine(keys, counts)
+
+    def _combine(self, keys, counts) -> None:
+        import numpy as np
+
+        both = np.concatenate([self._keys, keys])
+        merged, where = np.unique(both, return_inverse=True)
+        self._keys = merged
+        self._counts = np.bincount(where, weights=np.concatenate([self._counts, counts]),
+                                   minlength=len(merged)).astype(np.int64)
+
+    def count(self, key: int) -> int:
+        """On how many pages the key was found."""
+        import numpy as np
+
+        keys, counts = self._folded()
+        i = int(np.searchsorted(keys, np.uint64(key)))
+        return int(counts[i]) if i < len(keys) and int(keys[i]) == key else 0
 
     def min_pages(self) -> int:
         """How many pages a line must be on to count as repeated: a few, and more in a big
@@ -60,8 +154,8 @@ class Counts:
 
     def repeated(self) -> frozenset[int]:
         """The keys of lines repeated across the batch."""
-        k = self.min_pages()
-        return frozenset(key for key, n in self.by_key.items() if n >= k)
+        keys, counts = self._folded()
+        return frozenset(keys[counts >= self.min_pages()].tolist())
 
 
 def drop_repeated(lines: Sequence[Line], repeated: frozenset[int]) -> list[Line]:
@@ -71,18 +165,12 @@ def drop_repeated(lines: Sequence[Line], repeated: frozenset[int]) -> list[Line]
     if not repeated:
         return list(lines)
     kept = [l for l in lines if l.label is Label.CONTENT]
-    hits = {l.index for l in kept if countable(l.text) and line_key(l.text) in repeated}
+    hits = set()
+    for l in kept:
+        norm = _norm(l.text)
+        if _countable_norm(norm) and int.from_bytes(_digest(norm), "big") in repeated:
+            hits.add(l.index)
     if not hits or len(hits) > REPEAT_MAX_SHARE * len(kept):
         return list(lines)
     return [l.with_final(Label.BOILERPLATE, "NC-REPEAT", "recurs on many pages of the batch")
             if l.index in hits else l for l in lines]
-
-
-def text_keys(text: str) -> frozenset[int]:
-    """``page_keys`` of a page given as text. Its physical lines are keyed (the units
-    ``clean`` labels are the same lines, except where a hard-wrapped dump's paragraph is
-    re-joined, and paragraphs are too long to count anyway), which is quicker than
-    splitting it as ``clean`` does."""
-    from newsclean.blocks import normalize_newlines, tidy_lines
-
-    return page_keys(tidy_lines(normalize_newlines(text)))

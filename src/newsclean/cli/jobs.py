@@ -227,25 +227,26 @@ def clean_one(task: Task) -> Result:
     return res
 
 
-def page_keys(task: Task, max_size: int) -> frozenset[int]:
-    """The keys of one plain-text page's lines, for the batch's repetition counts; empty
-    for what cannot be read or is HTML (its errors are reported by the cleaning pass)."""
+def page_digests(task: Task, max_size: int) -> bytes:
+    """The keys of one plain-text page's lines, packed (``repeat.text_digests``), for the
+    batch's repetition counts; none for what cannot be read or is HTML (its errors are
+    reported by the cleaning pass)."""
     from newsclean.decode import DecodeError, decode_report, looks_like_html
-    from newsclean.repeat import text_keys
+    from newsclean.repeat import text_digests
 
     try:
         text, _ = decode_report(task_bytes(task, max_size))
     except (OSError, TooBig, DecodeError):
-        return frozenset()
+        return b""
     limit = text_limit(max_size)
     if looks_like_html(text) or limit and len(text) > limit:
-        return frozenset()
-    return text_keys(text)
+        return b""
+    return text_digests(text)
 
 
-def _keys_chunk(args: tuple[list[Task], int]) -> list[frozenset[int]]:
+def _keys_chunk(args: tuple[list[Task], int]) -> list[bytes]:
     tasks, max_size = args
-    return [page_keys(t, max_size) for t in tasks]
+    return [page_digests(t, max_size) for t in tasks]
 
 
 def count_lines(tasks: list[Task], max_size: int, jobs: int, while_waiting=None):
@@ -257,7 +258,7 @@ def count_lines(tasks: list[Task], max_size: int, jobs: int, while_waiting=None)
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         for t in tasks:
-            counts.add(page_keys(t, max_size))
+            counts.add(page_digests(t, max_size))
         return counts
     ctx = _pool_context()
     size = max(1, min(64, len(tasks) // (jobs * 8)))
