@@ -47,6 +47,18 @@ def first(line: str):
     ("记者：张三 李四", "NC-META"),
     ("Werbung", "NC-PROMPT"),
     ("Publicité", "NC-PROMPT"),
+    # forum, shop and blog widgets, and their kin on multilingual news sites
+    ("12 people like this.", "NC-COUNT"),
+    ("Please Login or Register to create posts and topics.", "NC-PROMPT"),
+    ("We may earn a commission from links on this page.", "NC-LEGAL"),
+    ("Related Questions", "NC-REL"),
+    ("Hors ligne", "NC-NAV"),
+    ("Senare inlägg", "NC-PAGE"),
+    ("Нашли опечатку? Выделите ее и нажмите Ctrl+Enter", "NC-PROMPT"),
+    ("Ссылки по теме:", "NC-REL"),
+    ("To pole jest wymagane", "NC-COMMENT"),
+    ("調整字體︰大 中 小", "NC-NAV"),
+    ("(內容由新浪北京提供。未經授權，不得轉載。)", "NC-LEGAL"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
@@ -63,6 +75,9 @@ def test_boilerplate_kinds_are_named(line, code):
     "Das ist alles nicht gekennzeichnet, wie soll ich wissen, ob das Werbung ist?",
     "Tu as des modèles de créatifs dans la publicité ? Des gens qui t’inspirent ?",
     "Geflüchtete brauchen einen uneingeschränkten Zugang zu medizinischer Versorgung",
+    # a count of people liking something inside a sentence, a font size in prose
+    "About 12 people like this plan, the mayor said, but most residents do not.",
+    "这款字体大小适中，看起来很舒服。",
 ])
 def test_cue_words_inside_prose_do_not_fire(line):
     got = first(line)
