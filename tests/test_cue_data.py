@@ -59,6 +59,11 @@ def first(line: str):
     ("To pole jest wymagane", "NC-COMMENT"),
     ("調整字體︰大 中 小", "NC-NAV"),
     ("(內容由新浪北京提供。未經授權，不得轉載。)", "NC-LEGAL"),
+    # Turkish news furniture
+    ("Facebook'ta Paylaş X'te Paylaş", "NC-SHARE"),
+    ("Bu Habere 21 Yorum Yapılmış", "NC-COMMENT"),
+    ("DİĞER HABERLER", "NC-REL"),
+    ("İçeriğin Devamı Aşağıda", "NC-PROMPT"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
@@ -78,6 +83,8 @@ def test_boilerplate_kinds_are_named(line, code):
     # a count of people liking something inside a sentence, a font size in prose
     "About 12 people like this plan, the mayor said, but most residents do not.",
     "这款字体大小适中，看起来很舒服。",
+    # sharing as the subject of a Turkish sentence
+    "İşte, Hülya Koçyiğit, Instagram hesabı üzerinden yaptığı o paylaşım:",
 ])
 def test_cue_words_inside_prose_do_not_fire(line):
     got = first(line)
