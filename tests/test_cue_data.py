@@ -53,6 +53,8 @@ def first(line: str):
     ("We may earn a commission from links on this page.", "NC-LEGAL"),
     ("Related Questions", "NC-REL"),
     ("Hors ligne", "NC-NAV"),
+    ("Reply", "NC-NAV"),  # a button under every post: not a header that ends the article
+    ("Similar Posts:", "NC-REL"),
     ("Senare inlägg", "NC-PAGE"),
     ("Нашли опечатку? Выделите ее и нажмите Ctrl+Enter", "NC-PROMPT"),
     ("Ссылки по теме:", "NC-REL"),
