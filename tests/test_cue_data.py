@@ -61,6 +61,12 @@ def first(line: str):
     ("To pole jest wymagane", "NC-COMMENT"),
     ("調整字體︰大 中 小", "NC-NAV"),
     ("(內容由新浪北京提供。未經授權，不得轉載。)", "NC-LEGAL"),
+    # wiki tool menus, forum permission lists, text-size widgets run together in a dump
+    ("Inte inloggadDiskussionBidragSkapa kontoLogga in Namnrymder", "NC-NAV"),
+    ("You cannot post new topics in this forum", "NC-PROMPT"),
+    ("EmailΕκτύπωσηΜικρό μέγεθοςΜεγάλο μέγεθος", "NC-NAV"),
+    ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
+    ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
     # Turkish news furniture
     ("Facebook'ta Paylaş X'te Paylaş", "NC-SHARE"),
     ("Bu Habere 21 Yorum Yapılmış", "NC-COMMENT"),
