@@ -67,6 +67,9 @@ def first(line: str):
     ("EmailΕκτύπωσηΜικρό μέγεθοςΜεγάλο μέγεθος", "NC-NAV"),
     ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
     ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
+    ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    ("【我说两句】 字体大小 大 中 小 视力保护色", "NC-NAV"),
+    ("凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
     # Turkish news furniture
     ("Facebook'ta Paylaş X'te Paylaş", "NC-SHARE"),
     ("Bu Habere 21 Yorum Yapılmış", "NC-COMMENT"),
