@@ -70,6 +70,9 @@ def first(line: str):
     ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
     ("【我说两句】 字体大小 大 中 小 视力保护色", "NC-NAV"),
     ("凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
+    ("Helpful (3)", "NC-COUNT"),
+    ("举报 缩小字体 放大字体 收藏 微博 微信 分享", "NC-NAV"),
+    ("Tabelog-Appアプリで開く", "NC-PROMPT"),
     # Turkish news furniture
     ("Facebook'ta Paylaş X'te Paylaş", "NC-SHARE"),
     ("Bu Habere 21 Yorum Yapılmış", "NC-COMMENT"),
