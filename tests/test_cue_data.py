@@ -58,6 +58,8 @@ def first(line: str):
     ("Senare inlägg", "NC-PAGE"),
     ("Нашли опечатку? Выделите ее и нажмите Ctrl+Enter", "NC-PROMPT"),
     ("Ссылки по теме:", "NC-REL"),
+    ("Другие статьи:", "NC-REL"),
+    ("Читай также: Поза дня", "NC-REL"),
     ("To pole jest wymagane", "NC-COMMENT"),
     ("調整字體︰大 中 小", "NC-NAV"),
     ("(內容由新浪北京提供。未經授權，不得轉載。)", "NC-LEGAL"),
