@@ -54,6 +54,16 @@ def test_duplicate_line_dropped():
     assert (lines[1].label, lines[1].code) == (Label.BOILERPLATE, "NC-DUP")
 
 
+def test_model_drops_a_line_repeating_a_dropped_one_and_keeps_a_repeat_of_a_kept_one():
+    # a forum thread: each post has its "Joined:" line (kept, and kept again under the next
+    # post); a menu item dropped at the top and shown again among the text goes
+    text = f"Joined: 2009\n\n{EN}\n\nForums\n\nJoined: 2009\n\n{EN2}\n\nForums\n\n{EN} Two."
+    lines = run(text, probs=[0.97, 0.97, 0.1, 0.97, 0.97, 0.97, 0.97])
+    assert [l.label for l in lines] == [Label.CONTENT, Label.CONTENT, Label.BOILERPLATE, Label.CONTENT,
+                                        Label.CONTENT, Label.BOILERPLATE, Label.CONTENT]
+    assert lines[5].code == "NC-DUP"
+
+
 def test_first_labels_are_kept_and_input_not_mutated():
     first = first_pass(split(f"{EN}\n\nBudget details\n\n{EN} More."))
     before = list(first)

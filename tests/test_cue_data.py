@@ -47,6 +47,39 @@ def first(line: str):
     ("记者：张三 李四", "NC-META"),
     ("Werbung", "NC-PROMPT"),
     ("Publicité", "NC-PROMPT"),
+    # forum, shop and blog widgets, and their kin on multilingual news sites
+    ("12 people like this.", "NC-COUNT"),
+    ("Please Login or Register to create posts and topics.", "NC-PROMPT"),
+    ("We may earn a commission from links on this page.", "NC-LEGAL"),
+    ("Related Questions", "NC-REL"),
+    ("Hors ligne", "NC-NAV"),
+    ("Reply", "NC-NAV"),  # a button under every post: not a header that ends the article
+    ("Similar Posts:", "NC-REL"),
+    ("Senare inlägg", "NC-PAGE"),
+    ("Нашли опечатку? Выделите ее и нажмите Ctrl+Enter", "NC-PROMPT"),
+    ("Ссылки по теме:", "NC-REL"),
+    ("Другие статьи:", "NC-REL"),
+    ("Читай также: Поза дня", "NC-REL"),
+    ("To pole jest wymagane", "NC-COMMENT"),
+    ("調整字體︰大 中 小", "NC-NAV"),
+    ("(內容由新浪北京提供。未經授權，不得轉載。)", "NC-LEGAL"),
+    # wiki tool menus, forum permission lists, text-size widgets run together in a dump
+    ("Inte inloggadDiskussionBidragSkapa kontoLogga in Namnrymder", "NC-NAV"),
+    ("You cannot post new topics in this forum", "NC-PROMPT"),
+    ("EmailΕκτύπωσηΜικρό μέγεθοςΜεγάλο μέγεθος", "NC-NAV"),
+    ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
+    ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
+    ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    ("【我说两句】 字体大小 大 中 小 视力保护色", "NC-NAV"),
+    ("凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
+    ("Helpful (3)", "NC-COUNT"),
+    ("举报 缩小字体 放大字体 收藏 微博 微信 分享", "NC-NAV"),
+    ("Tabelog-Appアプリで開く", "NC-PROMPT"),
+    # Turkish news furniture
+    ("Facebook'ta Paylaş X'te Paylaş", "NC-SHARE"),
+    ("Bu Habere 21 Yorum Yapılmış", "NC-COMMENT"),
+    ("DİĞER HABERLER", "NC-REL"),
+    ("İçeriğin Devamı Aşağıda", "NC-PROMPT"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
@@ -63,6 +96,11 @@ def test_boilerplate_kinds_are_named(line, code):
     "Das ist alles nicht gekennzeichnet, wie soll ich wissen, ob das Werbung ist?",
     "Tu as des modèles de créatifs dans la publicité ? Des gens qui t’inspirent ?",
     "Geflüchtete brauchen einen uneingeschränkten Zugang zu medizinischer Versorgung",
+    # a count of people liking something inside a sentence, a font size in prose
+    "About 12 people like this plan, the mayor said, but most residents do not.",
+    "这款字体大小适中，看起来很舒服。",
+    # sharing as the subject of a Turkish sentence
+    "İşte, Hülya Koçyiğit, Instagram hesabı üzerinden yaptığı o paylaşım:",
 ])
 def test_cue_words_inside_prose_do_not_fire(line):
     got = first(line)

@@ -21,6 +21,12 @@ def test_extra_cues_from_configuration():
     assert cues.cues()["NC-PROMPT"].match("zzz custom prompt") is None
 
 
+def test_turkish_capital_i_matches_the_same_cue_as_small_letters():
+    # "İ".lower() is "i" plus a combining dot; the dot goes before matching
+    assert cues.normalize("BUNLAR DA İLGİNİZİ ÇEKEBİLİR") == "bunlar da ilginizi çekebilir"
+    assert cues.hits("BUNLAR DA İLGİNİZİ ÇEKEBİLİR") == cues.hits("Bunlar da ilginizi çekebilir") == {"NC-REL": "exact"}
+
+
 def test_hits_reports_all_codes():
     assert cues.hits("Share on Facebook") == {"NC-SHARE": "exact"}
 

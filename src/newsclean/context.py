@@ -4,7 +4,7 @@ With the learned model (``_revise_by_model``), its probabilities decide, since i
 features already describe the neighbours and the page's main text region; a cue still
 names the kind of a boilerplate line, a short line sandwiched between kept text stays
 (a subheading), a sentence or a colon-opened list right under kept text stays when the
-model only hesitates, and a line repeating an earlier one goes (``NC-DUP``).
+model only hesitates, and a line repeating one the page dropped earlier goes (``NC-DUP``).
 
 Without it (rules only), the article is taken to be mostly one contiguous stretch. Each
 line gets a score from its first-pass label, weighted by its length; the stretch with the
@@ -206,8 +206,11 @@ _COLON = (":", "：")
 
 def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line]:
     """Labels from the learned model's probabilities (it already sees the neighbours and the
-    main region through its features); a boilerplate cue still overrides it, and a repeated
-    line goes.
+    main region through its features); a boilerplate cue still overrides it, and a line
+    repeating one the page dropped earlier goes (a menu or teaser shown twice). A line
+    repeating a kept one stays when the model keeps it: a forum post's "Joined: …" or
+    "Reply" under each post, the same field of each item of a listing, a quote of the post
+    above (the gold texts keep every copy); a hesitant repeat is not brought back.
 
     Where the model hesitates, the line above decides. Under kept text, the article goes on
     with a sentence the model gives at least ``MODEL_CONTINUE`` (an article's last
@@ -218,7 +221,8 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     above and below stays too (a subheading). Above the article, only its lead comes back
     (``_keep_lead``)."""
     out: list[Line] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # keys of the lines so far: a hesitant line repeating one is not rescued
+    dropped: set[str] = set()  # keys of the lines dropped so far: a line repeating one of them goes
     n = len(lines)
     list_left = 0  # items still expected in a list that a kept line ending in a colon opened
     kept = False  # whether the line above was kept
@@ -250,12 +254,14 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
                 out.append(line.with_final(content, "NC-TEXT", f"{why}, p={p:.2f}"))
             else:
                 out.append(line.with_final(boilerplate, "NC-MODEL", f"p={p:.2f}"))
-        elif repeated:
-            out.append(line.with_final(boilerplate, "NC-DUP", "repeats an earlier line"))
+        elif repeated and key in dropped:
+            out.append(line.with_final(boilerplate, "NC-DUP", "repeats a line dropped earlier"))
         else:
             out.append(line.with_final(content, "NC-MODEL", f"p={p:.2f}"))
-        seen.add(key)
         kept = out[-1].label is content
+        seen.add(key)
+        if not kept:
+            dropped.add(key)
         if not kept and i and out[-2].detail.startswith(_OPENS_LIST):
             out[-2] = _drop_list_opener(out[-2], probs[i - 1])  # it opened nothing
         if kept and text.endswith(_COLON):

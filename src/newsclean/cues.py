@@ -33,8 +33,10 @@ def normalize(line: str) -> str:
 
 
 def trim(low: str) -> str:
-    """``normalize`` of a line already lower-cased."""
-    return low.strip(_TRIM)
+    """``normalize`` of a line already lower-cased. The combining dot that lower-casing leaves
+    after a Turkish capital İ ("İLGİNİZİ" -> "i̇lgi̇ni̇zi̇") goes, so one cue word matches a line
+    in capitals and in small letters alike."""
+    return low.replace("\u0307", "").strip(_TRIM)
 
 
 class CueSet:
