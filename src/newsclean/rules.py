@@ -95,8 +95,10 @@ ALL_RULES: tuple[Rule, ...] = (
          "Counters change every visit and mean nothing in a corpus.",
          "阅读 465 / 1.2k views"),
     Rule("NC-DUP", Label.BOILERPLATE, "repeated line",
-         "A line repeating one seen earlier on the page (teaser title twice, repeated menu).",
-         "Real articles seldom repeat a line; lists of links do.",
+         "A line repeating one the page dropped earlier (a teaser title twice, a menu shown again); "
+         "with the model, a repeat of a kept line stays when the model keeps it.",
+         "Real articles seldom repeat a line; lists of links do. A forum thread or a listing repeats "
+         "its furniture under every post ('Joined: ...', 'Reply'), and the gold keeps each copy.",
          "the second of two identical headline lines"),
     Rule("NC-REPEAT", Label.BOILERPLATE, "repeated across the batch",
          "A kept line that recurs verbatim on many pages of the batch being cleaned (a folder).",
