@@ -47,6 +47,17 @@ def first(line: str):
     ("记者：张三 李四", "NC-META"),
     ("Werbung", "NC-PROMPT"),
     ("Publicité", "NC-PROMPT"),
+    # print-edition notes, opinion disclaimers, comment-form and blog-widget lines, sign-up small print
+    ("A version of this article appeared in print on November 8, 2012, on page B8 of the New York edition.", "NC-LEGAL"),
+    ("The opinions expressed here are the personal views of the author and not those of my employer.", "NC-LEGAL"),
+    ("Mail (will not be published) (required)", "NC-COMMENT"),
+    ("Your comment has been saved. Comments are moderated and will not appear until approved.", "NC-COMMENT"),
+    ("Email ThisBlogThis!Share to TwitterShare to Facebook", "NC-SHARE"),
+    ("By signing up, you agree to our User Agreement and Privacy Policy.", "NC-PROMPT"),
+    ("If you enjoyed this article, please share it on:", "NC-PROMPT"),
+    ("Consider a donation if you like what you see here!", "NC-PROMPT"),
+    ("This entry was written by Admin, posted on at 12:14 pm, filed under Trends.", "NC-TAGS"),
+    ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "NC-PROMPT"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
@@ -63,6 +74,9 @@ def test_boilerplate_kinds_are_named(line, code):
     "Das ist alles nicht gekennzeichnet, wie soll ich wissen, ob das Werbung ist?",
     "Tu as des modèles de créatifs dans la publicité ? Des gens qui t’inspirent ?",
     "Geflüchtete brauchen einen uneingeschränkten Zugang zu medizinischer Versorgung",
+    # a widget's name inside a longer line of prose
+    "Simplified tray interface: less commonly used tray icons (such as BlogThis!, Collage, Movie, Shop) are hidden "
+    "from view so that the ones you use every day stay within reach.",
 ])
 def test_cue_words_inside_prose_do_not_fire(line):
     got = first(line)
