@@ -58,6 +58,16 @@ def first(line: str):
     ("Consider a donation if you like what you see here!", "NC-PROMPT"),
     ("This entry was written by Admin, posted on at 12:14 pm, filed under Trends.", "NC-TAGS"),
     ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "NC-PROMPT"),
+    # subscription offer boxes, a video player's error, embed consent, image placeholders
+    ("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", "NC-PROMPT"),
+    ("Unlimited online access to articles from across Canada with one account.", "NC-PROMPT"),
+    ("Get the latest news from the site in your inbox.", "NC-PROMPT"),
+    ("We apologize, but this video has failed to load.", "NC-PROMPT"),
+    ("An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "NC-PROMPT"),
+    ("Diese Zusammenfassung wurde künstlich erzeugt.", "NC-PROMPT"),
+    ("Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen.", "NC-LEGAL"),
+    ("Placeholder image-1", "NC-IMAGE"),
+    ("Quelle: Infografik WELT", "NC-IMAGE"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
