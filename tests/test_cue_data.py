@@ -68,6 +68,14 @@ def first(line: str):
     ("Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen.", "NC-LEGAL"),
     ("Placeholder image-1", "NC-IMAGE"),
     ("Quelle: Infografik WELT", "NC-IMAGE"),
+    ("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.", "NC-PROMPT"),
+    ("Audio starten, abbrechen mit Escape", "NC-IMAGE"),
+    ("Tu suscripción se está usando en otro dispositivo", "NC-PROMPT"),
+    ("Salva questo articolo e leggilo quando vuoi.", "NC-PROMPT"),
+    ("Add The Daily News to your Google News feed.", "NC-PROMPT"),
+    ("この記事の画像を見る(2枚)", "NC-IMAGE"),
+    ("Vis mer Vis mindre", "NC-PAGE"),
+    ("Les mer om kunstig intelligens i våre artikler.", "NC-REL"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
