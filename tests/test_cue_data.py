@@ -76,6 +76,19 @@ def first(line: str):
     ("この記事の画像を見る(2枚)", "NC-IMAGE"),
     ("Vis mer Vis mindre", "NC-PAGE"),
     ("Les mer om kunstig intelligens i våre artikler.", "NC-REL"),
+    # comment forms and footers of blogs, and the same kinds in other scripts
+    ("Notify me of follow-up comments by email.", "NC-COMMENT"),
+    ("You may use these HTML tags and attributes: <a href=\"\"> <b> <i>", "NC-COMMENT"),
+    ("Powered by WordPress", "NC-LEGAL"),
+    ("An error occured while loading the video.", "NC-PROMPT"),
+    ("Βρίσκεστε εδώ: Αρχική > Ειδήσεις", "NC-CRUMB"),
+    ("EmailΕκτύπωσηΜικρό μέγεθοςΜεγάλο μέγεθος", "NC-SHARE"),
+    ("Ссылки по теме", "NC-REL"),
+    ("Ошибка в тексте? Выделите её мышью и нажмите Ctrl+Enter", "NC-PROMPT"),
+    ("Możesz także śledzić nas na Facebooku", "NC-SHARE"),
+    ("Prawa autorskie do materiałów należą do wydawcy.", "NC-LEGAL"),
+    ("內容由新浪北京提供，未經授權，不得轉載。", "NC-LEGAL"),
+    ("調整字體 大 中 小", "NC-SHARE"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
