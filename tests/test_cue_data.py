@@ -89,6 +89,21 @@ def first(line: str):
     ("Prawa autorskie do materiałów należą do wydawcy.", "NC-LEGAL"),
     ("內容由新浪北京提供，未經授權，不得轉載。", "NC-LEGAL"),
     ("調整字體 大 中 小", "NC-SHARE"),
+    # wiki and shop furniture (Swedish), sign-up forms, share rows, reprint and link notices
+    ("Wikipedias text är tillgänglig under licensen Creative Commons Erkännande-dela-lika 4.0", "NC-LEGAL"),
+    ("Inte inloggadDiskussionBidragSkapa kontoLogga in", "NC-NAV"),
+    ("Fri frakt över 199kr", "NC-PROMPT"),
+    ("Inga kundrecensioner har skrivits ännu.", "NC-COMMENT"),
+    ("Populära inlägg", "NC-REL"),
+    ("Enter your email address:", "NC-PROMPT"),
+    ("Like Tweet +1 Share Pin It Share", "NC-SHARE"),
+    ("RSS Feed or, Subscribe via Email", "NC-SHARE"),
+    ("Back To Top of Page", "NC-NAV"),
+    ("You are visitor number 1234 since March 8, 1996", "NC-COUNT"),
+    ("(Note: the site is not responsible for the content of external links.)", "NC-LEGAL"),
+    ("Vous pouvez partager vos connaissances en l’améliorant.", "NC-PROMPT"),
+    ("Przeczytaj więcej o: grypa, medycyna", "NC-TAGS"),
+    ("• 凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
