@@ -104,6 +104,10 @@ def first(line: str):
     ("Vous pouvez partager vos connaissances en l’améliorant.", "NC-PROMPT"),
     ("Przeczytaj więcej o: grypa, medycyna", "NC-TAGS"),
     ("• 凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
+    ("Subscribe to the newsletter and get the week's best stories", "NC-PROMPT"),
+    ("Your Email Address:", "NC-PROMPT"),
+    ("Email me", "NC-CONTACT"),
+    ("Reader Comments (2)", "NC-COMMENT"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
