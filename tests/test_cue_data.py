@@ -60,7 +60,7 @@ def first(line: str):
     ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "NC-PROMPT"),
     # subscription offer boxes, a video player's error, embed consent, image placeholders
     ("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", "NC-PROMPT"),
-    ("Unlimited online access to articles from across Canada with one account.", "NC-PROMPT"),
+    ("Support local journalism.", "NC-PROMPT"),
     ("Get the latest news from the site in your inbox.", "NC-PROMPT"),
     ("We apologize, but this video has failed to load.", "NC-PROMPT"),
     ("An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "NC-PROMPT"),
