@@ -155,6 +155,19 @@ def test_article_goes_on_under_an_inline_read_more_line():
     assert lines[5].label is Label.CONTENT
 
 
+def test_read_more_box_with_an_ad_slot_under_it_ends_nothing():
+    # an ad slot saying the story continues under the box: the hesitant paragraphs after it stay
+    text = "\n\n".join([EN, EN + " One.", EN + " Two.", "Read More", "Council rejects new parking fees",
+                        "Story continues below", EN2])
+    lines = run(text, probs=[0.95, 0.95, 0.95, 0.1, 0.2, 0.05, 0.55])
+    assert lines[3].code == "NC-REL" and lines[4].label is Label.BOILERPLATE
+    assert lines[6].label is Label.CONTENT
+    # without the ad slot's note the same paragraph goes with the list
+    lines = run("\n\n".join([EN, EN + " One.", EN + " Two.", "Read More", "Council rejects new parking fees",
+                              "Advertisement", EN2]), probs=[0.95, 0.95, 0.95, 0.1, 0.2, 0.05, 0.55])
+    assert (lines[6].label, lines[6].code) == (Label.BOILERPLATE, "NC-REL")
+
+
 def test_list_header_after_the_article_still_cuts_its_teasers():
     text = "\n\n".join([EN, EN + " One.", EN + " Two.", "Related stories", EN2])
     lines = run(text, probs=[0.95, 0.95, 0.95, 0.2, 0.5])

@@ -80,6 +80,66 @@ def first(line: str):
     ("Bu Habere 21 Yorum Yapılmış", "NC-COMMENT"),
     ("DİĞER HABERLER", "NC-REL"),
     ("İçeriğin Devamı Aşağıda", "NC-PROMPT"),
+    # print-edition notes, opinion disclaimers, comment-form and blog-widget lines, sign-up small print
+    ("A version of this article appeared in print on November 8, 2012, on page B8 of the New York edition.", "NC-LEGAL"),
+    ("The opinions expressed here are the personal views of the author and not those of my employer.", "NC-LEGAL"),
+    ("Mail (will not be published) (required)", "NC-COMMENT"),
+    ("Your comment has been saved. Comments are moderated and will not appear until approved.", "NC-COMMENT"),
+    ("Email ThisBlogThis!Share to TwitterShare to Facebook", "NC-SHARE"),
+    ("By signing up, you agree to our User Agreement and Privacy Policy.", "NC-PROMPT"),
+    ("If you enjoyed this article, please share it on:", "NC-PROMPT"),
+    ("Consider a donation if you like what you see here!", "NC-PROMPT"),
+    ("This entry was written by Admin, posted on at 12:14 pm, filed under Trends.", "NC-TAGS"),
+    ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "NC-PROMPT"),
+    # subscription offer boxes, a video player's error, embed consent, image placeholders
+    ("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", "NC-PROMPT"),
+    ("Support local journalism.", "NC-PROMPT"),
+    ("Get the latest news from the site in your inbox.", "NC-PROMPT"),
+    ("We apologize, but this video has failed to load.", "NC-PROMPT"),
+    ("An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "NC-PROMPT"),
+    ("Diese Zusammenfassung wurde künstlich erzeugt.", "NC-PROMPT"),
+    ("Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen.", "NC-LEGAL"),
+    ("Placeholder image-1", "NC-IMAGE"),
+    ("Quelle: Infografik WELT", "NC-IMAGE"),
+    ("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.", "NC-PROMPT"),
+    ("Audio starten, abbrechen mit Escape", "NC-IMAGE"),
+    ("Tu suscripción se está usando en otro dispositivo", "NC-PROMPT"),
+    ("Salva questo articolo e leggilo quando vuoi.", "NC-PROMPT"),
+    ("Add The Daily News to your Google News feed.", "NC-PROMPT"),
+    ("この記事の画像を見る(2枚)", "NC-IMAGE"),
+    ("Vis mer Vis mindre", "NC-PAGE"),
+    ("Les mer om kunstig intelligens i våre artikler.", "NC-REL"),
+    # comment forms and footers of blogs, and the same kinds in other scripts
+    ("Notify me of follow-up comments by email.", "NC-COMMENT"),
+    ("You may use these HTML tags and attributes: <a href=\"\"> <b> <i>", "NC-COMMENT"),
+    ("Powered by WordPress", "NC-LEGAL"),
+    ("An error occured while loading the video.", "NC-PROMPT"),
+    ("Βρίσκεστε εδώ: Αρχική > Ειδήσεις", "NC-CRUMB"),
+    ("Ссылки по теме", "NC-REL"),
+    ("Ошибка в тексте? Выделите её мышью и нажмите Ctrl+Enter", "NC-PROMPT"),
+    ("Możesz także śledzić nas na Facebooku", "NC-SHARE"),
+    ("Prawa autorskie do materiałów należą do wydawcy.", "NC-LEGAL"),
+    ("內容由新浪北京提供，未經授權，不得轉載。", "NC-LEGAL"),
+    ("調整字體 大 中 小", "NC-NAV"),
+    # wiki and shop furniture (Swedish), sign-up forms, share rows, reprint and link notices
+    ("Wikipedias text är tillgänglig under licensen Creative Commons Erkännande-dela-lika 4.0", "NC-LEGAL"),
+    ("Inte inloggadDiskussionBidragSkapa kontoLogga in", "NC-NAV"),
+    ("Fri frakt över 199kr", "NC-PROMPT"),
+    ("Inga kundrecensioner har skrivits ännu.", "NC-COMMENT"),
+    ("Populära inlägg", "NC-REL"),
+    ("Enter your email address:", "NC-PROMPT"),
+    ("Like Tweet +1 Share Pin It Share", "NC-SHARE"),
+    ("RSS Feed or, Subscribe via Email", "NC-SHARE"),
+    ("Back To Top of Page", "NC-NAV"),
+    ("You are visitor number 1234 since March 8, 1996", "NC-COUNT"),
+    ("(Note: the site is not responsible for the content of external links.)", "NC-LEGAL"),
+    ("Vous pouvez partager vos connaissances en l’améliorant.", "NC-PROMPT"),
+    ("Przeczytaj więcej o: grypa, medycyna", "NC-TAGS"),
+    ("• 凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
+    ("Subscribe to the newsletter and get the week's best stories", "NC-PROMPT"),
+    ("Your Email Address:", "NC-PROMPT"),
+    ("Email me", "NC-CONTACT"),
+    ("Reader Comments (2)", "NC-COMMENT"),
 ])
 def test_boilerplate_kinds_are_named(line, code):
     got = first(line)
@@ -101,6 +161,9 @@ def test_boilerplate_kinds_are_named(line, code):
     "这款字体大小适中，看起来很舒服。",
     # sharing as the subject of a Turkish sentence
     "İşte, Hülya Koçyiğit, Instagram hesabı üzerinden yaptığı o paylaşım:",
+    # a widget's name inside a longer line of prose
+    "Simplified tray interface: less commonly used tray icons (such as BlogThis!, Collage, Movie, Shop) are hidden "
+    "from view so that the ones you use every day stay within reach.",
 ])
 def test_cue_words_inside_prose_do_not_fire(line):
     got = first(line)

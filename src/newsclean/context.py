@@ -320,6 +320,12 @@ def _drop_list_opener(line: Line, p: float) -> Line:
     return line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}, {_OPENS_NO_LIST}")
 
 
+# an ad slot's note that the article goes on under it: a list header just above is an inline box
+_CONTINUES = re.compile(r"\b(?:article|story) continues\b|\bcontinues below\b|weiter nach der anzeige"
+                        r"|nach der anzeige weiter|artikel wird unterhalb fortgesetzt|la suite après (?:cette )?publicité"
+                        r"|el artículo continúa|l'articolo continua|artikelen fortsätter|artikkelen fortsetter", re.I)
+
+
 def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     """Everything kept under a list header that follows the bulk of the article goes.
 
@@ -327,13 +333,16 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
     other articles, whose teasers read like text; the first such header ends the article.
     Only lines the model is sure of (``MODEL_KEEP_UNDER_LIST``) stay under it: an inline
     "Read more: <headline>" box in the middle of an article is followed by the article's
-    own paragraphs, which the model scores far higher than other articles' teasers.
+    own paragraphs, which the model scores far higher than other articles' teasers. A header
+    with an ad slot's "Story continues below" in the list under it is such a box too, and ends
+    nothing.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
     total = sum(widths)
     before = 0
     for i, line in enumerate(lines):
-        if line.first_code in _ENDERS and before > total - before - widths[i]:
+        if (line.first_code in _ENDERS and before > total - before - widths[i]
+                and not any(_CONTINUES.search(l.text) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])):
             return lines[:i + 1] + [
                 l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
                 if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l
