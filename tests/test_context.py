@@ -1,4 +1,6 @@
 """Second pass: labels revised by neighbours and by the main region."""
+import pytest
+
 from newsclean.blocks import split
 from newsclean.classify import first_pass, shape
 from newsclean.context import main_span, overlay, revise
@@ -166,6 +168,21 @@ def test_read_more_box_with_an_ad_slot_under_it_ends_nothing():
     lines = run("\n\n".join([EN, EN + " One.", EN + " Two.", "Read More", "Council rejects new parking fees",
                               "Advertisement", EN2]), probs=[0.95, 0.95, 0.95, 0.1, 0.2, 0.05, 0.55])
     assert (lines[6].label, lines[6].code) == (Label.BOILERPLATE, "NC-REL")
+
+
+@pytest.mark.parametrize("note, is_note", [
+    ("STORY CONTINUES BELOW ADVERTISEMENT", True),
+    ("Weiter nach der Anzeige", True),
+    ("La suite après cette publicité", True),
+    ("The particle continues below the threshold.", True),  # 'continues below' as words still counts
+    ("The subarticle continuesbelow", False),  # not inside longer words
+])
+def test_ad_slot_notes_come_from_the_data_file(note, is_note):
+    from newsclean.context import _continues
+    from newsclean.cues import context_words
+
+    assert "story continues" in context_words("continues")
+    assert bool(_continues().search(note.lower())) is is_note
 
 
 def test_list_header_after_the_article_still_cuts_its_teasers():

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from newsclean.classify import is_pattern_cue, shape
+from newsclean.cues import context_words, trie
 from newsclean.document import Label, Line
 from newsclean.thresholds import (LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
@@ -320,10 +322,11 @@ def _drop_list_opener(line: Line, p: float) -> Line:
     return line.with_final(Label.BOILERPLATE, "NC-MODEL", f"p={p:.2f}, {_OPENS_NO_LIST}")
 
 
-# an ad slot's note that the article goes on under it: a list header just above is an inline box
-_CONTINUES = re.compile(r"\b(?:article|story) continues\b|\bcontinues below\b|weiter nach der anzeige"
-                        r"|nach der anzeige weiter|artikel wird unterhalb fortgesetzt|la suite après (?:cette )?publicité"
-                        r"|el artículo continúa|l'articolo continua|artikelen fortsätter|artikkelen fortsetter", re.I)
+@lru_cache(maxsize=1)
+def _continues() -> re.Pattern:
+    """An ad slot's note that the article goes on under it ("Story continues below"), from
+    ``data/context.toml``: a list header just above such a note opens an inline box."""
+    return re.compile(r"(?<!\w)(?:" + trie(sorted({w.lower() for w in context_words("continues")})) + r")(?!\w)")
 
 
 def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:
@@ -342,7 +345,7 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
     before = 0
     for i, line in enumerate(lines):
         if (line.first_code in _ENDERS and before > total - before - widths[i]
-                and not any(_CONTINUES.search(l.text) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])):
+                and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])):
             return lines[:i + 1] + [
                 l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
                 if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l

@@ -131,6 +131,14 @@ def raw_tables() -> dict[str, dict[str, list[str]]]:
     return merged
 
 
+@lru_cache(maxsize=None)
+def context_words(name: str) -> tuple[str, ...]:
+    """A word list of ``data/context.toml``: words the context rules look for (not a rule
+    code's cues, so kept out of the per-language cue files)."""
+    with open(os.path.join(os.path.dirname(CUE_DIR), "context.toml"), "rb") as f:
+        return tuple(tomllib.load(f)[name])
+
+
 def _build(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> dict[str, CueSet]:
     tables = {code: {k: list(v) for k, v in t.items()} for code, t in raw_tables().items()}
     for code, kind, words in extra:
