@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from newsclean.classify import is_pattern_cue, shape
-from newsclean.cues import context_words, trie
+from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.thresholds import (LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
@@ -326,7 +326,7 @@ def _drop_list_opener(line: Line, p: float) -> Line:
 def _continues() -> re.Pattern:
     """An ad slot's note that the article goes on under it ("Story continues below"), from
     ``data/context.toml``: a list header just above such a note opens an inline box."""
-    return re.compile(r"(?<!\w)(?:" + trie(sorted({w.lower() for w in context_words("continues")})) + r")(?!\w)")
+    return alternation(context_words("continues"), whole_words=True)
 
 
 def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:

@@ -51,11 +51,11 @@ class CueSet:
 
     @cached_property
     def prefix(self) -> re.Pattern | None:
-        return _alternation(self.words["prefix"])
+        return alternation(self.words["prefix"])
 
     @cached_property
     def contains(self) -> re.Pattern | None:
-        return _alternation(self.words["contains"])
+        return alternation(self.words["contains"])
 
     @cached_property
     def patterns(self) -> re.Pattern | None:
@@ -105,11 +105,14 @@ def trie(words: list[str]) -> str:
     return walk(root)
 
 
-def _alternation(words) -> re.Pattern | None:
+def alternation(words, whole_words: bool = False) -> re.Pattern | None:
+    """A compiled ``trie`` of the lower-cased words (None for none); ``whole_words``: only
+    where no letter or digit touches the match on either side."""
     words = sorted({w.lower() for w in words if w})
     if not words:
         return None
-    return re.compile(trie(words))
+    body = trie(words)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if whole_words else body)
 
 
 def languages() -> list[str]:
