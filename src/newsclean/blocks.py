@@ -33,16 +33,22 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                    "\U00020000-\U0003fffd]")
 
 
-ODD_SPACES = ("\t", "\u00a0", "\u3000", "\u200b", "\ufeff")
+_ODD_SPACES = ("\t", "\u00a0", "\u3000", "\u200b", "\ufeff")
+
+
+def plain_spaces(text: str) -> str:
+    """The text with its odd spaces (tab, no-break, ideographic, zero-width) made plain spaces."""
+    for c in _ODD_SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
 
 
 def tidy_lines(text: str) -> list[str]:
     """``tidy`` of every physical line of a (newline-normalized) text. (The same as
     ``_SPACE`` over the page, by string replacement: several times quicker than a regex that
     must consider every space of the page.)"""
-    for c in ODD_SPACES:
-        if c in text:
-            text = text.replace(c, " ")
+    text = plain_spaces(text)
     while "  " in text:
         text = text.replace("  ", " ")
     return [line.strip() for line in text.split("\n")]

@@ -33,13 +33,17 @@ def _digest(norm: str) -> bytes:
     return blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=KEY_BYTES).digest()
 
 
+def _key(norm: str) -> int:
+    return int.from_bytes(_digest(norm), "big")
+
+
 def _countable_norm(norm: str) -> bool:
     return 2 <= len(norm) <= REPEAT_MAX_CHARS
 
 
 def line_key(text: str) -> int:
     """The line's key: a stable digest of its text without case and whitespace."""
-    return int.from_bytes(_digest(_norm(text)), "big")
+    return _key(_norm(text))
 
 
 def countable(text: str) -> bool:
@@ -60,7 +64,7 @@ def unpack(packed: bytes) -> frozenset[int]:
 def page_keys(texts: Iterable[str]) -> frozenset[int]:
     """The distinct keys of one page's countable lines (each distinct line hashed once)."""
     norms = {_norm(t) for t in texts}
-    return frozenset(int.from_bytes(_digest(n), "big") for n in norms if _countable_norm(n))
+    return frozenset(_key(n) for n in norms if _countable_norm(n))
 
 
 def text_digests(text: str) -> bytes:
@@ -69,13 +73,9 @@ def text_digests(text: str) -> bytes:
     are keyed (the units ``clean`` labels are the same lines, except where a hard-wrapped
     dump's paragraph is re-joined, and paragraphs are too long to count anyway); odd spaces
     become spaces first, as ``blocks.tidy_lines`` makes them for ``clean``."""
-    from newsclean.blocks import ODD_SPACES, normalize_newlines
+    from newsclean.blocks import normalize_newlines, plain_spaces
 
-    text = normalize_newlines(text)
-    for c in ODD_SPACES:
-        if c in text:
-            text = text.replace(c, " ")
-    norms = {"".join(line.split()) for line in text.lower().split("\n")}
+    norms = {"".join(line.split()) for line in plain_spaces(normalize_newlines(text)).lower().split("\n")}
     return b"".join([_digest(n) for n in norms if _countable_norm(n)])
 
 
@@ -168,7 +168,7 @@ def drop_repeated(lines: Sequence[Line], repeated: frozenset[int]) -> list[Line]
     hits = set()
     for l in kept:
         norm = _norm(l.text)
-        if _countable_norm(norm) and int.from_bytes(_digest(norm), "big") in repeated:
+        if _countable_norm(norm) and _key(norm) in repeated:
             hits.add(l.index)
     if not hits or len(hits) > REPEAT_MAX_SHARE * len(kept):
         return list(lines)
