@@ -215,6 +215,13 @@ def _stack_rows(res: list, pages: list[dict]) -> dict:
                 dataset=np.array([p.get("dataset") or "" for p in pages]))
 
 
+def cv_folds(n_pages: int, folds: int) -> np.ndarray:
+    """The cross-validation fold of each train page (fixed draw, independent of the stacking
+    folds ``page % --folds``): ``--cv-fold K`` fits on the pages of the other folds, so
+    ``scripts/tune.py`` can set the thresholds on pages the model did not see, not on ``test``."""
+    return np.random.default_rng(20261125).integers(0, folds, n_pages)
+
+
 def join(a: dict, b: dict) -> dict:
     """Two built sets as one (b's pages and documents numbered after a's)."""
     out = {}
@@ -335,6 +342,10 @@ def main() -> None:
     ap.add_argument("--no-report", action="store_true", help="do not rewrite training_report.*")
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--no-stack", action="store_true")
+    ap.add_argument("--cv-fold", type=int, default=None,
+                    help="leave out the train pages of this cross-validation fold (0..--cv-folds-1); "
+                         "for scripts/tune.py, with --out and --no-report")
+    ap.add_argument("--cv-folds", type=int, default=3)
     ap.add_argument("--sample", type=float, default=1.0, help="share of training docs used")
     ap.add_argument("--snippets", action="store_true",
                     help="add trafilatura_eval's snippet-labelled train pages (its snippet scores are then "
@@ -351,6 +362,9 @@ def main() -> None:
         rng = np.random.default_rng(0)
         keep_pages = rng.random(tr["page"].max() + 1) < args.sample
         m = keep_pages[tr["page"]]
+        tr = {k: (v[m] if k not in ("lang", "dataset") else v) for k, v in tr.items()}
+    if args.cv_fold is not None:
+        m = cv_folds(int(tr["page"].max()) + 1, args.cv_folds)[tr["page"]] != args.cv_fold
         tr = {k: (v[m] if k not in ("lang", "dataset") else v) for k, v in tr.items()}
     if args.snippets:
         sn = build_snippets("train")

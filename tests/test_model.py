@@ -99,6 +99,28 @@ def test_missing_model_falls_back(monkeypatch):
         model.load.cache_clear()
 
 
+def test_read_gives_the_shipped_model_and_refuses_other_features(tmp_path):
+    """``read`` loads a model file (tune.py reads its cross-validation models with it); a file
+    of other features, or no model at all, gives None rather than wrong probabilities."""
+    from importlib import resources
+
+    shipped = resources.files("newsclean") / "data" / "model" / model.MODEL_FILE
+    with resources.as_file(shipped) as path:
+        if not os.path.exists(path):
+            pytest.skip("no shipped model")
+        m = model.read(path)
+        with np.load(path, allow_pickle=False) as d:
+            arrays = {k: d[k] for k in d.files}
+    X = np.random.default_rng(1).normal(size=(4, len(model.FEATURE_NAMES)))
+    assert np.array_equal(m.stage1.raw(X), model.load().stage1.raw(X))
+    arrays["feature_names"] = np.array(["renamed"] + list(model.FEATURE_NAMES[1:]))
+    np.savez(tmp_path / "other.npz", **arrays)
+    assert model.read(tmp_path / "other.npz") is None
+    (tmp_path / "broken.npz").write_bytes(b"not a zip")
+    assert model.read(tmp_path / "broken.npz") is None
+    assert model.read(tmp_path / "missing.npz") is None
+
+
 def test_huge_pages_walk_in_slices_with_the_same_result(monkeypatch):
     """Pages of more than HUGE_PAGE_UNITS units go through the trees in slices (smaller
     arrays, quicker); every unit must get exactly the value one walk gives."""

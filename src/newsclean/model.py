@@ -124,22 +124,31 @@ def _trees(d, prefix: str) -> Trees:
                  depth=int(d[f"{prefix}_depth"]))
 
 
-@lru_cache(maxsize=1)
-def load() -> Model | None:
-    """The shipped model, read once; None when the file is missing or does not fit the features."""
+def read(path) -> Model | None:
+    """The model in an ``.npz`` file written by ``scripts/train.py``; None when the file is
+    missing, unreadable or does not fit the features (trained on other ones)."""
     try:
-        ref = resources.files("newsclean") / "data" / "model" / MODEL_FILE
-        with resources.as_file(ref) as path:
-            with np.load(path, allow_pickle=False) as d:
-                names = tuple(str(x) for x in d["feature_names"])
-                stack = tuple(str(x) for x in d["stack_names"])
-                s1 = _trees(d, "s1")
-                s2 = _trees(d, "s2") if "s2_leaf_value" in d.files else None
+        with np.load(path, allow_pickle=False) as d:
+            names = tuple(str(x) for x in d["feature_names"])
+            stack = tuple(str(x) for x in d["stack_names"])
+            s1 = _trees(d, "s1")
+            s2 = _trees(d, "s2") if "s2_leaf_value" in d.files else None
     except (FileNotFoundError, OSError, KeyError, ValueError):
         return None
     if names != FEATURE_NAMES or stack != STACK_NAMES:
         return None  # trained on other features: fall back to the rules
     return Model(s1, s2, names, stack)
+
+
+@lru_cache(maxsize=1)
+def load() -> Model | None:
+    """The shipped model, read once; None when it is missing or does not fit the features."""
+    ref = resources.files("newsclean") / "data" / "model" / MODEL_FILE
+    try:
+        with resources.as_file(ref) as path:
+            return read(path)
+    except (FileNotFoundError, OSError):
+        return None
 
 
 def available() -> bool:
