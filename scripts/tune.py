@@ -41,7 +41,7 @@ from align import CORPUS, load_pages  # noqa: E402
 from score import score_page  # noqa: E402
 from train import cv_folds  # noqa: E402
 
-from newsclean import clean, context, model, thresholds  # noqa: E402
+from newsclean import clean, model, thresholds  # noqa: E402
 
 _MODELS: dict = {}  # per worker: fold -> Model, and None -> the shipped one
 
@@ -49,8 +49,8 @@ _MODELS: dict = {}  # per worker: fold -> Model, and None -> the shipped one
 def _set(settings: list[tuple[str, float]], models: str, folds: int) -> None:
     """Worker start: the thresholds of this run and the fold models."""
     for name, value in settings:
-        for mod in (thresholds, context):
-            if hasattr(mod, name):
+        for mod_name, mod in list(sys.modules.items()):  # every module that imported the name
+            if mod_name.startswith("newsclean") and hasattr(mod, name):
                 setattr(mod, name, type(getattr(thresholds, name))(value))
     for k in range(folds):
         m = model.read(os.path.join(models, f"fold{k}.npz"))

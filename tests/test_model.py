@@ -121,6 +121,29 @@ def test_read_gives_the_shipped_model_and_refuses_other_features(tmp_path):
     assert model.read(tmp_path / "missing.npz") is None
 
 
+def test_second_stage_revises_only_the_lines_the_first_hesitates_on(monkeypatch):
+    """Lines stage 1 scores within STAGE1_SURE of 0 or 1 keep its value; every other line
+    gets stage 2's, computed from all of stage 1's values (as without the shortcut)."""
+    m = model.load()
+    if m is None or m.stage2 is None:
+        pytest.skip("no shipped two-stage model")
+    page = ("Home\nNews\nSport\nA headline about the council\n"
+            + "The council met on Tuesday and agreed to rebuild the old bridge over the river. " * 3 + "\n"
+            + "Share on Facebook\nRelated articles\nAnother story\nCopyright 2024 Example News\n")
+    units = split(page)
+    X = model.line_features(units)
+    p1 = model._sigmoid(m.stage1.raw(X))
+    p2 = model._sigmoid(m.stage2.raw(np.hstack([X, model.stack_features(p1, units)])))
+    monkeypatch.setattr(model, "STAGE1_SURE", 0.02)
+    got = model.predict_features(X, units)
+    sure = (p1 <= 0.02) | (p1 >= 0.98)
+    assert sure.any() and (~sure).any()
+    assert np.array_equal(got[sure], p1[sure])
+    assert np.allclose(got[~sure], p2[~sure])
+    monkeypatch.setattr(model, "STAGE1_SURE", 0.0)
+    assert np.allclose(model.predict_features(X, units), p2)
+
+
 def test_huge_pages_walk_in_slices_with_the_same_result(monkeypatch):
     """Pages of more than HUGE_PAGE_UNITS units go through the trees in slices (smaller
     arrays, quicker); every unit must get exactly the value one walk gives."""

@@ -25,6 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from newsclean.document import Line
+from newsclean.thresholds import STAGE1_SURE
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features
 
 MODEL_FILE = "lines.npz"
@@ -167,7 +168,14 @@ def predict_features(X: np.ndarray, units: Sequence[Line] | None = None) -> np.n
         raise RuntimeError("no learned model available")
     p = _sigmoid(m.stage1.raw(X))
     if m.stage2 is not None and len(p):
-        p = _sigmoid(m.stage2.raw(np.hstack([X, stack_features(p, units)])))
+        # stage 2 revises the lines stage 1 hesitates on; it reads all of stage 1's values
+        rows = np.flatnonzero((p > STAGE1_SURE) & (p < 1.0 - STAGE1_SURE))
+        if rows.size == len(p):
+            return _sigmoid(m.stage2.raw(np.hstack([X, stack_features(p, units)])))
+        if rows.size:
+            p2 = p.copy()
+            p2[rows] = _sigmoid(m.stage2.raw(np.hstack([X[rows], stack_features(p, units)[rows]])))
+            return p2
     return p
 
 

@@ -23,6 +23,7 @@ LINK_TEXT_MAX_WORDS = 6  # a menu item has at most this many words
 
 # second pass (neighbours)
 REL_TAIL_MIN_LINES = 2  # after a related header, the list runs while lines look like headlines
+STAGE1_SURE = 0.02  # a line the first stage of the model gives at most this, or at least 1 minus it, skips the second: it changed no label on cross-validation (scripts/tune.py) and saves 2% of the time
 MODEL_KEEP = 0.45  # learned-model probability at or above which a line is content
 MODEL_CONTINUE = 0.25  # a sentence right under a kept line is kept from this probability on
 MODEL_LIST_INTRO = 0.15  # a line ending in a colon right under a kept line is kept from this probability on
