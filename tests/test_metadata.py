@@ -656,3 +656,21 @@ def test_date_of_an_embedded_social_post_is_not_the_pages(embed):
     units = (["Horror-Fund in der Stadt: Polizei ermittelt", TEXT1, embed] + [TEXT2, TEXT1] * 6
              + ["von Ulrike", "18.10.2019 16:06 Uhr", "Mehr zum Thema"])
     assert extract(units, content_start=1, content_end=14).metadata.date == "2019-10-18T16:06:00"
+
+
+def test_bare_date_line_or_changed_sentence_beats_a_date_the_text_mentions():
+    # a date inside a longer line after a lower-case word is one the text mentions: a bare date line under the
+    # text beats it, and so does a footer saying when the page was last changed
+    units = ["Neue Schneekarten für die Alpen",
+             "Abbildung: ein Satellitenbild der Region vom 31.05.2021 (links) und die fertige Karte (rechts)",
+             ] + [TEXT1, TEXT2] * 6 + ["14.01.2022 um 09:25", "Impressum"]
+    assert extract(units, content_start=2, content_end=13).metadata.date == "2022-01-14T09:25:00"
+    units = (["Stammtisch", "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café am Markt statt.",
+              TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30
+             + ["Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert."])
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2020-01-29T13:22:00"
+    # a byline's date well into its line, after the names, is no mention: it stays
+    units = ["Brexit: the vote is put off again",
+             "Markus Muster, London, und Beat Beispiel, Zürich, mit Agenturen 19.10.2019, 23:38 Uhr",
+             ] + [EN1, EN2] * 6 + ["17.10.2019 13:17", "Imprint"]
+    assert extract(units, content_start=2, content_end=13).metadata.date == "2019-10-19T23:38:00"

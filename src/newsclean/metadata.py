@@ -926,7 +926,9 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 if _width(rest) <= 20:
                     iso, penalty = _published(s, ds, cues)
                     if f.date is not None and f.date[2] < LATE_DATE_RANK:
-                        if published and penalty == 0:
+                        if penalty == 0 and (published or (
+                                f.date[2] == WEAK_DATE_RANK and _mentioned(texts[f.date[0]], f.date[1]))):
+                            # a bare date line beats a date the text mentions ('Satellitenbild vom 31.05.2021 (links)')
                             f.set_date(i, iso, WEAK_DATE_RANK - 1)
                             break
                         continue
@@ -937,12 +939,14 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
 
     if f.date is None or f.date[2] >= WEAK_DATE_RANK:
         # a sentence saying when the page was posted, from the text's last line on: down to the page's foot
-        # when there is no date, else as far as a labelled date line, and then it beats a weak date
+        # when there is no date, else as far as a labelled date line, and then it beats a weak date; a date the
+        # text only mentions it beats from anywhere below, posted or changed ('Diese Seite wurde zuletzt am ... geändert')
         weak = f.date is not None
-        posted = _posted_sentence(texts, cs if ce is None else ce, late_hi if weak else n, cues)
+        mention = weak and f.date[2] == WEAK_DATE_RANK and _mentioned(texts[f.date[0]], f.date[1])
+        posted = _posted_sentence(texts, cs if ce is None else ce, late_hi if weak and not mention else n, cues)
         if posted is not None and not weak:
             f.set_date(posted[0], posted[1], LATE_DATE_RANK + posted[2])
-        elif posted is not None and posted[2] == 0:
+        elif posted is not None and (posted[2] == 0 or mention):
             f.set_date(posted[0], posted[1], WEAK_DATE_RANK - 1)
 
     d = date_in_url(url)
@@ -983,6 +987,19 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]], fill: str = ""
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _mentioned(s: str, iso: str) -> bool:
+    """The date ``iso`` of line ``s`` is one its prose mentions, after a lower-case word, well into the line ('Die
+    Gruppe traf sich am 4. Mai 2020 in ...', 'Bild von St. Moritz vom 31.05.2021'), not a byline's ('Jane Doe, London
+    19.10.2019') nor a dateline opening it."""
+    for (a, _b), v in find_dates(s):
+        if v == iso and a > DATELINE_START:
+            before = s[:a].split()
+            while before and before[-1].strip(",.").lower() in WEEKDAYS:
+                before.pop()  # 'findet am Mi. 5. Februar 2020 statt'
+            return bool(before) and before[-1].isalpha() and before[-1].islower()
+    return False
 
 
 def _without_weekdays(rest: str) -> str:
