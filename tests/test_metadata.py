@@ -674,3 +674,16 @@ def test_bare_date_line_or_changed_sentence_beats_a_date_the_text_mentions():
              "Markus Muster, London, und Beat Beispiel, Zürich, mit Agenturen 19.10.2019, 23:38 Uhr",
              ] + [EN1, EN2] * 6 + ["17.10.2019 13:17", "Imprint"]
     assert extract(units, content_start=2, content_end=13).metadata.date == "2019-10-19T23:38:00"
+
+
+def test_headline_repeated_with_its_date_in_a_list_of_posts():
+    # no date by the headline (only the day's date in the page head): the headline again in the list of the
+    # latest posts gives it; a line that only mentions the headline in a sentence does not
+    units = (["November 24, 2025", "Home", "News", "World", "Sport", "Storm damage: the coast counts the cost"] + [EN1, EN2] * 8
+             + ["Recent posts", "Storm damage: the coast counts the cost November 21, 2025",
+                "Another story about the weather November 20, 2025"])
+    assert extract(units, content_start=6, content_end=21).metadata.date == "2025-11-21"
+    units = (["Home", "News", "Storm damage: the coast counts the cost"] + [EN1, EN2] * 8
+             + ["Recent posts", "Readers wrote about 'Storm damage: the coast counts the cost' on November 21, 2025, "
+                "and many shared their own pictures of the damage"])
+    assert extract(units, content_start=3, content_end=18).metadata.date is None

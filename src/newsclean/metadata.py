@@ -62,6 +62,8 @@ LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
 DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
+TITLE_AGAIN_MIN = 15  # a headline repeated with its date in a list of posts: at least this many characters
+TITLE_AGAIN_REST = 20  # ... and at most this many columns of other words beside the date
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
@@ -949,6 +951,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         elif posted is not None and (posted[2] == 0 or mention):
             f.set_date(posted[0], posted[1], WEAK_DATE_RANK - 1)
 
+    if t is not None and (f.date is None or f.date[2] >= WEAK_DATE_RANK):
+        # no date by the headline, or a weak one: the headline again with a date, in a list of the latest posts
+        again = _title_again(texts, t[0], cues)
+        if again is not None:
+            f.set_date(again[0], again[1], WEAK_DATE_RANK - 1)
+
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
         # a date in the URL path is the publication date; it beats a weak date from the page
@@ -987,6 +995,24 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]], fill: str = ""
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _title_again(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int, str] | None:
+    """'Mining blasts shatter homes November 21, 2025': the headline again, with its date, in a list of the
+    site's latest posts: (index, iso) of the first such line."""
+    title = " ".join(texts[ti].split())
+    if len(title) < TITLE_AGAIN_MIN:
+        return None
+    for i, s in enumerate(texts):
+        if i == ti or title not in s or len(s) > MAX_META_CHARS:
+            continue
+        rest = s.replace(title, " ")
+        ds = find_dates(rest)
+        if ds and _width(_date_rest(rest, ds, cues).strip(_STRIP)) <= TITLE_AGAIN_REST:
+            iso, penalty = _published(rest, ds, cues)
+            if penalty == 0:
+                return i, iso
+    return None
 
 
 def _mentioned(s: str, iso: str) -> bool:
