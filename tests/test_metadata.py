@@ -687,3 +687,13 @@ def test_headline_repeated_with_its_date_in_a_list_of_posts():
              + ["Recent posts", "Readers wrote about 'Storm damage: the coast counts the cost' on November 21, 2025, "
                 "and many shared their own pictures of the damage"])
     assert extract(units, content_start=3, content_end=18).metadata.date is None
+
+
+def test_date_line_in_a_list_of_dated_items_loses_to_the_posts_own():
+    # a box of coming events between the headline and the post's byline: its dates are items of a list
+    units = ["Wir unterstützen die Klimademo", "Termine", "20.02.2020 20:00 Stammtisch", "13.02.2020 20:00 Stammtisch",
+             "06.02.2020 20:00 Vorstandssitzung", "von jdoe", "21. September 2019", TEXT1, TEXT2]
+    assert extract(units, content_start=7, content_end=8).metadata.date == "2019-09-21"
+    # a published and an updated date line side by side are no list
+    units = ["Wir unterstützen die Klimademo", "21.09.2019", "Aktualisiert: 23.09.2019", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2019-09-21"

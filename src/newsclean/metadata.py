@@ -60,6 +60,8 @@ WEAK_DATE_RANK = 3
 BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when below the text start
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
+LIST_PENALTY = 1  # a date line in a list of dated items ranks this much lower
+LIST_AROUND, LIST_ITEMS = 2, 2  # ... a list: this many lines around it, at most this far away, hold other days
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
 DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
 TITLE_AGAIN_MIN = 15  # a headline repeated with its date in a list of posts: at least this many characters
@@ -802,6 +804,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if f.author is not None and f.author[0] == i and 1 <= rank <= 2:
             rank = BYLINE_DATE_RANK  # 'Shana Nys DambrotNovember 6, 2023': the byline's own date
         rank += penalty
+        if _listed(texts, i, iso):
+            rank += LIST_PENALTY  # '20.02.2020 20:00 Stammtisch' in a list of dates (events, posts) above the text
         # of two equal ones, a date the line says was posted wins ('FIT FOR FUN — 02.01.23 09:51' over
         # 'von Jane Doe Veröffentlicht: 26.12.2022')
         if best is not None and rank > best[0][0]:
@@ -1013,6 +1017,18 @@ def _title_again(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int, str] 
             if penalty == 0:
                 return i, iso
     return None
+
+
+def _listed(texts: Sequence[str], i: int, iso: str) -> bool:
+    """Line ``i``, holding the date ``iso``, is an item of a list of dated items (events, teasers): at least
+    LIST_ITEMS lines this close to it hold another day."""
+    k = 0
+    for j in range(max(0, i - LIST_AROUND), min(len(texts), i + LIST_AROUND + 1)):
+        s = texts[j]
+        if j != i and len(s) <= MAX_META_CHARS and _HAS_DIGIT.search(s) \
+                and any(v[:10] != iso[:10] for _, v in find_dates(s)):
+            k += 1
+    return k >= LIST_ITEMS
 
 
 def _mentioned(s: str, iso: str) -> bool:
