@@ -697,3 +697,23 @@ def test_date_line_in_a_list_of_dated_items_loses_to_the_posts_own():
     # a published and an updated date line side by side are no list
     units = ["Wir unterstützen die Klimademo", "21.09.2019", "Aktualisiert: 23.09.2019", TEXT1, TEXT2]
     assert extract(units, content_start=3, content_end=4).metadata.date == "2019-09-21"
+
+
+@pytest.mark.parametrize("parts, date", [
+    (["31", "Donnerstag", "Okt 2019"], "2019-10-31"),
+    (["8.", "Dezember 2010", "um 09:43 ·"], "2010-12-08"),
+    (["Apr", "04", "2013"], "2013-04-04"),
+])
+def test_date_whose_parts_stand_on_lines_of_their_own(parts, date):
+    # each text node on its own line: the parts of the date line under the headline
+    units = ["Nach viel zu langer Zeit mal wieder"] + parts + ["Posted by", "Jane", TEXT1, TEXT2]
+    m = extract(units, content_start=len(parts) + 3, content_end=len(parts) + 4)
+    assert m.metadata.date == date
+    assert all(m.consumed.get(k, ("",))[0] == "NC-META" for k in range(1, 3))
+
+
+def test_numbers_on_lines_of_their_own_are_no_date():
+    # counts and a year in a list are no date, nor a day whose month follows a longer line
+    units = ["Die Ergebnisse im Überblick", "12", "Punkte", "2019", "3", "Tore im Spiel am Sonntag, dem", "Mai 2019",
+             TEXT1, TEXT2]
+    assert extract(units, content_start=7, content_end=8).metadata.date is None

@@ -27,7 +27,7 @@ from newsclean.blocks import display_width
 from newsclean.classify import shape
 from newsclean.cuematch import PageCues
 from newsclean.cues import trie
-from newsclean.dates import WEEKDAYS, date_in_url, find_dates
+from newsclean.dates import MONTHS, WEEKDAYS, date_in_url, find_dates
 from newsclean.title import (NOISE_MAX_CHARS, _CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _NOISE_CODES,
                              _cue_noise, is_caption, pick_title, texty as _texty)
 from newsclean.document import Metadata
@@ -66,6 +66,8 @@ DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of
 DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
 TITLE_AGAIN_MIN = 15  # a headline repeated with its date in a list of posts: at least this many characters
 TITLE_AGAIN_REST = 20  # ... and at most this many columns of other words beside the date
+SPLIT_PART_MAX = 16  # a date's parts on lines of their own ('31' / 'Donnerstag' / 'Okt 2019'): each at most this long
+SPLIT_PARTS = 4  # ... and at most this many lines
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
@@ -760,6 +762,19 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             date_lines.append((i, iso, mostly, penalty))
             if mostly:
                 code = code or "NC-META"
+        elif code is None and len(s) <= SPLIT_PART_MAX:
+            split = _split_date(texts, i)
+            if split is not None:
+                # '31' / 'Donnerstag' / 'Okt 2019': a date's parts, each in its own markup, on lines of their own
+                end, joined, jds = split
+                iso, penalty = _published(joined, jds, cues)
+                rest = _READING_TIME.sub(" ", _date_rest(joined, jds, cues))
+                if _width(rest.strip(_STRIP)) <= DATE_LINE_REST:
+                    date_lines.append((end - 1, iso, True, penalty))  # the date ends on its last part's line
+                    code = "NC-META"
+                    for k in range(i + 1, end):
+                        f.consumed.setdefault(k, ("NC-META", code_detail("NC-META", texts[k])))
+                        meta_lines.add(k)
         if code is None and _label_then_name(i, texts, cues, f, 1):
             code = "NC-META"
             meta_lines.add(i + 1)
@@ -1029,6 +1044,25 @@ def _listed(texts: Sequence[str], i: int, iso: str) -> bool:
                 and any(v[:10] != iso[:10] for _, v in find_dates(s)):
             k += 1
     return k >= LIST_ITEMS
+
+
+def _split_date(texts: Sequence[str], i: int) -> tuple[int, str, list[tuple[tuple[int, int], str]]] | None:
+    """A full date whose parts stand on short lines of their own from line ``i`` on ('26' / 'Okt 2018', '8.' /
+    'Dezember 2010', 'Apr' / '04' / '2013'): (the index after its last part, the parts joined, their dates)."""
+    s = texts[i].strip()
+    if not s or not (_HAS_DIGIT.search(s) or s.strip(".,").lower() in MONTHS):
+        return None
+    parts = [s]
+    for j in range(i + 1, min(len(texts), i + SPLIT_PARTS)):
+        p = texts[j].strip()
+        if not p or len(p) > SPLIT_PART_MAX:
+            return None
+        parts.append(p)
+        joined = " ".join(parts)
+        ds = [d for d in find_dates(joined) if d[0][0] < len(s) < d[0][1]]  # a date across the first line's end
+        if ds:
+            return j + 1, joined, ds
+    return None
 
 
 def _mentioned(s: str, iso: str) -> bool:
