@@ -717,3 +717,19 @@ def test_numbers_on_lines_of_their_own_are_no_date():
     units = ["Die Ergebnisse im Überblick", "12", "Punkte", "2019", "3", "Tore im Spiel am Sonntag, dem", "Mai 2019",
              TEXT1, TEXT2]
     assert extract(units, content_start=7, content_end=8).metadata.date is None
+
+
+def test_no_date_by_the_headline_takes_the_nearest_lone_date_line():
+    # a long menu between the page's date line and the headline: with no other date, the nearest line that is
+    # only a date, within NEAREST_DATE_AROUND lines, gives it
+    menu = ["Home", "News", "Politics", "World", "Sport", "Culture", "Travel", "Science"] * 4
+    units = ["10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=34, content_end=35).metadata.date == "2020-04-10"
+    # not one of a list of dated items, nor an updated date, nor one too far away
+    units = ["Latest", "10 April 2020 Story one", "9 April 2020 Story two", "8 April 2020 Story three"] + menu + [
+        "Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=37, content_end=38).metadata.date is None
+    units = ["Updated 10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=34, content_end=35).metadata.date is None
+    units = ["10 April 2020"] + menu * 2 + ["Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=66, content_end=67).metadata.date is None

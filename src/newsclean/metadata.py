@@ -68,6 +68,10 @@ TITLE_AGAIN_MIN = 15  # a headline repeated with its date in a list of posts: at
 TITLE_AGAIN_REST = 20  # ... and at most this many columns of other words beside the date
 SPLIT_PART_MAX = 16  # a date's parts on lines of their own ('31' / 'Donnerstag' / 'Okt 2019'): each at most this long
 SPLIT_PARTS = 4  # ... and at most this many lines
+NEAREST_DATE_AROUND = 40  # no date found: a line that is only a date at most this far from the headline
+NEAREST_DATE_CHARS = 80  # ... at most this long
+NEAREST_DATE_RANK = 8  # ... ranks below all others
+LATE_REST = 20  # a date line further down: at most this many columns of other words beside the date
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
@@ -944,7 +948,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     continue  # far down, only a labelled date or a bare one right under the text
                 rest = cues.date_labels.sub(" ", rest)
                 rest = _without_weekdays(cues.updated.sub(" ", rest)).strip(_STRIP)
-                if _width(rest) <= 20:
+                if _width(rest) <= LATE_REST:
                     iso, penalty = _published(s, ds, cues)
                     if f.date is not None and f.date[2] < LATE_DATE_RANK:
                         if penalty == 0 and (published or (
@@ -975,6 +979,13 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         again = _title_again(texts, t[0], cues)
         if again is not None:
             f.set_date(again[0], again[1], WEAK_DATE_RANK - 1)
+
+    if f.date is None:
+        # still none: the nearest line that is only a date, a little above or below the headline (a long menu or
+        # a photo gallery between them), not one of a list of dated items nor an updated date
+        near = _nearest_date_line(texts, ti, cues)
+        if near is not None:
+            f.set_date(near[0], near[1], NEAREST_DATE_RANK)
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
@@ -1062,6 +1073,29 @@ def _split_date(texts: Sequence[str], i: int) -> tuple[int, str, list[tuple[tupl
         ds = [d for d in find_dates(joined) if d[0][0] < len(s) < d[0][1]]  # a date across the first line's end
         if ds:
             return j + 1, joined, ds
+    return None
+
+
+def _nearest_date_line(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int, str] | None:
+    """(index, iso) of the line nearest to line ``ti`` (at most NEAREST_DATE_AROUND lines away) that is only a
+    published date, not an item of a list of dated items."""
+    n = len(texts)
+    for k in range(1, NEAREST_DATE_AROUND + 1):
+        for i in (ti - k, ti + k):
+            if not 0 <= i < n:
+                continue
+            s = texts[i]
+            if len(s) > NEAREST_DATE_CHARS or not _HAS_DIGIT.search(s):
+                continue
+            ds = find_dates(s)
+            if not ds:
+                continue
+            rest = _without_weekdays(cues.updated.sub(" ", _date_rest(s, ds, cues))).strip(_STRIP)
+            if _width(rest) > LATE_REST:
+                continue
+            iso, penalty = _published(s, ds, cues)
+            if penalty == 0 and not _listed(texts, i, iso):
+                return i, iso
     return None
 
 
