@@ -725,11 +725,19 @@ def test_no_date_by_the_headline_takes_the_nearest_lone_date_line():
     menu = ["Home", "News", "Politics", "World", "Sport", "Culture", "Travel", "Science"] * 4
     units = ["10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
     assert extract(units, content_start=34, content_end=35).metadata.date == "2020-04-10"
-    # not one of a list of dated items, nor an updated date, nor one too far away
+    # not one of a list of dated items, nor a date the line says is no publication date, nor one too far away
     units = ["Latest", "10 April 2020 Story one", "9 April 2020 Story two", "8 April 2020 Story three"] + menu + [
         "Drone footage shows the island", EN1, EN2]
     assert extract(units, content_start=37, content_end=38).metadata.date is None
-    units = ["Updated 10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
+    units = ["Offer valid until 10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
     assert extract(units, content_start=34, content_end=35).metadata.date is None
     units = ["10 April 2020"] + menu * 2 + ["Drone footage shows the island", EN1, EN2]
     assert extract(units, content_start=66, content_end=67).metadata.date is None
+
+
+def test_no_date_by_the_headline_takes_a_posted_sentence_above_it():
+    # a blog's sidebar holds the sentence saying when the post was made, far above the headline
+    menu = ["Home", "News", "Politics", "World", "Sport", "Culture", "Travel", "Science"] * 6
+    units = (["Typografie im Netz", "Literatur und Typografie wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter "
+              "Lesenswert abgelegt."] + menu + ["Literatur und Typografie", TEXT1, TEXT2])
+    assert extract(units, content_start=51, content_end=52).metadata.date == "2010-05-19T23:03:00"

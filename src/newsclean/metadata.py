@@ -986,6 +986,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         near = _nearest_date_line(texts, ti, cues)
         if near is not None:
             f.set_date(near[0], near[1], NEAREST_DATE_RANK)
+        else:
+            # or a sentence above the headline saying when the page was posted or updated (under the text it was
+            # looked for already)
+            posted = _posted_sentence(texts, 0, ti, cues)
+            if posted is not None:
+                f.set_date(posted[0], posted[1], NEAREST_DATE_RANK + posted[2])
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
