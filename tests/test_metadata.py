@@ -656,3 +656,88 @@ def test_date_of_an_embedded_social_post_is_not_the_pages(embed):
     units = (["Horror-Fund in der Stadt: Polizei ermittelt", TEXT1, embed] + [TEXT2, TEXT1] * 6
              + ["von Ulrike", "18.10.2019 16:06 Uhr", "Mehr zum Thema"])
     assert extract(units, content_start=1, content_end=14).metadata.date == "2019-10-18T16:06:00"
+
+
+def test_bare_date_line_or_changed_sentence_beats_a_date_the_text_mentions():
+    # a date inside a longer line after a lower-case word is one the text mentions: a bare date line under the
+    # text beats it, and so does a footer saying when the page was last changed
+    units = ["Neue Schneekarten für die Alpen",
+             "Abbildung: ein Satellitenbild der Region vom 31.05.2021 (links) und die fertige Karte (rechts)",
+             ] + [TEXT1, TEXT2] * 6 + ["14.01.2022 um 09:25", "Impressum"]
+    assert extract(units, content_start=2, content_end=13).metadata.date == "2022-01-14T09:25:00"
+    units = (["Stammtisch", "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café am Markt statt.",
+              TEXT1, TEXT2] + ["Impressum", "Datenschutz"] * 30
+             + ["Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert."])
+    assert extract(units, content_start=2, content_end=3).metadata.date == "2020-01-29T13:22:00"
+    # a byline's date well into its line, after the names, is no mention: it stays
+    units = ["Brexit: the vote is put off again",
+             "Markus Muster, London, und Beat Beispiel, Zürich, mit Agenturen 19.10.2019, 23:38 Uhr",
+             ] + [EN1, EN2] * 6 + ["17.10.2019 13:17", "Imprint"]
+    assert extract(units, content_start=2, content_end=13).metadata.date == "2019-10-19T23:38:00"
+
+
+def test_headline_repeated_with_its_date_in_a_list_of_posts():
+    # no date by the headline (only the day's date in the page head): the headline again in the list of the
+    # latest posts gives it; a line that only mentions the headline in a sentence does not
+    units = (["November 24, 2025", "Home", "News", "World", "Sport", "Storm damage: the coast counts the cost"] + [EN1, EN2] * 8
+             + ["Recent posts", "Storm damage: the coast counts the cost November 21, 2025",
+                "Another story about the weather November 20, 2025"])
+    assert extract(units, content_start=6, content_end=21).metadata.date == "2025-11-21"
+    units = (["Home", "News", "Storm damage: the coast counts the cost"] + [EN1, EN2] * 8
+             + ["Recent posts", "Readers wrote about 'Storm damage: the coast counts the cost' on November 21, 2025, "
+                "and many shared their own pictures of the damage"])
+    assert extract(units, content_start=3, content_end=18).metadata.date is None
+
+
+def test_date_line_in_a_list_of_dated_items_loses_to_the_posts_own():
+    # a box of coming events between the headline and the post's byline: its dates are items of a list
+    units = ["Wir unterstützen die Klimademo", "Termine", "20.02.2020 20:00 Stammtisch", "13.02.2020 20:00 Stammtisch",
+             "06.02.2020 20:00 Vorstandssitzung", "von jdoe", "21. September 2019", TEXT1, TEXT2]
+    assert extract(units, content_start=7, content_end=8).metadata.date == "2019-09-21"
+    # a published and an updated date line side by side are no list
+    units = ["Wir unterstützen die Klimademo", "21.09.2019", "Aktualisiert: 23.09.2019", TEXT1, TEXT2]
+    assert extract(units, content_start=3, content_end=4).metadata.date == "2019-09-21"
+
+
+@pytest.mark.parametrize("parts, date", [
+    (["31", "Donnerstag", "Okt 2019"], "2019-10-31"),
+    (["8.", "Dezember 2010", "um 09:43 ·"], "2010-12-08"),
+    (["Apr", "04", "2013"], "2013-04-04"),
+])
+def test_date_whose_parts_stand_on_lines_of_their_own(parts, date):
+    # each text node on its own line: the parts of the date line under the headline
+    units = ["Nach viel zu langer Zeit mal wieder"] + parts + ["Posted by", "Jane", TEXT1, TEXT2]
+    m = extract(units, content_start=len(parts) + 3, content_end=len(parts) + 4)
+    assert m.metadata.date == date
+    assert all(m.consumed.get(k, ("",))[0] == "NC-META" for k in range(1, 3))
+
+
+def test_numbers_on_lines_of_their_own_are_no_date():
+    # counts and a year in a list are no date, nor a day whose month follows a longer line
+    units = ["Die Ergebnisse im Überblick", "12", "Punkte", "2019", "3", "Tore im Spiel am Sonntag, dem", "Mai 2019",
+             TEXT1, TEXT2]
+    assert extract(units, content_start=7, content_end=8).metadata.date is None
+
+
+def test_no_date_by_the_headline_takes_the_nearest_lone_date_line():
+    # a long menu between the page's date line and the headline: with no other date, the nearest line that is
+    # only a date, within NEAREST_DATE_AROUND lines, gives it
+    menu = ["Home", "News", "Politics", "World", "Sport", "Culture", "Travel", "Science"] * 4
+    units = ["10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=34, content_end=35).metadata.date == "2020-04-10"
+    # not one of a list of dated items, nor a date the line says is no publication date, nor one too far away
+    units = ["Latest", "10 April 2020 Story one", "9 April 2020 Story two", "8 April 2020 Story three"] + menu + [
+        "Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=37, content_end=38).metadata.date is None
+    units = ["Offer valid until 10 April 2020"] + menu + ["Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=34, content_end=35).metadata.date is None
+    units = ["10 April 2020"] + menu * 2 + ["Drone footage shows the island", EN1, EN2]
+    assert extract(units, content_start=66, content_end=67).metadata.date is None
+
+
+def test_no_date_by_the_headline_takes_a_posted_sentence_above_it():
+    # a blog's sidebar holds the sentence saying when the post was made, far above the headline
+    menu = ["Home", "News", "Politics", "World", "Sport", "Culture", "Travel", "Science"] * 6
+    units = (["Typografie im Netz", "Literatur und Typografie wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter "
+              "Lesenswert abgelegt."] + menu + ["Literatur und Typografie", TEXT1, TEXT2])
+    assert extract(units, content_start=51, content_end=52).metadata.date == "2010-05-19T23:03:00"

@@ -27,7 +27,7 @@ from newsclean.blocks import display_width
 from newsclean.classify import shape
 from newsclean.cuematch import PageCues
 from newsclean.cues import trie
-from newsclean.dates import WEEKDAYS, date_in_url, find_dates
+from newsclean.dates import MONTHS, WEEKDAYS, date_in_url, find_dates
 from newsclean.title import (NOISE_MAX_CHARS, _CAMEL, _CRUMB_SPLIT, _DIGITS_ONLY, _HAS_DIGIT, _NOISE_CODES,
                              _cue_noise, is_caption, pick_title, texty as _texty)
 from newsclean.document import Metadata
@@ -60,8 +60,18 @@ WEAK_DATE_RANK = 3
 BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when below the text start
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
+LIST_PENALTY = 1  # a date line in a list of dated items ranks this much lower
+LIST_AROUND, LIST_ITEMS = 2, 2  # ... a list: this many lines around it, at most this far away, hold other days
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
 DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
+TITLE_AGAIN_MIN = 15  # a headline repeated with its date in a list of posts: at least this many characters
+TITLE_AGAIN_REST = 20  # ... and at most this many columns of other words beside the date
+SPLIT_PART_MAX = 16  # a date's parts on lines of their own ('31' / 'Donnerstag' / 'Okt 2019'): each at most this long
+SPLIT_PARTS = 4  # ... and at most this many lines
+NEAREST_DATE_AROUND = 40  # no date found: a line that is only a date at most this far from the headline
+NEAREST_DATE_CHARS = 80  # ... at most this long
+NEAREST_DATE_RANK = 8  # ... ranks below all others
+LATE_REST = 20  # a date line further down: at most this many columns of other words beside the date
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 
@@ -756,6 +766,19 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             date_lines.append((i, iso, mostly, penalty))
             if mostly:
                 code = code or "NC-META"
+        elif code is None and len(s) <= SPLIT_PART_MAX:
+            split = _split_date(texts, i)
+            if split is not None:
+                # '31' / 'Donnerstag' / 'Okt 2019': a date's parts, each in its own markup, on lines of their own
+                end, joined, jds = split
+                iso, penalty = _published(joined, jds, cues)
+                rest = _READING_TIME.sub(" ", _date_rest(joined, jds, cues))
+                if _width(rest.strip(_STRIP)) <= DATE_LINE_REST:
+                    date_lines.append((end - 1, iso, True, penalty))  # the date ends on its last part's line
+                    code = "NC-META"
+                    for k in range(i + 1, end):
+                        f.consumed.setdefault(k, ("NC-META", code_detail("NC-META", texts[k])))
+                        meta_lines.add(k)
         if code is None and _label_then_name(i, texts, cues, f, 1):
             code = "NC-META"
             meta_lines.add(i + 1)
@@ -800,6 +823,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if f.author is not None and f.author[0] == i and 1 <= rank <= 2:
             rank = BYLINE_DATE_RANK  # 'Shana Nys DambrotNovember 6, 2023': the byline's own date
         rank += penalty
+        if _listed(texts, i, iso):
+            rank += LIST_PENALTY  # '20.02.2020 20:00 Stammtisch' in a list of dates (events, posts) above the text
         # of two equal ones, a date the line says was posted wins ('FIT FOR FUN — 02.01.23 09:51' over
         # 'von Jane Doe Veröffentlicht: 26.12.2022')
         if best is not None and rank > best[0][0]:
@@ -923,10 +948,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                     continue  # far down, only a labelled date or a bare one right under the text
                 rest = cues.date_labels.sub(" ", rest)
                 rest = _without_weekdays(cues.updated.sub(" ", rest)).strip(_STRIP)
-                if _width(rest) <= 20:
+                if _width(rest) <= LATE_REST:
                     iso, penalty = _published(s, ds, cues)
                     if f.date is not None and f.date[2] < LATE_DATE_RANK:
-                        if published and penalty == 0:
+                        if penalty == 0 and (published or (
+                                f.date[2] == WEAK_DATE_RANK and _mentioned(texts[f.date[0]], f.date[1]))):
+                            # a bare date line beats a date the text mentions ('Satellitenbild vom 31.05.2021 (links)')
                             f.set_date(i, iso, WEAK_DATE_RANK - 1)
                             break
                         continue
@@ -937,13 +964,34 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
 
     if f.date is None or f.date[2] >= WEAK_DATE_RANK:
         # a sentence saying when the page was posted, from the text's last line on: down to the page's foot
-        # when there is no date, else as far as a labelled date line, and then it beats a weak date
+        # when there is no date, else as far as a labelled date line, and then it beats a weak date; a date the
+        # text only mentions it beats from anywhere below, posted or changed ('Diese Seite wurde zuletzt am ... geändert')
         weak = f.date is not None
-        posted = _posted_sentence(texts, cs if ce is None else ce, late_hi if weak else n, cues)
+        mention = weak and f.date[2] == WEAK_DATE_RANK and _mentioned(texts[f.date[0]], f.date[1])
+        posted = _posted_sentence(texts, cs if ce is None else ce, late_hi if weak and not mention else n, cues)
         if posted is not None and not weak:
             f.set_date(posted[0], posted[1], LATE_DATE_RANK + posted[2])
-        elif posted is not None and posted[2] == 0:
+        elif posted is not None and (posted[2] == 0 or mention):
             f.set_date(posted[0], posted[1], WEAK_DATE_RANK - 1)
+
+    if t is not None and (f.date is None or f.date[2] >= WEAK_DATE_RANK):
+        # no date by the headline, or a weak one: the headline again with a date, in a list of the latest posts
+        again = _title_again(texts, t[0], cues)
+        if again is not None:
+            f.set_date(again[0], again[1], WEAK_DATE_RANK - 1)
+
+    if f.date is None:
+        # still none: the nearest line that is only a date, a little above or below the headline (a long menu or
+        # a photo gallery between them), not one of a list of dated items nor an updated date
+        near = _nearest_date_line(texts, ti, cues)
+        if near is not None:
+            f.set_date(near[0], near[1], NEAREST_DATE_RANK)
+        else:
+            # or a sentence above the headline saying when the page was posted or updated (under the text it was
+            # looked for already)
+            posted = _posted_sentence(texts, 0, ti, cues)
+            if posted is not None:
+                f.set_date(posted[0], posted[1], NEAREST_DATE_RANK + posted[2])
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
@@ -983,6 +1031,91 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]], fill: str = ""
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _title_again(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int, str] | None:
+    """'Mining blasts shatter homes November 21, 2025': the headline again, with its date, in a list of the
+    site's latest posts: (index, iso) of the first such line."""
+    title = " ".join(texts[ti].split())
+    if len(title) < TITLE_AGAIN_MIN:
+        return None
+    for i, s in enumerate(texts):
+        if i == ti or title not in s or len(s) > MAX_META_CHARS:
+            continue
+        rest = s.replace(title, " ")
+        ds = find_dates(rest)
+        if ds and _width(_date_rest(rest, ds, cues).strip(_STRIP)) <= TITLE_AGAIN_REST:
+            iso, penalty = _published(rest, ds, cues)
+            if penalty == 0:
+                return i, iso
+    return None
+
+
+def _listed(texts: Sequence[str], i: int, iso: str) -> bool:
+    """Line ``i``, holding the date ``iso``, is an item of a list of dated items (events, teasers): at least
+    LIST_ITEMS lines this close to it hold another day."""
+    k = 0
+    for j in range(max(0, i - LIST_AROUND), min(len(texts), i + LIST_AROUND + 1)):
+        s = texts[j]
+        if j != i and len(s) <= MAX_META_CHARS and _HAS_DIGIT.search(s) \
+                and any(v[:10] != iso[:10] for _, v in find_dates(s)):
+            k += 1
+    return k >= LIST_ITEMS
+
+
+def _split_date(texts: Sequence[str], i: int) -> tuple[int, str, list[tuple[tuple[int, int], str]]] | None:
+    """A full date whose parts stand on short lines of their own from line ``i`` on ('26' / 'Okt 2018', '8.' /
+    'Dezember 2010', 'Apr' / '04' / '2013'): (the index after its last part, the parts joined, their dates)."""
+    s = texts[i].strip()
+    if not s or not (_HAS_DIGIT.search(s) or s.strip(".,").lower() in MONTHS):
+        return None
+    parts = [s]
+    for j in range(i + 1, min(len(texts), i + SPLIT_PARTS)):
+        p = texts[j].strip()
+        if not p or len(p) > SPLIT_PART_MAX:
+            return None
+        parts.append(p)
+        joined = " ".join(parts)
+        ds = [d for d in find_dates(joined) if d[0][0] < len(s) < d[0][1]]  # a date across the first line's end
+        if ds:
+            return j + 1, joined, ds
+    return None
+
+
+def _nearest_date_line(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int, str] | None:
+    """(index, iso) of the line nearest to line ``ti`` (at most NEAREST_DATE_AROUND lines away) that is only a
+    published date, not an item of a list of dated items."""
+    n = len(texts)
+    for k in range(1, NEAREST_DATE_AROUND + 1):
+        for i in (ti - k, ti + k):
+            if not 0 <= i < n:
+                continue
+            s = texts[i]
+            if len(s) > NEAREST_DATE_CHARS or not _HAS_DIGIT.search(s):
+                continue
+            ds = find_dates(s)
+            if not ds:
+                continue
+            rest = _without_weekdays(cues.updated.sub(" ", _date_rest(s, ds, cues))).strip(_STRIP)
+            if _width(rest) > LATE_REST:
+                continue
+            iso, penalty = _published(s, ds, cues)
+            if penalty == 0 and not _listed(texts, i, iso):
+                return i, iso
+    return None
+
+
+def _mentioned(s: str, iso: str) -> bool:
+    """The date ``iso`` of line ``s`` is one its prose mentions, after a lower-case word, well into the line ('Die
+    Gruppe traf sich am 4. Mai 2020 in ...', 'Bild von St. Moritz vom 31.05.2021'), not a byline's ('Jane Doe, London
+    19.10.2019') nor a dateline opening it."""
+    for (a, _b), v in find_dates(s):
+        if v == iso and a > DATELINE_START:
+            before = s[:a].split()
+            while before and before[-1].strip(",.").lower() in WEEKDAYS:
+                before.pop()  # 'findet am Mi. 5. Februar 2020 statt'
+            return bool(before) and before[-1].isalpha() and before[-1].islower()
+    return False
 
 
 def _without_weekdays(rest: str) -> str:
