@@ -185,6 +185,24 @@ def test_ad_slot_notes_come_from_the_data_file(note, is_note):
     assert bool(_continues().search(note.lower())) is is_note
 
 
+def test_inline_related_list_loses_its_teasers_down_to_the_next_paragraph():
+    # a "Related Articles" box early in the article: its headlines and dates go even where the
+    # model hesitates towards keeping them; the article's paragraphs under it stay
+    text = "\n\n".join([EN, "Related Articles", "Men prefer short walks", "26 Aug 2010",
+                        "How long should you wait for the bus?", "24 Jan 2010", EN + " One.", EN + " Two.",
+                        EN + " Three."])
+    probs = [0.95, 0.1, 0.5, 0.55, 0.58, 0.65, 0.9, 0.9, 0.9]
+    lines = run(text, probs=probs)
+    assert lines[1].code == "NC-REL"
+    assert [(l.label, l.code) for l in lines[2:5]] == [(Label.BOILERPLATE, "NC-REL")] * 3
+    assert "list under line 1" in lines[2].detail
+    assert lines[5].label is Label.CONTENT  # the model is sure of it (MODEL_KEEP_UNDER_LIST)
+    assert all(l.label is Label.CONTENT for l in lines[6:])
+    # a header with the text right under it opens no list
+    lines = run("\n\n".join([EN, "Related Articles", EN + " One.", EN + " Two."]), probs=[0.95, 0.1, 0.5, 0.9])
+    assert lines[2].label is Label.CONTENT
+
+
 def test_list_header_after_the_article_still_cuts_its_teasers():
     text = "\n\n".join([EN, EN + " One.", EN + " Two.", "Related stories", EN2])
     lines = run(text, probs=[0.95, 0.95, 0.95, 0.2, 0.5])

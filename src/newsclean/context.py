@@ -274,7 +274,8 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    out = _keep_lead(_cut_after_list_header(_grow_unsure(out, probs, repeats), probs), probs, repeats, lines)
+    out = _drop_inline_list(_grow_unsure(out, probs, repeats), probs)
+    out = _keep_lead(_cut_after_list_header(out, probs), probs, repeats, lines)
     return _cut_comment_thread(out, _thread_header(lines, out), probs)
 
 
@@ -327,6 +328,29 @@ def _continues() -> re.Pattern:
     """An ad slot's note that the article goes on under it ("Story continues below"), from
     ``data/context.toml``: a list header just above such a note opens an inline box."""
     return alternation(context_words("continues"), whole_words=True)
+
+
+def _drop_inline_list(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+    """The items of a list of other articles set inside the article go: under a "Related
+    articles" header, the lines down to the article's next running text (headlines, their
+    dates) are its teasers, which the model may score as text, coming right after the
+    article's paragraphs; a line the model is sure of (``MODEL_KEEP_UNDER_LIST``) stays.
+    At most ``LIST_MAX_ITEMS`` lines; a header with running text right under it (a sentence
+    that only mentions a cue) or none within them opens nothing."""
+    out = lines
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.first_code != "NC-REL" or line.label is not Label.BOILERPLATE or not shape(line.text).short:
+            continue
+        end = next((j for j in range(i + 1, min(n, i + 1 + LIST_MAX_ITEMS + 1)) if shape(lines[j].text).textlike), None)
+        if end is None or end == i + 1:
+            continue
+        for j in range(i + 1, end):
+            if out[j].label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST:
+                if out is lines:
+                    out = list(lines)
+                out[j] = out[j].with_final(Label.BOILERPLATE, "NC-REL", f"item of the list under line {line.index}")
+    return out
 
 
 def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:
