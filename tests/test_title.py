@@ -75,3 +75,29 @@ def test_first_longer_line_after_a_menu_is_marked():
     cands = {s: f for f, _i, s in traced(units, 4, 5)}
     assert cands["Storm hits the coast as thousands lose power"].get("menu_ends_above") == 1.0
     assert "menu_ends_above" not in cands.get("Sport", {})  # a menu item itself is no line after the menu
+
+
+def test_headline_shown_twice_is_taken_without_what_is_glued_to_one_copy():
+    from newsclean import title
+
+    # a trail glued in front of one copy of the headline, the headline alone below it
+    head = "Storm hits the coast as thousands lose power"
+    for glued in ("Local news " + head, "News / " + head):
+        units = ["Home", "News", "Politics", "Subscribe", glued, "12 May 2024", "Free until 19:34", head, EN1, EN2]
+        assert extract(units, content_start=8, content_end=9).metadata.title == head
+        cands = {s: f for f, _i, s in traced(units, 8, 9)}
+        assert cands[head]["tail_of_near"] == 1.0 and cands[glued]["ends_with_near"] == 1.0
+        assert ("tail_after_sep" in cands[head]) == ("/" in glued) == ("ends_after_sep" in cands[glued])
+    # a kicker glued with a space ('Local news Title'), and a badge after a copy ('Title New')
+    f = {}
+    title._copies(f, "storm hits the coast", 1, ["local news storm hits the coast", "storm hits the coast",
+                                                 "storm hits the coast new"])
+    assert f == {"tail_of_near": 1.0, "head_of_near": 1.0}
+    # a kicker ending in a colon is told apart: sites often keep it in the title
+    f = {}
+    title._copies(f, "politics: storm hits the coast", 0, ["politics: storm hits the coast", "storm hits the coast"])
+    assert f == {"ends_with_near": 1.0, "ends_after_colon": 1.0}
+    # a short line (a section name, a tag) is no copy of a headline
+    f = {}
+    title._copies(f, "politics", 0, ["politics", "home » politics"])
+    assert f == {}

@@ -57,6 +57,8 @@ NEAR_LINES = 4  # a kicker glued to a candidate is looked for alone on this many
 PART_KICKER_WORDS = 7  # a kicker or a site name split off a candidate has fewer words than this
 PART_TOP = 4  # the best few candidates are also tried less a kicker or a site name
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
+COPY_LINES = 12  # a headline's copy with more glued to it (a trail, a kicker) is looked for this far
+COPY_MIN_CHARS = 15  # ... when the shorter of the two has this many characters
 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
 _WORD4 = re.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
@@ -413,6 +415,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         if j != i and 8 <= len(kj) < len(k) and kj in k:
             f["holds_other"] = 1.0
             break
+    _copies(f, k, i, keys)
     # a headline between its kicker above and its standfirst below: headline-like neighbours
     texts = page.texts
     n = len(texts)
@@ -458,6 +461,48 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["slug2"] = 1.0 if common >= 2 else 0.0
     if author_start is not None and author_start(s):
         f["author_start"] = 1.0
+
+
+def _copies(f: dict[str, float], k: str, i: int, keys: Sequence[str]) -> None:
+    """A headline shown twice nearby, once alone and once with more glued to one end of it.
+
+    A breadcrumb trail, a kicker, a date or a badge glued in front ('Home » News » Title',
+    'Lokales Lübeck Title', '08.11.2021 | Title') or a caption or badge after it ('Title Neu'), with
+    the headline alone on a line of its own within COPY_LINES lines. The features tell both lines:
+    the copy alone (``tail_of_near``, ``head_of_near``) and the longer one (``ends_with_near``,
+    ``starts_with_near``); what is glued in front is told apart when it ends in a colon (a kicker that
+    sites often keep in the title) or in a trail's separator.
+    """
+    if len(k) < COPY_MIN_CHARS:
+        return
+    n = len(keys)
+    for j in range(max(0, i - COPY_LINES), min(n, i + COPY_LINES + 1)):
+        kj = keys[j]
+        if j == i or len(kj) == len(k) or not kj:
+            continue
+        if len(kj) > len(k):
+            if kj.endswith(k):
+                f["tail_of_near"] = 1.0
+                rest = kj[:-len(k)].rstrip()
+                if rest.endswith((":", "：")):
+                    f["tail_after_colon"] = 1.0
+                elif rest.endswith(_TRAIL_ENDS):
+                    f["tail_after_sep"] = 1.0
+            elif kj.startswith(k):
+                f["head_of_near"] = 1.0
+        elif len(kj) >= COPY_MIN_CHARS:
+            if k.endswith(kj):
+                f["ends_with_near"] = 1.0
+                rest = k[:-len(kj)].rstrip()
+                if rest.endswith((":", "：")):
+                    f["ends_after_colon"] = 1.0
+                elif rest.endswith(_TRAIL_ENDS):
+                    f["ends_after_sep"] = 1.0
+            elif k.startswith(kj):
+                f["starts_with_near"] = 1.0
+
+
+_TRAIL_ENDS = ("»", "›", ">", "→", "/", "|", "｜", "-", "–", "—", "\\", "::", "•", "·")
 
 
 # a kicker glued to the headline without a space: '...der Arbeit"Wir dekorieren ...', '"Es wird bald beginnen"Trump ...'
