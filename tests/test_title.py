@@ -101,3 +101,19 @@ def test_headline_shown_twice_is_taken_without_what_is_glued_to_one_copy():
     f = {}
     title._copies(f, "politics", 0, ["politics", "home » politics"])
     assert f == {}
+
+
+def test_kicker_glued_in_front_of_a_breadcrumb_trails_last_item_is_split_off():
+    from newsclean import title
+
+    head = "Storm: What home owners should know now"
+    # the trail ends with the headline; the headline line has a kicker glued in front of it with a space
+    units = ["Home", "News", "Weather", "home / News / " + head, "Menu", "Avoid damage " + head, EN1, EN2]
+    assert extract(units, content_start=6, content_end=7).metadata.title == head
+    # the trail's last item is a section name glued in front of the headline
+    assert title._parts("Energy Saving Free power check for homes", 1, ["", ""], {"energy saving"}) == [
+        ("Free power check for homes", "part_trail")]
+    assert title._parts("Avoid damage " + head, 1, ["", ""], {head.lower()}) == [(head, "part_trail")]
+    # ... but not the middle of a word, nor a headline shorter than a trail item
+    assert title._parts("Energy Savings Free power check for homes", 1, ["", ""], {"energy saving"}) == []
+    assert title._parts("Our guide to energy saving", 1, ["", ""], {"energy saving"}) == []

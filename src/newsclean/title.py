@@ -58,6 +58,7 @@ PART_KICKER_WORDS = 7  # a kicker or a site name split off a candidate has fewer
 PART_TOP = 4  # the best few candidates are also tried less a kicker or a site name
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
 COPY_LINES = 12  # a headline's copy with more glued to it (a trail, a kicker) is looked for this far
+TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / IT / Title') is a trail
 COPY_MIN_CHARS = 15  # ... when the shorter of the two has this many characters
 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
@@ -225,6 +226,7 @@ class _Page:
         self.body = body
         # breadcrumb trails: their last item is often the headline
         self.crumb_last: set[str] = set()
+        self.crumbs = crumbs
         for j in crumbs:
             items = [x for x in _CRUMB_SPLIT.split(texts[j]) if x.strip()]
             if items:
@@ -237,6 +239,17 @@ class _Page:
         if c is None:
             c = self._captions[j] = is_caption(self.keys[j])
         return c
+
+    def trail_last(self, i: int) -> set[str]:
+        """The last items of the page's breadcrumb trails and of trail-like lines near line i."""
+        out = set(self.crumb_last)
+        for j in range(max(0, i - NEAR_LINES), min(len(self.keys), i + NEAR_LINES + 1)):
+            k = self.keys[j]
+            if j != i and j not in self.crumbs and any(h in k for h in _CRUMB_HINTS):
+                items = [x for x in _CRUMB_SPLIT.split(k) if x.strip()]
+                if len(items) >= TRAIL_ITEMS:
+                    out.add(items[-1].strip())
+        return out
 
     def inside(self, k: str) -> int:
         """How many times a line's text occurs inside other lines (not counting equal lines)."""
@@ -510,7 +523,7 @@ _GLUE = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][\"”“»«]))(?=[A-Z
 _KICKER_END = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s?[:：]\s")
 
 
-def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
+def _parts(s: str, i: int, keys: Sequence[str], trail_last: set[str] | frozenset = frozenset()) -> list[tuple[str, str]]:
     """The headline inside a line that glues a kicker to it: (text, kind) for the line less the kicker.
 
     Two kinds: a kicker glued without a space (a lower-case letter or a quote right before a capital,
@@ -532,6 +545,20 @@ def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
                     and len(low) > len(pre) + 8 and not _KICKER_END.match(low, len(pre)):
                 out.append((s[len(pre):].strip(" :-–—|"), "part_kicker_near"))
                 break
+    if not out and trail_last:
+        # the last item of the page's breadcrumb trail glued to the line: a section name in front of
+        # the headline ('Initiative EnergieEffizienz Kostenloser Stromcheck ...' under '... » Initiative
+        # EnergieEffizienz'), or the headline itself after a kicker ('Forderungsausfälle vermeiden
+        # Eigentumsvorbehalt: ...' under 'home / InfoStream / Eigentumsvorbehalt: ...')
+        for item in trail_last:
+            if len(item) >= 4 and len(low) > len(item) + 8:
+                if low.startswith(item) and item.count(" ") < PART_KICKER_WORDS \
+                        and not _HAS_LETTER.match(low, len(item)):
+                    out.append((s[len(item):].strip(" :-–—|"), "part_trail"))
+                    break
+                if len(item) >= COPY_MIN_CHARS and low.endswith(item) and not _HAS_LETTER.match(low, len(low) - len(item) - 1):
+                    out.append((s[len(low) - len(item):].strip(), "part_trail"))
+                    break
     if not out:
         # within the first PART_KICKER_WORDS words: up to the space that ends them (and the two
         # characters the lookahead reads after it)
@@ -614,7 +641,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     parts = []
     for sc, i, s, f in (cands if TRACE is not None else cands[:PART_TOP]):
         seen = {s.lower()}
-        for t, kind in _parts(s, i, page.keys):
+        for t, kind in _parts(s, i, page.keys, page.trail_last(i)):
             kt = t.lower()
             if kt in seen:
                 continue
@@ -623,7 +650,8 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
             if g is None:
                 continue
             _rich(g, t, i, page, slug, author_start, key=kt)
-            g["part"] = 1.0
+            if kind != "part_trail":
+                g["part"] = 1.0  # (the headline less a trail's item is no guess at where a kicker ends)
             g[kind] = 1.0
             parts.append((scored(g, i), i, t, g))
     if parts:
