@@ -117,3 +117,19 @@ def test_kicker_glued_in_front_of_a_breadcrumb_trails_last_item_is_split_off():
     # ... but not the middle of a word, nor a headline shorter than a trail item
     assert title._parts("Energy Savings Free power check for homes", 1, ["", ""], {"energy saving"}) == []
     assert title._parts("Our guide to energy saving", 1, ["", ""], {"energy saving"}) == []
+
+
+def test_link_to_the_previous_or_next_post_is_no_headline():
+    from newsclean import title
+
+    head = "Storm hits the coast as thousands lose power"
+    units = ["Blog", "About", "← Why the river flooded last spring", head, "12 May 2024", EN1, EN2]
+    cands = {s for _f, _i, s in traced(units, 5, 6)}
+    assert head in cands and units[2] not in cands
+    assert extract(units, content_start=5, content_end=6).metadata.title == head
+    for s in ("« Why the river flooded last spring", "Why the river flooded last spring →", "Next post ›"):
+        assert title._nav_arrow(s)
+    # guillemets quoting, and a quote closing the line, are no arrows
+    for s in ("«Wir waren fast 40 Tage in Quarantäne»", "Kenia: Gipfel »Africa Forward«", "«Quote» and more",
+              "Er sagt »Nein«"):
+        assert not title._nav_arrow(s)

@@ -296,6 +296,15 @@ _TOPIC_BIN = _Bins("topic", (0, 1, 2, 4), 0, 5)
 _BODY_BIN = _Bins("body_n", (0, 1, 2, 4), 0, 5)
 
 
+def _nav_arrow(s: str) -> bool:
+    """A link to the previous or next post: an arrow before the line or after it ('← Older post',
+    '« Previous title', 'Next title →'), not a pair of guillemets quoting ('«Quote» Title')."""
+    a, b = s[0], s[-1]
+    if a in "←‹⟵" or (a == "«" and "»" not in s) or (a == "<" and s[1:2] == " "):
+        return True
+    return b in "→›⟶" or (b == "»" and "«" not in s) or (b == ">" and s[-2:-1] == " ")
+
+
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
            between: int, to_anchor: int = 0, key: str | None = None) -> dict[str, float] | None:
     """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
@@ -303,6 +312,8 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
         return None
     low = s.lower()
     if "@" in s or "www." in low or "://" in s:
+        return None
+    if _nav_arrow(s):
         return None
     f: dict[str, float] = {}
     cjk = not s.isascii() and len(CJK_CHAR.findall(s)) >= 4
