@@ -75,3 +75,61 @@ def test_first_longer_line_after_a_menu_is_marked():
     cands = {s: f for f, _i, s in traced(units, 4, 5)}
     assert cands["Storm hits the coast as thousands lose power"].get("menu_ends_above") == 1.0
     assert "menu_ends_above" not in cands.get("Sport", {})  # a menu item itself is no line after the menu
+
+
+def test_headline_shown_twice_is_taken_without_what_is_glued_to_one_copy():
+    from newsclean import title
+
+    # a trail glued in front of one copy of the headline, the headline alone below it
+    head = "Storm hits the coast as thousands lose power"
+    for glued in ("Local news " + head, "News / " + head):
+        units = ["Home", "News", "Politics", "Subscribe", glued, "12 May 2024", "Free until 19:34", head, EN1, EN2]
+        assert extract(units, content_start=8, content_end=9).metadata.title == head
+        cands = {s: f for f, _i, s in traced(units, 8, 9)}
+        assert cands[head]["tail_of_near"] == 1.0 and cands[glued]["ends_with_near"] == 1.0
+        assert ("tail_after_sep" in cands[head]) == ("/" in glued) == ("ends_after_sep" in cands[glued])
+    # a kicker glued with a space ('Local news Title'), and a badge after a copy ('Title New')
+    f = {}
+    title._copies(f, "storm hits the coast", 1, ["local news storm hits the coast", "storm hits the coast",
+                                                 "storm hits the coast new"])
+    assert f == {"tail_of_near": 1.0, "head_of_near": 1.0}
+    # a kicker ending in a colon is told apart: sites often keep it in the title
+    f = {}
+    title._copies(f, "politics: storm hits the coast", 0, ["politics: storm hits the coast", "storm hits the coast"])
+    assert f == {"ends_with_near": 1.0, "ends_after_colon": 1.0}
+    # a short line (a section name, a tag) is no copy of a headline
+    f = {}
+    title._copies(f, "politics", 0, ["politics", "home » politics"])
+    assert f == {}
+
+
+def test_kicker_glued_in_front_of_a_breadcrumb_trails_last_item_is_split_off():
+    from newsclean import title
+
+    head = "Storm: What home owners should know now"
+    # the trail ends with the headline; the headline line has a kicker glued in front of it with a space
+    units = ["Home", "News", "Weather", "home / News / " + head, "Menu", "Avoid damage " + head, EN1, EN2]
+    assert extract(units, content_start=6, content_end=7).metadata.title == head
+    # the trail's last item is a section name glued in front of the headline
+    assert title._parts("Energy Saving Free power check for homes", 1, ["", ""], {"energy saving"}) == [
+        ("Free power check for homes", "part_trail")]
+    assert title._parts("Avoid damage " + head, 1, ["", ""], {head.lower()}) == [(head, "part_trail")]
+    # ... but not the middle of a word, nor a headline shorter than a trail item
+    assert title._parts("Energy Savings Free power check for homes", 1, ["", ""], {"energy saving"}) == []
+    assert title._parts("Our guide to energy saving", 1, ["", ""], {"energy saving"}) == []
+
+
+def test_link_to_the_previous_or_next_post_is_no_headline():
+    from newsclean import title
+
+    head = "Storm hits the coast as thousands lose power"
+    units = ["Blog", "About", "← Why the river flooded last spring", head, "12 May 2024", EN1, EN2]
+    cands = {s for _f, _i, s in traced(units, 5, 6)}
+    assert head in cands and units[2] not in cands
+    assert extract(units, content_start=5, content_end=6).metadata.title == head
+    for s in ("« Why the river flooded last spring", "Why the river flooded last spring →", "Next post ›"):
+        assert title._nav_arrow(s)
+    # guillemets quoting, and a quote closing the line, are no arrows
+    for s in ("«Wir waren fast 40 Tage in Quarantäne»", "Kenia: Gipfel »Africa Forward«", "«Quote» and more",
+              "Er sagt »Nein«"):
+        assert not title._nav_arrow(s)

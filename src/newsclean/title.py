@@ -57,6 +57,9 @@ NEAR_LINES = 4  # a kicker glued to a candidate is looked for alone on this many
 PART_KICKER_WORDS = 7  # a kicker or a site name split off a candidate has fewer words than this
 PART_TOP = 4  # the best few candidates are also tried less a kicker or a site name
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
+COPY_LINES = 12  # a headline's copy with more glued to it (a trail, a kicker) is looked for this far
+TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / IT / Title') is a trail
+COPY_MIN_CHARS = 15  # ... when the shorter of the two has this many characters
 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
 _WORD4 = re.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
@@ -223,6 +226,7 @@ class _Page:
         self.body = body
         # breadcrumb trails: their last item is often the headline
         self.crumb_last: set[str] = set()
+        self.crumbs = crumbs
         for j in crumbs:
             items = [x for x in _CRUMB_SPLIT.split(texts[j]) if x.strip()]
             if items:
@@ -235,6 +239,17 @@ class _Page:
         if c is None:
             c = self._captions[j] = is_caption(self.keys[j])
         return c
+
+    def trail_last(self, i: int) -> set[str]:
+        """The last items of the page's breadcrumb trails and of trail-like lines near line i."""
+        out = set(self.crumb_last)
+        for j in range(max(0, i - NEAR_LINES), min(len(self.keys), i + NEAR_LINES + 1)):
+            k = self.keys[j]
+            if j != i and j not in self.crumbs and any(h in k for h in _CRUMB_HINTS):
+                items = [x for x in _CRUMB_SPLIT.split(k) if x.strip()]
+                if len(items) >= TRAIL_ITEMS:
+                    out.add(items[-1].strip())
+        return out
 
     def inside(self, k: str) -> int:
         """How many times a line's text occurs inside other lines (not counting equal lines)."""
@@ -281,6 +296,15 @@ _TOPIC_BIN = _Bins("topic", (0, 1, 2, 4), 0, 5)
 _BODY_BIN = _Bins("body_n", (0, 1, 2, 4), 0, 5)
 
 
+def _nav_arrow(s: str) -> bool:
+    """A link to the previous or next post: an arrow before the line or after it ('← Older post',
+    '« Previous title', 'Next title →'), not a pair of guillemets quoting ('«Quote» Title')."""
+    a, b = s[0], s[-1]
+    if a in "←‹⟵" or (a == "«" and "»" not in s) or (a == "<" and s[1:2] == " "):
+        return True
+    return b in "→›⟶" or (b == "»" and "«" not in s) or (b == ">" and s[-2:-1] == " ")
+
+
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
            between: int, to_anchor: int = 0, key: str | None = None) -> dict[str, float] | None:
     """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
@@ -288,6 +312,8 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
         return None
     low = s.lower()
     if "@" in s or "www." in low or "://" in s:
+        return None
+    if _nav_arrow(s):
         return None
     f: dict[str, float] = {}
     cjk = not s.isascii() and len(CJK_CHAR.findall(s)) >= 4
@@ -413,6 +439,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         if j != i and 8 <= len(kj) < len(k) and kj in k:
             f["holds_other"] = 1.0
             break
+    _copies(f, k, i, keys)
     # a headline between its kicker above and its standfirst below: headline-like neighbours
     texts = page.texts
     n = len(texts)
@@ -460,12 +487,54 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         f["author_start"] = 1.0
 
 
+def _copies(f: dict[str, float], k: str, i: int, keys: Sequence[str]) -> None:
+    """A headline shown twice nearby, once alone and once with more glued to one end of it.
+
+    A breadcrumb trail, a kicker, a date or a badge glued in front ('Home » News » Title',
+    'Lokales Lübeck Title', '08.11.2021 | Title') or a caption or badge after it ('Title Neu'), with
+    the headline alone on a line of its own within COPY_LINES lines. The features tell both lines:
+    the copy alone (``tail_of_near``, ``head_of_near``) and the longer one (``ends_with_near``,
+    ``starts_with_near``); what is glued in front is told apart when it ends in a colon (a kicker that
+    sites often keep in the title) or in a trail's separator.
+    """
+    if len(k) < COPY_MIN_CHARS:
+        return
+    n = len(keys)
+    for j in range(max(0, i - COPY_LINES), min(n, i + COPY_LINES + 1)):
+        kj = keys[j]
+        if j == i or len(kj) == len(k) or not kj:
+            continue
+        if len(kj) > len(k):
+            if kj.endswith(k):
+                f["tail_of_near"] = 1.0
+                rest = kj[:-len(k)].rstrip()
+                if rest.endswith((":", "：")):
+                    f["tail_after_colon"] = 1.0
+                elif rest.endswith(_TRAIL_ENDS):
+                    f["tail_after_sep"] = 1.0
+            elif kj.startswith(k):
+                f["head_of_near"] = 1.0
+        elif len(kj) >= COPY_MIN_CHARS:
+            if k.endswith(kj):
+                f["ends_with_near"] = 1.0
+                rest = k[:-len(kj)].rstrip()
+                if rest.endswith((":", "：")):
+                    f["ends_after_colon"] = 1.0
+                elif rest.endswith(_TRAIL_ENDS):
+                    f["ends_after_sep"] = 1.0
+            elif k.startswith(kj):
+                f["starts_with_near"] = 1.0
+
+
+_TRAIL_ENDS = ("»", "›", ">", "→", "/", "|", "｜", "-", "–", "—", "\\", "::", "•", "·")
+
+
 # a kicker glued to the headline without a space: '...der Arbeit"Wir dekorieren ...', '"Es wird bald beginnen"Trump ...'
 _GLUE = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][\"”“»«]))(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _KICKER_END = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s?[:：]\s")
 
 
-def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
+def _parts(s: str, i: int, keys: Sequence[str], trail_last: set[str] | frozenset = frozenset()) -> list[tuple[str, str]]:
     """The headline inside a line that glues a kicker to it: (text, kind) for the line less the kicker.
 
     Two kinds: a kicker glued without a space (a lower-case letter or a quote right before a capital,
@@ -487,6 +556,20 @@ def _parts(s: str, i: int, keys: Sequence[str]) -> list[tuple[str, str]]:
                     and len(low) > len(pre) + 8 and not _KICKER_END.match(low, len(pre)):
                 out.append((s[len(pre):].strip(" :-–—|"), "part_kicker_near"))
                 break
+    if not out and trail_last:
+        # the last item of the page's breadcrumb trail glued to the line: a section name in front of
+        # the headline ('Initiative EnergieEffizienz Kostenloser Stromcheck ...' under '... » Initiative
+        # EnergieEffizienz'), or the headline itself after a kicker ('Forderungsausfälle vermeiden
+        # Eigentumsvorbehalt: ...' under 'home / InfoStream / Eigentumsvorbehalt: ...')
+        for item in trail_last:
+            if len(item) >= 4 and len(low) > len(item) + 8:
+                if low.startswith(item) and item.count(" ") < PART_KICKER_WORDS \
+                        and not _HAS_LETTER.match(low, len(item)):
+                    out.append((s[len(item):].strip(" :-–—|"), "part_trail"))
+                    break
+                if len(item) >= COPY_MIN_CHARS and low.endswith(item) and not _HAS_LETTER.match(low, len(low) - len(item) - 1):
+                    out.append((s[len(low) - len(item):].strip(), "part_trail"))
+                    break
     if not out:
         # within the first PART_KICKER_WORDS words: up to the space that ends them (and the two
         # characters the lookahead reads after it)
@@ -569,7 +652,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     parts = []
     for sc, i, s, f in (cands if TRACE is not None else cands[:PART_TOP]):
         seen = {s.lower()}
-        for t, kind in _parts(s, i, page.keys):
+        for t, kind in _parts(s, i, page.keys, page.trail_last(i)):
             kt = t.lower()
             if kt in seen:
                 continue
@@ -578,7 +661,8 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
             if g is None:
                 continue
             _rich(g, t, i, page, slug, author_start, key=kt)
-            g["part"] = 1.0
+            if kind != "part_trail":
+                g["part"] = 1.0  # (the headline less a trail's item is no guess at where a kicker ends)
             g[kind] = 1.0
             parts.append((scored(g, i), i, t, g))
     if parts:
