@@ -741,3 +741,18 @@ def test_no_date_by_the_headline_takes_a_posted_sentence_above_it():
     units = (["Typografie im Netz", "Literatur und Typografie wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter "
               "Lesenswert abgelegt."] + menu + ["Literatur und Typografie", TEXT1, TEXT2])
     assert extract(units, content_start=51, content_end=52).metadata.date == "2010-05-19T23:03:00"
+
+
+def test_category_after_a_byline_on_lines_of_its_own():
+    # a text-node dump splits 'Posted on 15 April 2025 in Business' at the markup: the connector
+    # and the category go with the byline, and the category is the page's
+    page = ["Home", "Menu", "Markets rally as rates hold steady", "Posted on 15 April 2025", "in", "Business",
+            "Stocks rose on Tuesday after the central bank left its main rate unchanged for the fourth month."]
+    r = extract(page, content_start=6)
+    assert r.metadata.date == "2025-04-15"
+    assert r.consumed[4][0] == "NC-META" and r.consumed[5] == ("NC-CRUMB", "Business")
+    assert r.metadata.category == "Business"
+    # a capital 'I' opening a line is a sentence's first word, not Norwegian 'i'; a long line is no category
+    for after in (["I", "was there"], ["in", "the end the council voted for the plan after all"]):
+        r = extract(page[:4] + after + page[6:], content_start=6)
+        assert 4 not in r.consumed and 5 not in r.consumed

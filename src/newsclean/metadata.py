@@ -71,6 +71,7 @@ SPLIT_PARTS = 4  # ... and at most this many lines
 NEAREST_DATE_AROUND = 40  # no date found: a line that is only a date at most this far from the headline
 NEAREST_DATE_CHARS = 80  # ... at most this long
 NEAREST_DATE_RANK = 8  # ... ranks below all others
+FILED_MAX_CHARS = 30  # a byline's category on a line of its own ('in' / 'Nachrichten'): at most this wide
 LATE_REST = 20  # a date line further down: at most this many columns of other words beside the date
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
@@ -174,6 +175,7 @@ class _Cues:
         crumb_labels = _alt(g("crumb", "labels"))
         self.crumb_label = re.compile(rf"^\s*(?:{crumb_labels})\s*[:：]?\s*", re.I) if crumb_labels else None
         self.crumb_home = frozenset(g("crumb", "home"))
+        self.filed = frozenset(g("crumb", "filed"))
         self.crumb_skip = frozenset(g("crumb", "skip")) | self.crumb_home
         home = _alt(g("crumb", "home"))
         self.crumb_home_start = re.compile(rf"^\s*(?:{home})\s*(?:>|›|»|→|/|\\|>>|::)", re.I)
@@ -786,6 +788,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
             f.consumed[i] = (code, code_detail(code, s))
             meta_lines.add(i)
 
+    _filed_in(texts, f, meta_lines, cues)
+
     # 2. the title
     crumbs = {i for i, (c, _) in f.consumed.items() if c == "NC-CRUMB"}
     t = pick_title(texts, cs0, cs, meta_lines, crumbs, url,
@@ -1031,6 +1035,27 @@ def _without_spans(s: str, ds: list[tuple[tuple[int, int], str]], fill: str = ""
 def _date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: _Cues) -> str:
     """What a line says besides its dates and its date labels ('Published:', 'am')."""
     return cues.date_labels.sub(" ", _without_spans(s, ds))
+
+
+def _filed_in(texts: Sequence[str], f: _Found, meta_lines: set[int], cues: _Cues) -> None:
+    """'Geschrieben am 15. April 2025' / 'in' / 'Nachrichten': the category a byline names after a
+    word like 'in' or 'Filed under', split off onto lines of their own by the markup (a dump of
+    text nodes). Both lines go with the byline, and the category is the page's when it has none."""
+    n = len(texts)
+    for i in sorted(meta_lines):
+        if i + 2 >= n or f.consumed.get(i, ("",))[0] != "NC-META" or i + 1 in meta_lines or i + 2 in meta_lines:
+            continue
+        word = texts[i + 1].rstrip(":：").strip()
+        if word.lower() not in cues.filed or (len(word) == 1 and not word.islower()):
+            continue  # 'I' is a sentence's first word, not Norwegian 'i'
+        cat = texts[i + 2]
+        if _width(cat) > FILED_MAX_CHARS or _HAS_DIGIT.search(cat) or shape(cat).sentence:
+            continue
+        f.consumed[i + 1] = ("NC-META", code_detail("NC-META", texts[i + 1]))
+        f.consumed[i + 2] = ("NC-CRUMB", cat)
+        meta_lines.update((i + 1, i + 2))
+        if f.category is None and cat.lower() not in cues.crumb_skip:
+            f.category = _clean_value(cat)
 
 
 def _title_again(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int, str] | None:
