@@ -69,3 +69,38 @@ def test_parse_blocks_round_trip():
     md = body_markdown(blocks)
     assert parse_blocks(md) == blocks
     assert body_markdown(parse_blocks(md)) == md
+
+
+_TRICKY = ["Jane Doe", "Krieg in Nahost: USA", "yes", "No", "NULL", "On", "True", "y", "Tom's day", 'He said "no"',
+           "C# tips", "a #tag", "trailing ", " leading", "2025-04-15", "2025-04-15T10:00:00+02:00",
+           "2025-04-15T10:00", "2025-04-15 10:00:00", "Zürich", "中文标题", "Новости", "Ελλάδα", "emoji 😀",
+           "ǅemal", "soft\u00adhyphen", "nbsp\u00a0end\u00a0", "line\u2028break", "tab\there", "bom\ufeff",
+           "e\u0301", "- dash", "!bang", "&anchor", "*alias", "|pipe", ">fold", "%pct", "@at", "`tick", "[list]",
+           "{map}", "~", "<<", "=", ".inf", "0x1F", "1e3", "under_score", "a: b", "a:b", "what?", "x, y"]
+
+
+def test_front_matter_fast_path_writes_what_yaml_dump_writes():
+    """Common values (names, headlines without a colon, ISO dates, plain tags) skip PyYAML's
+    emitter; the text must be byte for byte what yaml.dump writes, and the rest goes to it."""
+    import random
+
+    from newsclean.render import _Dumper, _dump_simple
+
+    def dump(data):
+        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=10_000)
+
+    rng = random.Random(7)
+    pieces = list("aZé中 ы-_'\",.:#?!&*|>%@`[]{}~=+\\/()\t\n\u00a0\u2028\x850T") + _TRICKY
+    values = _TRICKY + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(20000)]
+    fast = 0
+    for v in values:
+        for data in ({"title": v}, {"author": "Jane Doe", "tags": [v, "x"], "language": "en"}):
+            got = _dump_simple(data)
+            if got is not None:
+                fast += 1
+                assert got == dump(data), v
+    assert fast > 1000
+    assert _dump_simple({"title": "Jane Doe", "date": "2025-04-15", "tags": ["a", "b"]}) == \
+        "title: Jane Doe\ndate: '2025-04-15'\ntags:\n- a\n- b\n"
+    assert _dump_simple({"title": "Breaking: news"}) is None and _dump_simple({"title": "yes"}) is None

@@ -141,14 +141,57 @@ def body_markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(parts)
 
 
+# A value PyYAML writes as it is (a plain scalar): a letter first, no colon, '#', control or
+# line-break character, nor a space last, no character beyond the BMP (libyaml escapes those);
+# and not a word YAML 1.1 reads as a boolean or null.
+_PLAIN_VALUE = re.compile(r"[^\W\d_\U00010000-\U0010ffff]"
+                          r"(?:[^\x00-\x1f\x7f-\x9f:#\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff]*"
+                          r"[^\s:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff])?\Z")
+_YAML_WORDS = frozenset("yes no true false on off null".split())
+# an ISO date or date-time, which PyYAML single-quotes (its timestamp resolver would read it as one)
+_QUOTED_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)?)?\Z")
+
+
+def _scalar(value: str) -> str | None:
+    """``value`` as ``yaml.dump`` writes it, for the common shapes (None for the others)."""
+    if _PLAIN_VALUE.match(value):
+        return None if value.lower() in _YAML_WORDS else value
+    if _QUOTED_DATE.match(value):
+        return f"'{value}'"
+    return None
+
+
+def _dump_simple(data: dict) -> str | None:
+    """The YAML ``yaml.dump`` writes for ``data`` (this module's options), without its machinery,
+    when every value has a common shape (a name, a headline without a colon, an ISO date, a
+    list of such tags): about 20 times quicker. None for anything else."""
+    out = []
+    for key, value in data.items():
+        if isinstance(value, str):
+            v = _scalar(value)
+            if v is None:
+                return None
+            out.append(f"{key}: {v}\n")
+        elif isinstance(value, list) and value and all(isinstance(t, str) for t in value):
+            items = [_scalar(t) for t in value]
+            if None in items:
+                return None
+            out.append(f"{key}:\n" + "".join(f"- {t}\n" for t in items))
+        else:
+            return None
+    return "".join(out)
+
+
 def front_matter(meta: Metadata, fields: tuple[str, ...] | None = None) -> str:
     """The YAML block; an empty one when nothing is known, which still marks the file as
     newsclean's output, so that cleaning it again leaves it as it is."""
     data = meta.as_dict(fields)
     if not data:
         return "---\n---\n"
-    dumped = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                       default_flow_style=False, width=10_000)
+    dumped = _dump_simple(data)
+    if dumped is None:
+        dumped = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                           default_flow_style=False, width=10_000)
     return f"---\n{dumped}---\n"
 
 
