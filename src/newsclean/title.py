@@ -505,28 +505,31 @@ def _copies(f: dict[str, float], k: str, i: int, keys: Sequence[str]) -> None:
         if j == i or len(kj) == len(k) or not kj:
             continue
         if len(kj) > len(k):
-            if kj.endswith(k):
-                f["tail_of_near"] = 1.0
-                rest = kj[:-len(k)].rstrip()
-                if rest.endswith((":", "：")):
-                    f["tail_after_colon"] = 1.0
-                elif rest.endswith(_TRAIL_ENDS):
-                    f["tail_after_sep"] = 1.0
-            elif kj.startswith(k):
-                f["head_of_near"] = 1.0
+            _glued(f, kj, k, _COPY_ALONE)
         elif len(kj) >= COPY_MIN_CHARS:
-            if k.endswith(kj):
-                f["ends_with_near"] = 1.0
-                rest = k[:-len(kj)].rstrip()
-                if rest.endswith((":", "：")):
-                    f["ends_after_colon"] = 1.0
-                elif rest.endswith(_TRAIL_ENDS):
-                    f["ends_after_sep"] = 1.0
-            elif k.startswith(kj):
-                f["starts_with_near"] = 1.0
+            _glued(f, k, kj, _COPY_GLUED)
 
 
 _TRAIL_ENDS = ("»", "›", ">", "→", "/", "|", "｜", "-", "–", "—", "\\", "::", "•", "·")
+# the features set on the shorter copy, and on the longer one: (ends the other, after a colon,
+# after a trail's separator, opens the other)
+_COPY_ALONE = ("tail_of_near", "tail_after_colon", "tail_after_sep", "head_of_near")
+_COPY_GLUED = ("ends_with_near", "ends_after_colon", "ends_after_sep", "starts_with_near")
+
+
+def _glued(f: dict[str, float], longer: str, shorter: str, names: tuple[str, str, str, str]) -> None:
+    """Set ``names`` in ``f`` where ``longer`` is ``shorter`` with something glued in front
+    (told apart by what that ends in: a colon, a trail's separator) or after."""
+    ends, colon, sep, opens = names
+    if longer.endswith(shorter):
+        f[ends] = 1.0
+        rest = longer[:-len(shorter)].rstrip()
+        if rest.endswith((":", "：")):
+            f[colon] = 1.0
+        elif rest.endswith(_TRAIL_ENDS):
+            f[sep] = 1.0
+    elif longer.startswith(shorter):
+        f[opens] = 1.0
 
 
 # a kicker glued to the headline without a space: '...der Arbeit"Wir dekorieren ...', '"Es wird bald beginnen"Trump ...'
