@@ -342,3 +342,26 @@ def test_lead_above_the_article_comes_back():
     # (one line fewer is no menu: a byline, a date and a share button do not hide the lead)
     lines = run("\n\n".join([lead, *menu[1:], *body]), probs=[hesitant] + [0.03] * (len(menu) - 1) + [0.99] * 3)
     assert lines[0].label is Label.CONTENT
+
+
+def test_ingredient_list_stays_though_the_model_doubts_it():
+    from newsclean.thresholds import INGREDIENT_MIN_LINES
+    # a recipe: "Ingredients", its heading "For the dough:", amounts with units (one line
+    # without: "Salt"), then the steps; the model scores the list like a menu
+    items = ["For the dough:", "250 g flour", "2 tbsp sugar", "Salt", "½ TL Backpulver", "1 Pck. Vanillezucker"]
+    text = "\n\n".join(["Ingredients", *items, EN, EN2])
+    probs = [0.05, 0.05, 0.1, 0.08, 0.05, 0.1, 0.07, 0.9, 0.9]
+    lines = run(text, probs=probs)
+    assert lines[0].label is Label.BOILERPLATE  # no colon: not the list's own heading
+    assert [l.label for l in lines[1:7]] == [Label.CONTENT] * 6
+    assert all("ingredient list" in l.detail for l in lines[1:7])
+    # too few amounts in a row, a run broken by a paragraph, or no kept text on the page: nothing comes back
+    short = "\n\n".join(["250 g flour", "2 tbsp sugar", "Menu", "Home", "Contact", "1 cup milk", EN])
+    assert INGREDIENT_MIN_LINES == 3
+    assert all(l.label is Label.BOILERPLATE for l in run(short, probs=[0.1] * 6 + [0.9])[:6])
+    broken = "\n\n".join(["250 g flour", "2 tbsp sugar", EN, "1 cup milk", EN2])
+    assert all(run(broken, probs=[0.1, 0.1, 0.1, 0.1, 0.9])[i].label is Label.BOILERPLATE for i in (0, 1, 3))
+    assert all(l.label is Label.BOILERPLATE for l in run(text, probs=[0.05] * 9))
+    # counters, dates and comment counts are no amounts
+    listing = "\n\n".join(["1 von 17", "28. Januar 2022", "3 Kommentare", "12 Antworten", EN])
+    assert all(l.label is Label.BOILERPLATE for l in run(listing, probs=[0.1] * 4 + [0.9])[:4])
