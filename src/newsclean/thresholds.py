@@ -41,6 +41,8 @@ LEAD_MAX_GAP = 20  # ... when at most this many lines up (short lines and captio
 LEAD_BODY_MIN = 0.7  # ... above a first kept line the model gives at least this
 INGREDIENT_MIN_LINES = 3  # this many short lines opening with an amount and a unit make an ingredient list ...
 INGREDIENT_MAX_GAP = 2  # ... at most this many other short lines apart
+CODE_MIN_LINES = 3  # this many lines that read as code make a code block ...
+CODE_NEAR_LINES = 3  # ... kept when kept text stands at most this many lines above or below it
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
 # body rendering
