@@ -28,7 +28,8 @@ from typing import Sequence
 from newsclean.classify import is_pattern_cue, shape
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
-from newsclean.thresholds import (LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
+from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES, LEAD_BODY_MIN, LEAD_MAX_GAP,
+                                  LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
                                   MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, REGION_GAP_PENALTY,
@@ -274,7 +275,8 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
             list_left = 0
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
-    out = _drop_inline_list(_grow_unsure(out, probs, repeats), probs)
+    out = _keep_code(_keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
+    out = _drop_inline_list(out, probs)
     out = _keep_lead(_cut_after_list_header(out, probs), probs, repeats, lines)
     return _cut_comment_thread(out, _thread_header(lines, out), probs)
 
@@ -312,6 +314,99 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
             if any(out[j].label is Label.CONTENT for j in range(lo, hi)):
                 out[i] = out[i].with_final(Label.CONTENT, "NC-TEXT", f"near kept text on an unsure page, p={probs[i]:.2f}")
                 changed = True
+    return out
+
+
+# a line of a code block: a shell prompt or command, a comment, an import, a definition, a
+# Dockerfile instruction, an assignment, a call, a line ending in ";" or "{", a closing bracket
+_CODE = re.compile(r"""^(?:\$ |# |>>> |(?:from \S+ )?import \S|def \w+\(|class \w+[:(]|return\b|if .*:$|for .* in .*:$"""
+                   r"""|(?:RUN|CMD|COPY|FROM|ENV|WORKDIR|EXPOSE|ENTRYPOINT) """
+                   r"""|(?:sudo|pip|npm|apt-get|git|docker|cd|export|curl|python3?) \S)"""
+                   r"""|^[A-Za-z_][\w.\[\]'"]*\s*=\s*\S|[;{]\s*$|^\s*[})\]];?\s*$|^[A-Za-z_][\w.]*\(.*\)\s*;?$""")
+
+
+def _is_code(text: str) -> bool:
+    return not shape(text).textlike and _CODE.search(text) is not None
+
+
+def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+    """A code block next to the article stays: a run of at least ``CODE_MIN_LINES`` lines that
+    read as code (``_CODE``: commands, imports, definitions, assignments, calls), at most one
+    other short line apart, with kept text at most ``CODE_NEAR_LINES`` lines above or below.
+
+    The model knows code lines as short lines without sentences, that is, as menu items, so
+    a docs page or a programming blog loses its examples, most of all the last one under the
+    article's last paragraph. Lines a cue names and repeats of dropped lines stay out
+    (``code`` other than ``NC-MODEL``)."""
+    out = lines
+    n = len(lines)
+    kept = [l.label is Label.CONTENT for l in lines]
+    code = [_is_code(l.text) for l in lines]
+    i = 0
+    while i < n:
+        if not code[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (code[j + 1] or j + 2 < n and code[j + 2] and not shape(lines[j + 1].text).textlike):
+            j += 1
+        if (sum(code[i:j + 1]) >= CODE_MIN_LINES
+                and (any(kept[max(0, i - CODE_NEAR_LINES):i]) or any(kept[j + 1:j + 1 + CODE_NEAR_LINES]))):
+            for k in range(i, j + 1):
+                if not kept[k] and out[k].code == "NC-MODEL":
+                    if out is lines:
+                        out = list(lines)
+                    out[k] = out[k].with_final(Label.CONTENT, "NC-TEXT", f"code block, p={probs[k]:.2f}")
+        i = j + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ingredient() -> re.Pattern:
+    """An ingredient line's start: an amount ("250", "1,5", "2-3", "½", "1½") and a unit of
+    ``data/context.toml``'s ``units`` ("250 g", "2 EL", "1 Pck.", "3 tablespoons")."""
+    units = "|".join(re.escape(u) for u in sorted(context_words("units"), key=len, reverse=True))
+    amount = r"(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?\s*[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])"
+    return re.compile(rf"^(?:ca\.\s*|approx\.\s*|about\s+)?{amount}\s*(?:{units})(?=[\s.,()/]|$)", re.I)
+
+
+def _is_ingredient(text: str) -> bool:
+    return not shape(text).textlike and _ingredient().match(text) is not None
+
+
+def _keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+    """A recipe's ingredient list stays: a run of at least ``INGREDIENT_MIN_LINES`` short
+    lines that open with an amount and a unit ("250 g Mehl", "2 tablespoons vegetable oil"),
+    at most ``INGREDIENT_MAX_GAP`` other short lines apart ("Salt", "Für die Füllung:").
+
+    The model scores such lists low (short lines in a row look like a menu; recipe pages are
+    few among the pages it learned from), while menus, teasers and listings hardly ever read
+    as amounts of things. The run's lines come back, and so does a short line ending in a
+    colon right above it (the list's own heading, "For the dough:"), on a page that keeps some
+    text (the recipe's steps). A running-text line ends the run; lines a cue names and repeats
+    of dropped lines stay out (``code`` other than ``NC-MODEL``)."""
+    if not any(l.label is Label.CONTENT for l in lines):
+        return lines
+    out = lines
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not _is_ingredient(lines[i].text):
+            i += 1
+            continue
+        count, last, j = 1, i, i + 1
+        while j < n and j - last <= INGREDIENT_MAX_GAP + 1 and not shape(lines[j].text).textlike:
+            if _is_ingredient(lines[j].text):
+                count, last = count + 1, j
+            j += 1
+        if count >= INGREDIENT_MIN_LINES:
+            start = i - 1 if i and lines[i - 1].text.endswith(_COLON) and shape(lines[i - 1].text).short else i
+            for k in range(start, last + 1):
+                if out[k].label is not Label.CONTENT and out[k].code == "NC-MODEL":
+                    if out is lines:
+                        out = list(lines)
+                    out[k] = out[k].with_final(Label.CONTENT, "NC-TEXT", f"ingredient list, p={probs[k]:.2f}")
+        i = last + 1
     return out
 
 
