@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Sequence
 
 from newsclean.classify import is_pattern_cue, shape
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
-from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES, LEAD_BODY_MIN, LEAD_MAX_GAP,
-                                  LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
+from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
+                                  LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
                                   MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, REGION_GAP_PENALTY,
@@ -317,21 +319,29 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
     return out
 
 
-# a line of a code block: a shell prompt or command, a comment, an import, a definition, a
-# Dockerfile instruction, an assignment, a call, a line ending in ";" or "{", a closing bracket
-_CODE = re.compile(r"""^(?:\$ |# |>>> |(?:from \S+ )?import \S|def \w+\(|class \w+[:(]|return\b|if .*:$|for .* in .*:$"""
-                   r"""|(?:RUN|CMD|COPY|FROM|ENV|WORKDIR|EXPOSE|ENTRYPOINT) """
-                   r"""|(?:sudo|pip|npm|apt-get|git|docker|cd|export|curl|python3?) \S)"""
-                   r"""|^[A-Za-z_][\w.\[\]'"]*\s*=\s*\S|[;{]\s*$|^\s*[})\]];?\s*$|^[A-Za-z_][\w.]*\(.*\)\s*;?$""")
+@lru_cache(maxsize=1)
+def _code() -> re.Pattern:
+    """A line of a code block (``data/context.toml``'s ``code``: a shell prompt or command, a
+    comment, an import, a definition, a Dockerfile instruction, an assignment, a call), for
+    ``_lines_matching``."""
+    return re.compile("|".join(f"(?:{p})" for p in context_words("code")), re.M)
 
 
-def _is_code(text: str) -> bool:
-    return not shape(text).textlike and _CODE.search(text) is not None
+def _lines_matching(lines: Sequence[Line], pattern: re.Pattern) -> list[bool]:
+    """Which of the lines that are no running text the pattern (``re.M``, not crossing a line's
+    end) finds something in: one search over them joined, not one per line."""
+    texts = ["" if shape(l.text).textlike else l.text for l in lines]
+    page = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    found = [False] * len(lines)
+    for m in pattern.finditer(page):
+        found[bisect_right(starts, m.start()) - 1] = True
+    return found
 
 
 def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     """A code block next to the article stays: a run of at least ``CODE_MIN_LINES`` lines that
-    read as code (``_CODE``: commands, imports, definitions, assignments, calls), at most one
+    read as code (``_code``: commands, imports, definitions, assignments, calls), at most one
     other short line apart, with kept text at most ``CODE_NEAR_LINES`` lines above or below.
 
     The model knows code lines as short lines without sentences, that is, as menu items, so
@@ -341,7 +351,7 @@ def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     out = lines
     n = len(lines)
     kept = [l.label is Label.CONTENT for l in lines]
-    code = [_is_code(l.text) for l in lines]
+    code = _lines_matching(lines, _code())
     i = 0
     while i < n:
         if not code[i]:
@@ -364,14 +374,11 @@ def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
 @lru_cache(maxsize=1)
 def _ingredient() -> re.Pattern:
     """An ingredient line's start: an amount ("250", "1,5", "2-3", "½", "1½") and a unit of
-    ``data/context.toml``'s ``units`` ("250 g", "2 EL", "1 Pck.", "3 tablespoons")."""
+    ``data/context.toml``'s ``units`` ("250 g", "2 EL", "1 Pck.", "3 tablespoons"), for
+    ``_lines_matching`` (units' lines hold no other spaces than plain ones)."""
     units = "|".join(re.escape(u) for u in sorted(context_words("units"), key=len, reverse=True))
-    amount = r"(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?\s*[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])"
-    return re.compile(rf"^(?:ca\.\s*|approx\.\s*|about\s+)?{amount}\s*(?:{units})(?=[\s.,()/]|$)", re.I)
-
-
-def _is_ingredient(text: str) -> bool:
-    return not shape(text).textlike and _ingredient().match(text) is not None
+    amount = r"(?:\d+(?:[.,/]\d+)?(?: *[-–] *\d+(?:[.,/]\d+)?)? *[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])"
+    return re.compile(rf"^(?:ca\. *|approx\. *|about +)?{amount} *(?:{units})(?=[ .,()/]|$)", re.I | re.M)
 
 
 def _keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
@@ -389,14 +396,15 @@ def _keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
         return lines
     out = lines
     n = len(lines)
+    ingredient = _lines_matching(lines, _ingredient())
     i = 0
     while i < n:
-        if not _is_ingredient(lines[i].text):
+        if not ingredient[i]:
             i += 1
             continue
         count, last, j = 1, i, i + 1
         while j < n and j - last <= INGREDIENT_MAX_GAP + 1 and not shape(lines[j].text).textlike:
-            if _is_ingredient(lines[j].text):
+            if ingredient[j]:
                 count, last = count + 1, j
             j += 1
         if count >= INGREDIENT_MIN_LINES:
