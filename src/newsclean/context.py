@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 from typing import Sequence
 
 from newsclean.classify import is_pattern_cue, shape
@@ -321,22 +319,28 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
 
 @lru_cache(maxsize=1)
 def _code() -> re.Pattern:
-    """A line of a code block (``data/context.toml``'s ``code``: a shell prompt or command, a
-    comment, an import, a definition, a Dockerfile instruction, an assignment, a call), for
-    ``_lines_matching``."""
-    return re.compile("|".join(f"(?:{p})" for p in context_words("code")), re.M)
+    """A line of a code block (``data/context.toml``'s ``code``, each matched from the line's
+    start: a shell prompt or command, a comment, an import, a definition, a Dockerfile
+    instruction, an assignment, a call)."""
+    return re.compile("|".join(f"(?:{p})" for p in context_words("code")))
 
 
-def _lines_matching(lines: Sequence[Line], pattern: re.Pattern) -> list[bool]:
-    """Which of the lines that are no running text the pattern (``re.M``, not crossing a line's
-    end) finds something in: one search over them joined, not one per line."""
-    texts = ["" if shape(l.text).textlike else l.text for l in lines]
-    page = "\n".join(texts)
-    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-    found = [False] * len(lines)
-    for m in pattern.finditer(page):
-        found[bisect_right(starts, m.start()) - 1] = True
-    return found
+def _is_code(text: str) -> bool:
+    """A line ending a statement (in ';' or '{'), or one opening as ``_code`` says; that needs an
+    ASCII character first (a keyword, a name, a prompt), which rules most other lines out."""
+    return text.endswith((";", "{")) or text[0] < "\x80" and _code().match(text) is not None
+
+
+def _is_ingredient(text: str) -> bool:
+    """``_ingredient`` matches the line's start; it opens with its amount or 'ca.', 'approx.',
+    'about', which rules most other lines out first."""
+    return (text[0].isdigit() or text[0] in _INGREDIENT_FIRST) and _ingredient().match(text) is not None
+
+
+def _lines_matching(lines: Sequence[Line], test) -> list[bool]:
+    """``test(text)`` of each line that is no running text (False for the others; told last,
+    since the test rules out most lines sooner)."""
+    return [bool(l.text) and test(l.text) and not shape(l.text).textlike for l in lines]
 
 
 def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
@@ -351,7 +355,7 @@ def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     out = lines
     n = len(lines)
     kept = [l.label is Label.CONTENT for l in lines]
-    code = _lines_matching(lines, _code())
+    code = _lines_matching(lines, _is_code)
     i = 0
     while i < n:
         if not code[i]:
@@ -374,11 +378,15 @@ def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
 @lru_cache(maxsize=1)
 def _ingredient() -> re.Pattern:
     """An ingredient line's start: an amount ("250", "1,5", "2-3", "½", "1½") and a unit of
-    ``data/context.toml``'s ``units`` ("250 g", "2 EL", "1 Pck.", "3 tablespoons"), for
-    ``_lines_matching`` (units' lines hold no other spaces than plain ones)."""
+    ``data/context.toml``'s ``units`` ("250 g", "2 EL", "1 Pck.", "3 tablespoons") (units'
+    lines hold no other spaces than plain ones)."""
     units = "|".join(re.escape(u) for u in sorted(context_words("units"), key=len, reverse=True))
-    amount = r"(?:\d+(?:[.,/]\d+)?(?: *[-–] *\d+(?:[.,/]\d+)?)? *[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])"
-    return re.compile(rf"^(?:ca\. *|approx\. *|about +)?{amount} *(?:{units})(?=[ .,()/]|$)", re.I | re.M)
+    amount = rf"(?:\d+(?:[.,/]\d+)?(?: *[-–] *\d+(?:[.,/]\d+)?)? *[{_FRACTIONS}]?|[{_FRACTIONS}])"
+    return re.compile(rf"(?:ca\. *|approx\. *|about +)?{amount} *(?:{units})(?=[ .,()/]|$)", re.I)
+
+
+_FRACTIONS = "½¼¾⅓⅔⅛"
+_INGREDIENT_FIRST = frozenset(_FRACTIONS + "cCaA")
 
 
 def _keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
@@ -396,7 +404,7 @@ def _keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
         return lines
     out = lines
     n = len(lines)
-    ingredient = _lines_matching(lines, _ingredient())
+    ingredient = _lines_matching(lines, _is_ingredient)
     i = 0
     while i < n:
         if not ingredient[i]:
