@@ -15,15 +15,32 @@ from newsclean.model import Trees
 SCRIPTS = os.path.join(os.path.dirname(__file__), "..", "scripts")
 
 
-def _export():
+def _train_script():
     sys.path.insert(0, SCRIPTS)
     try:
         spec = importlib.util.spec_from_file_location("nc_train", os.path.join(SCRIPTS, "train.py"))
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        return mod.export_trees
+        return mod
     finally:
         sys.path.remove(SCRIPTS)
+
+
+def _export():
+    return _train_script().export_trees
+
+
+def test_cross_validation_folds_are_fixed_balanced_and_cross_the_stacking_folds():
+    """tune.py cleans each train page with the fold model that left it out: the draw must be the
+    same in train.py and tune.py (fixed), give every fold about a third of the pages, and hold
+    pages of every stacking fold (page % 3), so a fold model still stacks on all three."""
+    cv_folds = _train_script().cv_folds
+    a, b = cv_folds(4001, 3), cv_folds(4001, 3)
+    assert np.array_equal(a, b) and set(np.unique(a)) == {0, 1, 2}
+    assert all(1200 < (a == k).sum() < 1470 for k in range(3))
+    pages = np.arange(4001)
+    for k in range(3):
+        assert set(pages[a != k] % 3) == {0, 1, 2}
 
 
 def test_numpy_trees_match_lightgbm():
