@@ -58,8 +58,8 @@ PART_KICKER_WORDS = 7  # a kicker or a site name split off a candidate has fewer
 PART_TOP = 4  # the best few candidates are also tried less a kicker or a site name
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
 COPY_LINES = 12  # a headline's copy with more glued to it (a trail, a kicker) is looked for this far
-TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / IT / Title') is a trail
 COPY_MIN_CHARS = 15  # ... when the shorter of the two has this many characters
+TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / IT / Title') is a trail
 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
 _WORD4 = re.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
@@ -537,7 +537,8 @@ _GLUE = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][\"”“»«]))(?=[A-Z
 _KICKER_END = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s?[:：]\s")
 
 
-def _parts(s: str, i: int, keys: Sequence[str], trail_last: set[str] | frozenset = frozenset()) -> list[tuple[str, str]]:
+def _parts(s: str, i: int, keys: Sequence[str],
+           trail_last: set[str] | frozenset = frozenset()) -> list[tuple[str, str]]:
     """The headline inside a line that glues a kicker to it: (text, kind) for the line less the kicker.
 
     Two kinds: a kicker glued without a space (a lower-case letter or a quote right before a capital,
@@ -570,7 +571,8 @@ def _parts(s: str, i: int, keys: Sequence[str], trail_last: set[str] | frozenset
                         and not _HAS_LETTER.match(low, len(item)):
                     out.append((s[len(item):].strip(" :-–—|"), "part_trail"))
                     break
-                if len(item) >= COPY_MIN_CHARS and low.endswith(item) and not _HAS_LETTER.match(low, len(low) - len(item) - 1):
+                if (len(item) >= COPY_MIN_CHARS and low.endswith(item)
+                        and not _HAS_LETTER.match(low, len(low) - len(item) - 1)):
                     out.append((s[len(low) - len(item):].strip(), "part_trail"))
                     break
     if not out:
