@@ -1,4 +1,6 @@
 """The core as a library: clean() and clean_html() end to end, no I/O."""
+from pathlib import Path
+
 from newsclean import Config, Label, clean, clean_html
 from newsclean.render import split_front_matter
 
@@ -100,3 +102,17 @@ def test_html_input():
     assert doc.metadata.title
     assert "harbour bridge opened to traffic" in body
     assert "扫一扫" not in body  # trafilatura keeps it, newsclean's cue rules drop it
+
+
+def test_cleaning_a_text_page_imports_no_heavy_module():
+    """A text page's run starts fast: trafilatura and lxml are for HTML only, and PyYAML only for
+    front matter that is not of the common shapes (``render._dump_simple``) or to read it back."""
+    import subprocess
+    import sys
+
+    page = Path(__file__).resolve().parents[1] / "samples" / "seed004.txt"
+    code = ("import sys; from newsclean import clean; doc = clean(open(sys.argv[1], encoding='utf-8').read()); "
+            "assert doc.metadata.title; "
+            "print(sorted(m for m in ('trafilatura', 'lxml', 'yaml', 'justext') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

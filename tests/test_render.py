@@ -84,10 +84,10 @@ def test_front_matter_fast_path_writes_what_yaml_dump_writes():
     emitter; the text must be byte for byte what yaml.dump writes, and the rest goes to it."""
     import random
 
-    from newsclean.render import _Dumper, _dump_simple
+    from newsclean.render import _dump_simple, _yaml
 
     def dump(data):
-        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+        return yaml.dump(data, Dumper=_yaml()[1], allow_unicode=True, sort_keys=False,
                          default_flow_style=False, width=10_000)
 
     rng = random.Random(7)

@@ -6,21 +6,26 @@ cleaned file gives it back unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
-
-import yaml
 
 from newsclean.blocks import display_width, join_fragments
 from newsclean.document import Block, BlockKind, Line, Metadata
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
 from newsclean.thresholds import HEADING_MAX_CHARS
 
-try:
-    _Dumper = yaml.CSafeDumper
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Dumper = yaml.SafeDumper  # type: ignore[misc]
-    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def _yaml():
+    """PyYAML and its fastest safe dumper and loader, imported on first use: most pages' front
+    matter is written without it (``_dump_simple``), which saves a single-page run its import."""
+    import yaml
+
+    try:
+        return yaml, yaml.CSafeDumper, yaml.CSafeLoader
+    except AttributeError:  # PyYAML built without libyaml
+        return yaml, yaml.SafeDumper, yaml.SafeLoader
 
 _BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
@@ -190,7 +195,8 @@ def front_matter(meta: Metadata, fields: tuple[str, ...] | None = None) -> str:
         return "---\n---\n"
     dumped = _dump_simple(data)
     if dumped is None:
-        dumped = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+        yaml, dumper, _ = _yaml()
+        dumped = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
                            default_flow_style=False, width=10_000)
     return f"---\n{dumped}---\n"
 
@@ -216,8 +222,9 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     m = _FRONT.match(text)
     if not m:
         return None, text
+    yaml, _, loader = _yaml()
     try:
-        data = yaml.load(m.group(1) or "", Loader=_Loader)
+        data = yaml.load(m.group(1) or "", Loader=loader)
     except yaml.YAMLError:
         return None, text
     if data is not None and not isinstance(data, dict):
