@@ -343,6 +343,37 @@ def _lines_matching(lines: Sequence[Line], test) -> list[bool]:
     return [bool(l.text) and test(l.text) and not shape(l.text).textlike for l in lines]
 
 
+def _runs(flags: Sequence[bool], lines: Sequence[Line], max_gap: int) -> list[tuple[int, int, int]]:
+    """(first, last, count) of each run of flagged lines, at most ``max_gap`` other lines apart;
+    a line of running text between ends a run."""
+    runs = []
+    n = len(flags)
+    i = 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        count, last, j = 1, i, i + 1
+        while j < n and j - last <= max_gap + 1 and not shape(lines[j].text).textlike:
+            if flags[j]:
+                count, last = count + 1, j
+            j += 1
+        runs.append((i, last, count))
+        i = last + 1
+    return runs
+
+
+def _bring_back(lines: list[Line], out: list[Line], span: range, probs: Sequence[float], why: str) -> list[Line]:
+    """``out`` with the lines of ``span`` that the model alone dropped (``NC-MODEL``: no cue named
+    them, no repeat) kept as ``NC-TEXT`` for ``why``; a copy of ``lines`` once anything changes."""
+    for k in span:
+        if out[k].label is not Label.CONTENT and out[k].code == "NC-MODEL":
+            if out is lines:
+                out = list(lines)
+            out[k] = out[k].with_final(Label.CONTENT, "NC-TEXT", f"{why}, p={probs[k]:.2f}")
+    return out
+
+
 def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     """A code block next to the article stays: a run of at least ``CODE_MIN_LINES`` lines that
     read as code (``_code``: commands, imports, definitions, assignments, calls), at most one
@@ -353,25 +384,11 @@ def _keep_code(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     article's last paragraph. Lines a cue names and repeats of dropped lines stay out
     (``code`` other than ``NC-MODEL``)."""
     out = lines
-    n = len(lines)
     kept = [l.label is Label.CONTENT for l in lines]
-    code = _lines_matching(lines, _is_code)
-    i = 0
-    while i < n:
-        if not code[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and (code[j + 1] or j + 2 < n and code[j + 2] and not shape(lines[j + 1].text).textlike):
-            j += 1
-        if (sum(code[i:j + 1]) >= CODE_MIN_LINES
-                and (any(kept[max(0, i - CODE_NEAR_LINES):i]) or any(kept[j + 1:j + 1 + CODE_NEAR_LINES]))):
-            for k in range(i, j + 1):
-                if not kept[k] and out[k].code == "NC-MODEL":
-                    if out is lines:
-                        out = list(lines)
-                    out[k] = out[k].with_final(Label.CONTENT, "NC-TEXT", f"code block, p={probs[k]:.2f}")
-        i = j + 1
+    for first, last, count in _runs(_lines_matching(lines, _is_code), lines, 1):
+        if (count >= CODE_MIN_LINES and (any(kept[max(0, first - CODE_NEAR_LINES):first])
+                                         or any(kept[last + 1:last + 1 + CODE_NEAR_LINES]))):
+            out = _bring_back(lines, out, range(first, last + 1), probs, "code block")
     return out
 
 
@@ -403,26 +420,11 @@ def _keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     if not any(l.label is Label.CONTENT for l in lines):
         return lines
     out = lines
-    n = len(lines)
-    ingredient = _lines_matching(lines, _is_ingredient)
-    i = 0
-    while i < n:
-        if not ingredient[i]:
-            i += 1
-            continue
-        count, last, j = 1, i, i + 1
-        while j < n and j - last <= INGREDIENT_MAX_GAP + 1 and not shape(lines[j].text).textlike:
-            if ingredient[j]:
-                count, last = count + 1, j
-            j += 1
+    for first, last, count in _runs(_lines_matching(lines, _is_ingredient), lines, INGREDIENT_MAX_GAP):
         if count >= INGREDIENT_MIN_LINES:
-            start = i - 1 if i and lines[i - 1].text.endswith(_COLON) and shape(lines[i - 1].text).short else i
-            for k in range(start, last + 1):
-                if out[k].label is not Label.CONTENT and out[k].code == "NC-MODEL":
-                    if out is lines:
-                        out = list(lines)
-                    out[k] = out[k].with_final(Label.CONTENT, "NC-TEXT", f"ingredient list, p={probs[k]:.2f}")
-        i = last + 1
+            above = first - 1
+            start = above if first and lines[above].text.endswith(_COLON) and shape(lines[above].text).short else first
+            out = _bring_back(lines, out, range(start, last + 1), probs, "ingredient list")
     return out
 
 
