@@ -29,6 +29,10 @@ def test_languages_present():
     ("NC-COMMENT", "Trackbacks", "exact"),
     ("NC-COMMENT", "You can follow any responses to this entry through the RSS 2.0 feed.", "prefix"),
     ("NC-TAGS", "This entry point of the river was posted on a map.", None),
+    # Japanese news sites' lists of other stories under the article
+    ("NC-REL", "速報・新着ニュース", "exact"),
+    ("NC-REL", "こんな特集も", "exact"),
+    ("NC-REL", "速報によると新着のニュースは少なかった。", None),
 ])
 def test_each_kind_matches(code, line, kind):
     assert cues.cues()[code].match(line) == kind
