@@ -17,7 +17,8 @@ not see it. The line printed per setting:
   (it never trains on those pages).
 
 Each ``NAME=VALUE`` sets a threshold for the run (no argument: the current values), e.g.
-``python scripts/tune.py MODEL_KEEP=0.4``. Runs on all cores in about a minute.
+``python scripts/tune.py MODEL_KEEP=0.4``; ``--lang ja`` keeps the train pages of one language
+(to measure a language's cue words). Runs on all cores in about a minute.
 """
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ def main() -> None:
     ap.add_argument("--models", default="/tmp/newsclean_cv", help="folder of fold0.npz, fold1.npz, ...")
     ap.add_argument("--cv-folds", type=int, default=3)
     ap.add_argument("--style", default="blocks")
+    ap.add_argument("--lang", help="only the train pages of this language (cv of a language's cue words)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
     settings = []
@@ -84,7 +86,10 @@ def main() -> None:
         settings.append((name, float(value)))
     pages = load_pages("train")
     fold = cv_folds(len(pages), args.cv_folds)
-    jobs = [(int(fold[i]), rec, args.style) for i, rec in enumerate(pages)]
+    jobs = [(int(fold[i]), rec, args.style) for i, rec in enumerate(pages)
+            if args.lang is None or rec.get("lang") == args.lang]
+    if not jobs:
+        raise SystemExit(f"tune.py: no train page in language {args.lang!r}")
     with gzip.open(os.path.join(CORPUS, "trafilatura_eval.jsonl.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
@@ -93,7 +98,7 @@ def main() -> None:
     with Pool(args.jobs, initializer=_set, initargs=(settings, args.models, args.cv_folds)) as pool:
         res = pool.map(_score, jobs, chunksize=16)
     f1 = [s["f1"] for k, _, s in res if k is not None and "f1" in s]
-    zh = [s["f1"] for k, lang, s in res if k is not None and "f1" in s and lang == "zh"]
+    zh = [s["f1"] for k, lang, s in res if k is not None and "f1" in s and lang == "zh"] or [float("nan")]
     snip = np.array([s["snip"] for k, _, s in res if k is None and "snip" in s], dtype=float).sum(axis=0)
     print(f"{' '.join(args.settings) or 'current'}: cv {statistics.mean(f1):.4f} zh {statistics.mean(zh):.4f} "
           f"(pages {len(f1)}) snippets R {snip[0] / snip[1]:.4f} P {snip[2] / snip[3]:.4f}", flush=True)
