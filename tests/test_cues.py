@@ -33,6 +33,9 @@ def test_languages_present():
     ("NC-REL", "速報・新着ニュース", "exact"),
     ("NC-REL", "こんな特集も", "exact"),
     ("NC-REL", "速報によると新着のニュースは少なかった。", None),
+    # a Russian comment form and its rules
+    ("NC-COMMENT", "Текст комментария", "exact"),
+    ("NC-COMMENT", "Оцените, пожалуйста, статью. Нам важно Ваше мнение.", "prefix"),
 ])
 def test_each_kind_matches(code, line, kind):
     assert cues.cues()[code].match(line) == kind
