@@ -950,8 +950,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                         ce is not None and i <= ce + 3
                         and (_width(rest.strip(_STRIP)) <= 4 or _DIGITS_ONLY.match(rest.strip(_STRIP)))):
                     continue  # far down, only a labelled date or a bare one right under the text
-                rest = cues.date_labels.sub(" ", rest)
-                rest = _without_weekdays(cues.updated.sub(" ", rest)).strip(_STRIP)
+                rest = _bare_rest(rest, cues)
                 if _width(rest) <= LATE_REST:
                     iso, penalty = _published(s, ds, cues)
                     if f.date is not None and f.date[2] < LATE_DATE_RANK:
@@ -1121,7 +1120,7 @@ def _nearest_date_line(texts: Sequence[str], ti: int, cues: _Cues) -> tuple[int,
             ds = find_dates(s)
             if not ds:
                 continue
-            rest = _without_weekdays(cues.updated.sub(" ", _date_rest(s, ds, cues))).strip(_STRIP)
+            rest = _bare_rest(_without_spans(s, ds), cues)
             if _width(rest) > LATE_REST:
                 continue
             iso, penalty = _published(s, ds, cues)
@@ -1141,6 +1140,12 @@ def _mentioned(s: str, iso: str) -> bool:
                 before.pop()  # 'findet am Mi. 5. Februar 2020 statt'
             return bool(before) and before[-1].isalpha() and before[-1].islower()
     return False
+
+
+def _bare_rest(rest: str, cues: _Cues) -> str:
+    """What a date line says besides its dates (``rest``, the line less them), its date labels,
+    an 'updated' word and a weekday: a short one leaves it a date line."""
+    return _without_weekdays(cues.updated.sub(" ", cues.date_labels.sub(" ", rest))).strip(_STRIP)
 
 
 def _without_weekdays(rest: str) -> str:

@@ -25,8 +25,8 @@ from typing import Sequence
 import numpy as np
 
 from newsclean.document import Line
-from newsclean.thresholds import STAGE1_SURE
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features
+from newsclean.thresholds import STAGE1_SURE
 
 MODEL_FILE = "lines.npz"
 ROWS_PER_WALK = 128  # a huge page is walked through the trees in slices of this many units ...

@@ -15,7 +15,6 @@ from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
 from newsclean.thresholds import HEADING_MAX_CHARS
 
 
-
 @lru_cache(maxsize=1)
 def _yaml():
     """PyYAML and its fastest safe dumper and loader, imported on first use: most pages' front
@@ -26,6 +25,7 @@ def _yaml():
         return yaml, yaml.CSafeDumper, yaml.CSafeLoader
     except AttributeError:  # PyYAML built without libyaml
         return yaml, yaml.SafeDumper, yaml.SafeLoader
+
 
 _BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
