@@ -1,0 +1,401 @@
+"""Who wrote the page: names in bylines, labelled author lines, a name alone under the headline,
+a signature under the text.
+
+A name is 1-6 capitalised words or 2-12 CJK characters, not an interface word (``data/meta``'s
+``not_name``) nor an e-mail or a handle; a byline word ("By", "Von", "文/") or an author label
+opens a byline, whose other fields (a date, a place, a job title) are cut away.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from newsclean.blocks import display_width
+from newsclean.dates import WEEKDAYS, find_dates
+from newsclean.metacues import (
+    CJK_OR_HANGUL,
+    HAS_BYLINE_SEP,
+    STRIP,
+    Found,
+    LabelCues,
+    cut_value,
+    label_tables,
+    without_spans,
+)
+from newsclean.title import _CAMEL, _DIGITS_ONLY, _cue_noise, is_caption
+
+_width = display_width  # wide (CJK, full-width) characters count two
+
+NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
+NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|und|and|&|y|et|e)$")
+REL_DATE = re.compile(r"(?P<n>\d+)\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前"
+                       r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago", re.I)
+_PARTIAL_DATE = re.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
+_TRAIL_COUNT = re.compile(r"\s*\d+\s*$")
+_NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
+comments comment local world front sport sports science technology home menu video live top latest politik
+wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
+    | frozenset(label_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
+_NOT_FIRST = frozenset(label_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
+_NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
+USERNAME = re.compile(r"^[\w.-]{2,30}$")
+_NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
+_AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
+_HANDLE = re.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@GregIacurci'
+LEAD_DASHES = "-–—=~ "
+_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?]$")
+_EMAILISH = re.compile(r"@|www\.|https?://", re.I)
+
+
+def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
+    """A person's or agency's name: 1-6 capitalised words, or 2-12 CJK characters."""
+    if not v or len(v) > 80 or _EMAILISH.search(v) or _DIGITS_ONLY.match(v):
+        return False
+    if CJK_OR_HANGUL.search(v):
+        return cjk_ok and 2 <= len(v) <= 16 and not re.search(r"[，。！？]", v)
+    words = v.replace(",", " , ").split()
+    words = [w for w in words if w != ","]
+    if not 1 <= len(words) <= 8:
+        return False
+    caps = sum(1 for w in words if _NAME_WORD.match(w))
+    return caps == len(words) and any(w[:1].isupper() for w in words)
+
+
+_WITH = re.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
+_CONJ = re.compile(r"\s+(?:und|and|&|et|y|e|i|och|og|ja|en|и|oraz)\s+", re.I)
+_AFFIL = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # 'Jane Doe1,2' (not 'BR24', 'Bo2man')
+
+
+def author_value(v: str) -> str:
+    """A names value: cut at separators, affiliation marks dropped, 'A und B' written 'A, B'."""
+    v = _AFFIL.sub("", cut_value(v))
+    m = _WITH.search(v)
+    if m:
+        v = v[:m.start()]
+    v = _CONJ.sub(", ", v)
+    return v.strip(STRIP)
+
+
+def _unglue_by(s: str, cues: LabelCues) -> str:
+    """The line with a space put back after a byline word glued to the name ('ByJ.R. Stone')."""
+    g = cues.glued_by.match(s)
+    return s if g is None else s[: g.end()] + " " + s[g.end():]
+
+
+def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True) -> bool:
+    line = _unglue_by(line.lstrip(LEAD_DASHES), cues)  # '---- by Kenneth Surin', 'ByJ.R. Stone'
+    # past the line's start a byline word must follow a separator: without one, only the start is tried
+    m = (cues.author_words.search(line) if HAS_BYLINE_SEP.search(line) else cues.author_words.match(line))
+    if not m or (m.start() > 0 and not short and line[:m.start()].rstrip()[-1:] not in "|｜"):
+        return False  # a long line may hold a byline as a '|'-separated field ('Published: 5 hours ago | Written by X')
+    if not short and m.group("w").lower() in cues.roles and _SENTENCE_END.search(line) \
+            and not HAS_BYLINE_SEP.search(line):
+        return False  # 'Author Rushdiyah Narker, from Kensington, said she started reading ...': a sentence
+    rest = line[m.end():]
+    again = cues.author_words.match(rest)
+    if again:
+        rest = rest[again.end():]  # 'Post author By Jane Doe'
+    ds = find_dates(rest)
+    if ds:
+        rest = rest[: ds[0][0][0]]
+    v = author_value(rest)
+    v = re.sub(r"\s+(?:und|and|et|y|e|i|och|ja|en)$", "", v)
+    if not v or _CONJ.match(" " + v):
+        return False  # 'Autorin und Netzphilosophin Leena Simon': the byline word was a job title
+    cjk = bool(CJK_OR_HANGUL.search(v))
+    if not cjk:
+        h, _ = name_head(v, cues)  # 'By Victoria O’Regan Follow', 'Posted by T. V. Raman at 2:33 PM'
+        if h and (looks_like_name(h) or _is_user(h)):
+            v = h
+    if cjk:
+        v = re.split(r"[\s)）]", v)[0] if m.group("w") in ("记者", "本报记者", "新华社记者", "通讯员") else v
+        if not 2 <= len(v) <= 12:
+            return False
+    elif not looks_like_name(v):
+        v = _leading_names(v) or (v if _is_user(v) and len(line) <= 40 else "")
+        if not v:
+            return False
+    f.set_author(i, v, 0 if m.start() == 0 else 2)
+    return True
+
+
+SUFFIX_MAX_WIDTH = 60  # a 'name + reporter' line ('구현모 기자 ninek@hankookilbo.com') is at most this wide
+
+
+def read_name_suffix(i: int, line: str, cues: LabelCues, f: Found) -> bool:
+    """'배윤경 기자': a name followed by a word for 'reporter' (``suffix`` in the cue files)."""
+    if cues.suffix_word is None or cues.suffix_word.search(line) is None or _width(line) > SUFFIX_MAX_WIDTH:
+        return False
+    m = cues.name_suffix.search(line)
+    if m is None:
+        return False
+    f.set_author(i, m.group("name"), 0 if m.start() == 0 else 2)
+    return True
+
+
+def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found, rank: int) -> bool:
+    """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed)."""
+    s = texts[i]
+    if len(s) > 30 or i + 1 >= len(texts) or s.strip().lower().strip(STRIP) not in cues.label_only:
+        return False
+    nxt = _HANDLE.sub("", texts[i + 1].strip())
+    if _cue_noise(nxt):
+        return False  # 'Von' then 'Suche': a menu
+    head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
+    if head and looks_like_name(head):
+        nxt = head
+    if looks_like_name(nxt) or (s.rstrip()[-1:] in ":：" and _is_user(nxt)):
+        f.set_author(i + 1, author_value(nxt), rank)
+        f.consumed[i + 1] = ("NC-META", "author")
+        return True
+    return False
+
+
+def _leading_names(v: str) -> str:
+    """'Jessica Holly, Gail Levy, 7 News WSVN' → 'Jessica Holly, Gail Levy': the names a list opens with."""
+    parts = [p.strip() for p in re.split(r"\s*[,;&]\s*", v)]
+    names = []
+    for p in parts:
+        if not (looks_like_name(p) and 2 <= len(p.split()) <= 4):
+            break
+        names.append(p)
+    return ", ".join(names)
+
+
+ROLE_MODIFIERS_MAX = 2  # 'Richard Adams Education editor': words of a job title before its cue word
+
+
+def name_head(v: str, cues: LabelCues, strong: bool = False) -> tuple[str, str]:
+    """'Thabo Mokone Parliamentary editor' → 'Thabo Mokone', 'Helmut Rubik 0' → 'Helmut Rubik': the name a
+    byline value opens with, cut where words of a kind that follows names begin. Returns the name and what
+    cut it: 'role' (a job title), 'count' ('1 Kommentar', '2 minutes read'), 'after' ('Follow', 'Schreibe
+    einen Kommentar'), or, unless ``strong``, 'weak' (a number, a label, 'updated', a date label, a
+    preposition: ``LabelCues.name_end``); ('', '') when nothing is cut."""
+    v = cues.glued_role.sub(" ", v)
+    m = cues.strong_end.search(v)
+    kind = "" if m is None else "role" if m.group("role") else "count" if m.group("count") else "after"
+    if not strong:
+        m2 = cues.name_end.search(v)
+        if m2 is not None and (m is None or m2.start() < m.start()):
+            m, kind = m2, "weak"
+    if m is None or m.start() == 0:
+        return "", ""
+    words = v[:m.start()].split()
+    if kind == "role":
+        comma = next((k for k, w in enumerate(words) if w.endswith(",")), None)
+        if comma is not None:  # 'Uta Staschewski, Projektleiterin der HSS': the name ends at the comma
+            words = words[:comma + 1]
+        # a job title may open with words of its own ('Parliamentary editor', 'Deputy Content Hub Director')
+        if len(words) > 2 + ROLE_MODIFIERS_MAX:
+            return "", ""
+        words = words[:2] if len(words) > 2 else words
+        last = _NAME_PREFIX.sub("", words[-1])
+        hump = _CAMEL.search(last)
+        if hump and len(words) >= 2:  # 'Lucy ThorntonNews Reporter': a section glued to the name
+            words[-1] = words[-1][: len(words[-1]) - len(last) + hump.start() + 1]
+    elif len(words) > 1 and _CAMEL.search(_NAME_PREFIX.sub("", words[-1])):
+        return "", ""  # 'Lesotho TimesNovember 21': words glued together, not a name's end
+    if all(w.lower() in cues.newsroom for w in words):
+        return "", ""  # 'Staff Writer' is the byline itself
+    return " ".join(words).strip(STRIP), kind
+
+
+def _name_alone(s: str) -> bool:
+    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption."""
+    words = s.split()
+    return len(s) <= 60 and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
+        and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
+        and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
+        and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
+        and all(len(w) <= 14 for w in words) and not _cue_noise(s) and not is_caption(s.lower())
+
+
+NEWSROOM_LINE_WORDS = 4  # 'Redaktion Polizeiticker Schweiz': a newsroom word and the site's name, this many words
+
+
+def _newsroom_line(s: str, cues: LabelCues) -> bool:
+    """'Redaktion', 'Emotion Redaktion', 'auto-motor.at Redaktion': the newsroom wrote it (the whole line)."""
+    words = s.split()
+    if not 1 <= len(words) <= NEWSROOM_LINE_WORDS or len(s) > 50:
+        return False
+    if words[0].lower() in cues.newsroom:
+        others = words[1:]
+    elif words[-1].lower() in cues.newsroom:
+        others = words[:-1]
+    else:
+        return False
+    return all(w[:1].isupper() or "." in w for w in others) and not _cue_noise(s)
+
+
+def _name_with_tail(s: str, cues: LabelCues) -> tuple[str, str]:
+    """'Thabo Mokone Parliamentary editor' → ('Thabo Mokone', 'role'): a name and a short tail of what follows
+    names (a job title, a count, a trailer: ``name_head`` strong ends), not a sentence ('Der Autor dieses
+    Blogs ist ...', 'Charles Secrett, Executive Director of Friends of the Earth, said:')."""
+    head, kind = name_head(s, cues, strong=True)
+    tail = s.split()[len(head.split()):]
+    if head and len(tail) <= NAME_TAIL_WORDS and not re.search(r"[,:;!?()\[\]]", " ".join(tail)):
+        return head, kind
+    return "", ""
+
+
+def signature_name(s: str, cues: LabelCues, right_under: bool) -> str:
+    """A writer's line under the text: 'Harald Bauer Autor' (a name and a job title), '- Nadja Podbregar'
+    (a dash and a name), or a name alone ``right_under`` the text's last line ('Lê Phương'); further down,
+    a name alone is too often a menu item or a heading to be taken."""
+    s = s.strip()
+    if s[:1] in "-–—" and _name_alone(s.lstrip(LEAD_DASHES)):
+        return s.lstrip(LEAD_DASHES)
+    if right_under and _name_alone(s):
+        return s
+    head, kind = _name_with_tail(s, cues)
+    return head if kind == "role" and _name_alone(head) else ""
+
+
+def _is_user(v: str) -> bool:
+    """A user name after an explicit byline word ('von flerche', 'by jdoe_42')."""
+    return bool(USERNAME.match(v)) and not v.isdigit() and v.lower() not in _NOT_NAME and len(v) >= 3
+
+
+_BYLINE_FIELDS = re.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+")
+_BYLINE_ITEMS = re.compile(r",\s+|\s+(?:um|at|à|alle|a las)\s+")
+
+
+def _byline_segments(rest: str):
+    """The segments of a byline line, each with the number of the field ('|', '·', ' - ') it is in: a
+    field may list several items ('Jane Doe, John Roe')."""
+    for k, field in enumerate(_BYLINE_FIELDS.split(rest)):
+        for seg in _BYLINE_ITEMS.split(field):
+            yield seg, k
+
+
+def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit: bool = False) -> None:
+    """'Bettina Kugler 19.10.2019, 05:00 Uhr', 'Gunter Frank / 22.04.2020': the name beside the date.
+
+    ``explicit``: only a name after a byline word ('Veröffentlicht am 03.02.2022 von Sarah Schnieder').
+    """
+    if f.author is not None and f.author[2] <= (1 if not explicit else 2):
+        return
+    rest = without_spans(s, ds, " | ")
+    # a name opening the line is followed by a date or a field separator ('Yasmine Hassan · CBC News · Posted:'),
+    # or follows a date that opens it ('6. November 2023 Octavius Hallenstein'); not a date label ('Der Bahnhof
+    # am Morgen, aufgenommen am 24. April 2023')
+    lead = rest.lstrip(STRIP + " ")
+    opening_sep = rest.lstrip().startswith("|") or re.match(r"[^|·•,]*?[\s,]*[|·•]", lead) is not None
+    rest = cues.date_labels.sub(" | ", rest)
+    opening = True
+    listed = -1  # the field that a label opens: its items are no names ('Tags: B2B, Best Practice')
+    for seg, field in _byline_segments(rest):
+        seg = seg.strip(STRIP)
+        if not seg:
+            continue
+        first, opening = opening, False
+        if CJK_OR_HANGUL.search(seg) or field == listed:
+            continue
+        seg = _unglue_by(seg, cues)  # 'byMobasir'
+        m = cues.author_words.match(seg)
+        if m:
+            seg = seg[m.end():].strip()
+        elif ":" in seg or "：" in seg:
+            listed = field
+            continue  # a label ('Lesedauer: 2 Min.') unless it follows the name after a byline word
+        # 'by Kay 24 Comments', 'Helmut Rubik 0', 'karstenruppert Schreibe einen Kommentar': the name's end
+        head, cut = name_head(seg, cues)
+        if explicit and not m and cut not in ("after", "count") \
+                and not (first and opening_sep and not head and len(seg.split()) >= 2):
+            # without a byline word, only a name before a trailer ('Schreibe einen Kommentar') or a name of
+            # two words or more opening the line ('Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM')
+            continue
+        if head:
+            seg = head
+        low = seg.lower()
+        if not seg or ":" in seg or "：" in seg or _DIGITS_ONLY.match(seg) or low in cues.label_only \
+                or low in WEEKDAYS or cues.updated.search(seg) or cues.date_labels.match(seg + " "):
+            continue  # 'Letztes Update', 'miércoles', 'Published'
+        words = seg.split()
+        if seg.lower() in cues.newsroom:
+            f.set_author(i, seg, 2)  # 'Redaktion 1. November 2023': the newsroom wrote it
+            return
+        if (looks_like_name(seg) and 1 <= len(words) <= 4 and not any(w.lower() in _NOT_NAME for w in words)) \
+                or (USERNAME.match(seg) and not seg.isdigit() and low not in _NOT_NAME and len(seg) >= 3
+                    and not re.search(r"\d{2}", seg)):
+            if len(words) == 1 and not m and (cut == "weak" or not (
+                    (cut == "count" and not seg.isupper()) or seg[:1].islower() or re.search(r"\d|_", seg)
+                    or _CAMEL.search(seg))):
+                # one capitalised word beside a date is a weekday, place or section, not a user ('Cortyn
+                # 1 Kommentar', 'MikeNils' are); a word before a time is 'klo 14.00', 'um 10:15'
+                continue
+            f.set_author(i, author_value(seg), 2)
+            return
+
+
+def read_glued_user(i: int, line: str, f: Found, cues: LabelCues) -> bool:
+    """'admin9个月前 (09-24)栏目465': a user name glued to a relative date, a category, a count."""
+    if _width(line) > 80:
+        return False
+    m = REL_DATE.search(line)
+    if not m:
+        return False
+    user = line[: m.start()].strip(STRIP)
+    tail = line[m.end():]
+    p = _PARTIAL_DATE.match(tail.lstrip())
+    if p:
+        tail = tail.lstrip()[p.end():]
+    cat = _TRAIL_COUNT.sub("", tail).strip(STRIP)
+    if user and (len(user) > 24 or " " in user.strip() and len(user.split()) > 3):
+        return False
+    if user and (cues.updated.search(user) or cues.date_labels.match(user + " ")):
+        return True  # 'Published 3 seconds ago': a byline without a name
+    if user:
+        f.set_author(i, user, 1)
+    if cat and _width(cat) <= 40 and f.category is None:
+        f.category = cat
+    return bool(user or cat)
+
+
+def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,
+                    meta_lines: set[int], cues: LabelCues) -> tuple[int, str] | None:
+    """A name alone on a line next to the title or the date line, or any name-only line around the
+    start of the text, nearest first; set on ``f`` (its line consumed). Returns a newsroom line seen
+    on the way ('Redaktion Polizeiticker Schweiz'), taken when no person's name is found."""
+    n = len(texts)
+    newsroom = None
+    if f.author is None:
+        near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
+        if f.date is not None:
+            near += [f.date[0] - 1, f.date[0] + 1]
+        # then any name-only line around the start of the text, nearest first
+        near += sorted(range(max(0, cs - NAME_BEFORE), min(n, cs + NAME_AFTER)), key=lambda j: (abs(j - cs), j))
+        near += [j for j in (ti + 3, ti + 4) if j < cs + 2]  # under a standfirst and a photo caption
+        for j in near:
+            # a name above the headline is a menu item, a section or the site (bylines follow the headline),
+            # unless it sits by the date line
+            if 0 <= j < n and j not in meta_lines and j != ti \
+                    and (t is None or j > ti or (f.date is not None and abs(j - f.date[0]) <= 2)):
+                s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")  # 'Jane Doe @janedoe'
+                if len(s) <= 80 and s[:1].isupper() and " " in s and not CJK_OR_HANGUL.search(s):
+                    # 'Thabo Mokone Parliamentary editor', 'Kyle Wiggers 7 hours': a name and what follows names
+                    s = _name_with_tail(s, cues)[0] or s
+                words = s.split()
+                if "&" in s or "," in s or "|" in s or "/" in s or _CONJ.search(s):
+                    # 'Clara Löw, Siddharth Prakash & Klaus Jacob', 'Adam Vidler and AP' are names; 'Fashion & Beauty'
+                    # a menu, 'Verfügbare Bildformate und Bildgrößen' a heading
+                    parts = _NAME_LIST.split(s)
+                    # (an agency only beside 'and' or a comma: 'Jane Doe/AP' is a photo credit)
+                    if 2 <= len(parts) <= 6 and all(looks_like_name(x) and 2 <= len(x.split()) <= 4
+                                                    or ("/" not in s and _AGENCY.match(x)) for x in parts) \
+                            and not all(_AGENCY.match(x) for x in parts) \
+                            and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not _cue_noise(s):
+                        f.set_author(j, ", ".join(parts), 4)
+                        f.consumed[j] = ("NC-META", "author")
+                        meta_lines.add(j)
+                        break
+                    continue
+                if newsroom is None and _newsroom_line(s, cues):
+                    newsroom = (j, s)  # taken when no person's name is found (here or under the text)
+                if _name_alone(s):
+                    f.set_author(j, s, 4)
+                    f.consumed[j] = ("NC-META", "author")
+                    meta_lines.add(j)
+                    break
+    return newsroom
