@@ -222,34 +222,14 @@ def _text(u) -> str:
     return u if isinstance(u, str) else u.text
 
 
-def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,
-            content_end: int | None = None, reference: _dt.date | None = None,
-            language: str | None = None, page_cues: PageCues | None = None) -> MetaResult:
-    """The page's metadata from its units (strings, or objects with a ``text``).
-
-    ``content_start``/``content_end`` are the first and last article units as the classifier
-    sees them (estimated when not given). ``reference`` enables relative dates ("3 hours ago").
-    ``language`` is copied to the result as is. ``page_cues`` (``classify.scan`` of the same
-    units), when given, answers which lines hold a boilerplate cue without scanning them again.
-    """
-    texts = [_text(u) for u in units]
-    n = len(texts)
-    if n == 0:
-        return MetaResult(Metadata(url=url, language=language), {})
-    cues = label_cues()
-    cs0 = content_start if content_start is not None else guess_content_start(texts)
-    cs0 = max(0, min(cs0, n - 1))
-    cs = _refine_start(texts, cs0)
-    ce = content_end if content_end is not None and content_end >= cs else None
-    f = Found()
-    lo = max(0, cs - TITLE_BEFORE)
-    top_hi = min(n, cs + BYLINE_AFTER)
-
+def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: LabelCues,
+              reference: _dt.date | None) -> tuple[set[int], list[tuple[int, str, bool, int]]]:
+    """The top window (units ``lo`` to ``hi``): breadcrumb, bylines, labelled fields and dates, read into
+    ``f``. Returns the lines whose value moved to the front matter, and the date lines found
+    (index, iso, mostly the date, penalty) for ``datelines.choose_date``."""
     meta_lines: set[int] = set()
-    date_lines: list[tuple[int, str, bool, int]] = []  # (index, iso, mostly the date, penalty)
-
-    # 1. the top window: breadcrumb, bylines, labelled fields, dates
-    for i in range(lo, top_hi):
+    date_lines: list[tuple[int, str, bool, int]] = []
+    for i in range(lo, hi):
         s = texts[i]
         short = len(s) <= MAX_META_CHARS * 3 and _width(s) <= MAX_META_CHARS
         if f.category is None and short and i < cs:
@@ -316,7 +296,85 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         if code:
             f.consumed[i] = (code, code_detail(code, s))
             meta_lines.add(i)
+    return meta_lines, date_lines
 
+
+def _read_byline_further_in(texts: Sequence[str], lo: int, hi: int, f: Found, meta_lines: set[int],
+                            cues: LabelCues) -> None:
+    """No byline at the top nor a name: a byline line a little further into the text (units ``lo`` to
+    ``hi``; 'By Jane Doe' under a standfirst, a photo and its caption), only a byline word or an author
+    label opening a short line."""
+    for i in range(lo, hi):
+        s = texts[i]
+        if len(s) > 80 or i in f.consumed:
+            continue
+        code = "NC-META" if (cues.author_words.match(s.lstrip(LEAD_DASHES)) or cues.glued_by.match(s)) \
+            and read_byline(i, s, cues, f) else None
+        if code is None and (":" in s or "：" in s) and cues.labelled.match(s):
+            code = _labelled(i, s, cues, f, "tail")
+        if f.author is not None:
+            f.consumed[i] = (code or "NC-META", code_detail(code or "NC-META", s))
+            meta_lines.add(i)
+            break
+
+
+def _read_tail(texts: Sequence[str], lo: int, hi: int, ce: int | None, f: Found, cues: LabelCues) -> None:
+    """The tail (units ``lo`` to ``hi``, after the article): editor, permalink, tags, source and author
+    lines, read into ``f``."""
+    for i in range(lo, hi):
+        s = texts[i]
+        if len(s) > MAX_META_CHARS or i in f.consumed:
+            continue
+        code = _labelled(i, s, cues, f, "tail")
+        if code is None and f.author is None and read_label_then_name(i, texts, cues, f, 3):
+            code = "NC-META"
+        if code is None and f.author is None and (ce is None or i <= ce + BYLINE_UNDER) and _width(s) <= 80 \
+                and read_byline(i, s, cues, f):
+            code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
+        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER \
+                and read_name_suffix(i, s, cues, f):
+            code = "NC-META"  # '순천, 광양 구현모 기자 ninek@hankookilbo.com' under the text
+        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER and len(s) <= 80:
+            name = signature_name(s, cues, i - ce <= SIGNATURE_AFTER)
+            if name:
+                f.set_author(i, name, 5)
+                code = "NC-META"
+        if code is None:
+            m = cues.editor_words.match(s)
+            if m:
+                v = author_value(s[m.end():])
+                if v and looks_like_name(v):
+                    f.editor = f.editor or v
+                    code = "NC-EDITOR"
+        if code:
+            f.consumed[i] = (code, code_detail(code, s))
+
+
+def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,
+            content_end: int | None = None, reference: _dt.date | None = None,
+            language: str | None = None, page_cues: PageCues | None = None) -> MetaResult:
+    """The page's metadata from its units (strings, or objects with a ``text``).
+
+    ``content_start``/``content_end`` are the first and last article units as the classifier
+    sees them (estimated when not given). ``reference`` enables relative dates ("3 hours ago").
+    ``language`` is copied to the result as is. ``page_cues`` (``classify.scan`` of the same
+    units), when given, answers which lines hold a boilerplate cue without scanning them again.
+    """
+    texts = [_text(u) for u in units]
+    n = len(texts)
+    if n == 0:
+        return MetaResult(Metadata(url=url, language=language), {})
+    cues = label_cues()
+    cs0 = content_start if content_start is not None else guess_content_start(texts)
+    cs0 = max(0, min(cs0, n - 1))
+    cs = _refine_start(texts, cs0)
+    ce = content_end if content_end is not None and content_end >= cs else None
+    f = Found()
+    lo = max(0, cs - TITLE_BEFORE)
+    top_hi = min(n, cs + BYLINE_AFTER)
+
+    # 1. the top window: breadcrumb, bylines, labelled fields, dates
+    meta_lines, date_lines = _read_top(texts, lo, top_hi, cs, f, cues, reference)
     _filed_in(texts, f, meta_lines, cues)
 
     # 2. the title
@@ -353,49 +411,13 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # 4b. no byline at the top nor a name: a byline line a little further into the text ('By Jane Doe' under a standfirst,
     # a photo and its caption), only a byline word or an author label opening a short line
     if f.author is None:
-        for i in range(top_hi, min(n, cs + BYLINE_DEEP, ce - 2 if ce is not None else n)):
-            s = texts[i]
-            if len(s) > 80 or i in f.consumed:
-                continue
-            code = "NC-META" if (cues.author_words.match(s.lstrip(LEAD_DASHES)) or cues.glued_by.match(s)) \
-                and read_byline(i, s, cues, f) else None
-            if code is None and (":" in s or "：" in s) and cues.labelled.match(s):
-                code = _labelled(i, s, cues, f, "tail")
-            if f.author is not None:
-                f.consumed[i] = (code or "NC-META", code_detail(code or "NC-META", s))
-                meta_lines.add(i)
-                break
+        deep_hi = min(n, cs + BYLINE_DEEP, ce - 2 if ce is not None else n)
+        _read_byline_further_in(texts, top_hi, deep_hi, f, meta_lines, cues)
 
     # 5. the tail: editor, permalink, tags, source, author lines after the article
     tail_lo = max(ce - 2, cs + 1) if ce is not None else cs + 1
     tail_hi = min(n, (ce + 1 + TAIL_AFTER) if ce is not None else n)
-    for i in range(tail_lo, tail_hi):
-        s = texts[i]
-        if len(s) > MAX_META_CHARS or i in f.consumed:
-            continue
-        code = _labelled(i, s, cues, f, "tail")
-        if code is None and f.author is None and read_label_then_name(i, texts, cues, f, 3):
-            code = "NC-META"
-        if code is None and f.author is None and (ce is None or i <= ce + BYLINE_UNDER) and _width(s) <= 80 \
-                and read_byline(i, s, cues, f):
-            code = "NC-META"  # 'Erstellt von Andri Bryner', 'Posted by Jane Doe at 2:33 PM' under the text
-        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER \
-                and read_name_suffix(i, s, cues, f):
-            code = "NC-META"  # '순천, 광양 구현모 기자 ninek@hankookilbo.com' under the text
-        if code is None and f.author is None and ce is not None and ce < i <= ce + BYLINE_UNDER and len(s) <= 80:
-            name = signature_name(s, cues, i - ce <= SIGNATURE_AFTER)
-            if name:
-                f.set_author(i, name, 5)
-                code = "NC-META"
-        if code is None:
-            m = cues.editor_words.match(s)
-            if m:
-                v = author_value(s[m.end():])
-                if v and looks_like_name(v):
-                    f.editor = f.editor or v
-                    code = "NC-EDITOR"
-        if code:
-            f.consumed[i] = (code, code_detail(code, s))
+    _read_tail(texts, tail_lo, tail_hi, ce, f, cues)
 
     if f.author is None and newsroom is not None:
         f.set_author(newsroom[0], newsroom[1], 6)  # 'Redaktion Polizeiticker Schweiz'
