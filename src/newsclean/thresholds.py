@@ -50,6 +50,7 @@ REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the ma
 HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
 
 # metadata
+TITLE_INSIDE_MIN_BEFORE = 300  # a headline under this many columns of kept text is a heading of the text: it stays in the body too
 LANGUAGE_SAMPLE_CHARS = 2000  # the language is told from this much of the kept text
 
 # repetition across the pages of a batch (newsclean.repeat)
