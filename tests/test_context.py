@@ -390,3 +390,19 @@ def test_code_block_next_to_the_article_stays():
     # menus, photo counts and templates are no code
     menu = run("\n\n".join([EN, "Home", "演唱会(12张)", "{{link.text}}", "News (3)"]), probs=[0.9] + [0.1] * 4)
     assert all(l.label is Label.BOILERPLATE for l in menu[1:])
+
+
+def test_model_sure_of_a_sentence_outweighs_a_word_it_contains():
+    # "newsletter" is a cue word a line may contain anywhere (NC-PROMPT); in a sentence the
+    # model is all but sure of, it is the article's own word
+    said = "The school's newsletter told parents on Monday that the buses would run again."
+    text = "\n\n".join([EN, said, EN + " Again."])
+    assert run(text)[1].first_code == "NC-PROMPT" and run(text)[1].detail == "contains cue"
+    lines = run(text, probs=[0.95, 0.95, 0.95])
+    assert lines[1].label is Label.CONTENT and lines[1].code == "NC-MODEL"
+    # where the model only leans to text, the cue decides
+    lines = run(text, probs=[0.95, 0.8, 0.95])
+    assert lines[1].label is Label.BOILERPLATE and lines[1].code == "NC-PROMPT"
+    # and a line that is nothing but a cue ("Advertisement") goes whatever the model says
+    lines = run("\n\n".join([EN, "Advertisement", EN + " Again."]), probs=[0.95, 0.99, 0.95])
+    assert lines[1].label is Label.BOILERPLATE and lines[1].code == "NC-PROMPT"

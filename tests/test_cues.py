@@ -62,12 +62,16 @@ def test_comment_count_headers():
     table = cues.cues()
     for line in ("53 Comments »", "53 Responses to “1,400 Rectangles”", "6 thoughts on “Hello world”",
                  "{ 69 comments… read them below or add one }", "100 of 211 comments loaded", "Comments Filter:",
-                 "56 comments, displaying oldest first", "| 13 Comment(s)", "9 Comments / 9 New", "7 Responses"):
+                 "56 comments, displaying oldest first", "| 13 Comment(s)", "9 Comments / 9 New", "7 Responses",
+                 # the post's title unquoted, readers who "responded", the count beside the comment link
+                 "38 comments to Participatory Culture: What questions do you have?",
+                 "13 Responses to The Time Has Come", '45 users responded in " The biggest mistake "',
+                 "20 Comments Post a comment", "One comment Add your comment", "126 Comments Add A Comment"):
         assert table["NC-COMMENT"].match(line) == "patterns", line
     assert table["NC-COMMENT"].match("12 Kommentare zu „Neue Brücke“") == "patterns"
     assert table["NC-COMMENT"].match("3 réponses à « Rouge »") == "patterns"
     assert table["NC-COMMENT"].match("2 respuestas a “Hola”") == "patterns"
     # a listicle headline or a sentence with a count is not a header
     for line in ("5 Thoughts on the Fed's decision", "We received 3 comments to the draft",
-                 "40 comments in total were great"):
+                 "40 comments in total were great", "3 replies to the consultation were received."):
         assert table["NC-COMMENT"].match(line) is None, line

@@ -116,3 +116,23 @@ def test_cleaning_a_text_page_imports_no_heavy_module():
             "print(sorted(m for m in ('trafilatura', 'lxml', 'yaml', 'justext') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+_BUDGET = ("The council approved the new budget on Tuesday after a long debate about funding for "
+           "schools, roads and the city's ageing water pipes, officials said.")
+
+
+def test_headline_inside_the_text_stays_in_the_body():
+    # the title finder takes a heading met after three paragraphs: the front matter has it,
+    # and the body keeps it where it stands, as a heading of the text
+    paras = [_BUDGET, _BUDGET.replace("Tuesday", "Monday"), _BUDGET.replace("council", "board")]
+    after = [_BUDGET.replace("roads", "parks"), _BUDGET.replace("schools", "libraries")]
+    doc = clean("\n\n".join(paras + ["Second Thoughts On The Budget Vote"] + after))
+    assert doc.metadata.title == "Second Thoughts On The Budget Vote"
+    assert "## Second Thoughts On The Budget Vote" in doc.markdown
+    assert next(l for l in doc.lines if l.index == 3).code != "NC-TITLE"
+    # under a single paragraph it is the page's headline: it leaves the body
+    doc = clean("\n\n".join(paras[:1] + ["Second Thoughts On The Budget Vote"] + after))
+    assert doc.metadata.title == "Second Thoughts On The Budget Vote"
+    assert "Second Thoughts" not in doc.markdown.split("---")[-1]
+    assert doc.lines[1].code == "NC-TITLE"

@@ -11,13 +11,13 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from newsclean.blocks import display_width
-from newsclean.cuematch import ALL_KINDS, EXACT, KINDS, PATTERNS, PREFIX, PageCues, index
+from newsclean.cuematch import ALL_KINDS, CONTAINS, EXACT, KINDS, PATTERNS, PREFIX, PageCues, index
 from newsclean.document import Label, Line
 from newsclean.punctuation import FULL_STOPS
 from newsclean.rules import PRIORITY
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
 
-__all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass", "is_pattern_cue"]
+__all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass", "is_pattern_cue", "is_contains_cue"]
 
 _SENTENCE_END = FULL_STOPS + "」』”\"')）"  # the last character (before trailing spaces) of a line ending like a sentence
 
@@ -78,6 +78,15 @@ def _cue_detail(kind: str) -> str:
 
 
 _PATTERN_CUE = _cue_detail(KINDS[PATTERNS.bit_length() - 1])
+
+
+_CONTAINS_CUE = _cue_detail(KINDS[CONTAINS.bit_length() - 1])
+
+
+def is_contains_cue(line: Line) -> bool:
+    """Whether the first pass labelled the line by a word its code's cues say it may contain
+    anywhere ("newsletter", "advertisement", "广告"): the weakest kind of cue."""
+    return line.detail == _CONTAINS_CUE
 
 
 def is_pattern_cue(line: Line) -> bool:

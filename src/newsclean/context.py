@@ -25,14 +25,14 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from newsclean.classify import is_pattern_cue, shape
+from newsclean.classify import is_contains_cue, is_pattern_cue, shape
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
                                   MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
-                                  MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, REGION_GAP_PENALTY,
+                                  MODEL_OVER_CONTAINS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, REGION_GAP_PENALTY,
                                   THREAD_MIN_BEFORE)
 
 # cue codes that end the article when they stand after most of its text
@@ -241,8 +241,10 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
         if (MODEL_SANDWICH <= p < MODEL_KEEP and weak and 0 < i < n - 1
                 and probs[i - 1] >= MODEL_KEEP and probs[i + 1] >= MODEL_KEEP):
             out.append(line.with_final(content, "NC-TEXT", f"short line between text, p={p:.2f}"))
-        elif line.first is boilerplate and not weak:
-            # a cue names the kind of boilerplate: its code, whatever the model says
+        elif line.first is boilerplate and not weak and not (p >= MODEL_OVER_CONTAINS and is_contains_cue(line)):
+            # a cue names the kind of boilerplate: its code, whatever the model says (but a word
+            # the line only contains somewhere, "newsletter" or "广告" in a sentence the model is
+            # all but sure of, is more often the article's own word)
             out.append(line.with_final(boilerplate, line.first_code, f"{line.detail}, p={p:.2f}"))
         elif p < MODEL_KEEP:
             why = None

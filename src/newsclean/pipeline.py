@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import Sequence
 
 from newsclean import blocks, classify, context, language, metadata, model, render, repeat
+from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
-from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
+from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS, TITLE_INSIDE_MIN_BEFORE
 
 
 def _own_markdown(text: str) -> tuple[Metadata, str] | None:
@@ -53,15 +54,32 @@ def kept_prefix(lines: Sequence[Line], limit: int) -> str:
     return " ".join(parts)[:limit]
 
 
-def _drop_repeated_title(lines: list[Line], title: str | None) -> list[Line]:
-    """The title is in the front matter: a body line repeating it goes."""
+def _title_inside(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> int | None:
+    """The headline's line when it stands inside the kept text: a line the second pass kept,
+    under at least ``TITLE_INSIDE_MIN_BEFORE`` columns of kept text.
+
+    The title finder takes the page's best headline, and on a page whose text it could not
+    place (a forum thread, a page of several posts, a long page whose sections the dump
+    flattened) that may be a heading in the middle of the text. The front matter has it as
+    the title all the same, but the line stays in the body: there it is a heading of the text,
+    not the headline above it."""
+    t = next((i for i, v in fixed.items() if v[0] == "NC-TITLE"), None)
+    if t is None or lines[t].label is not Label.CONTENT:
+        return None
+    before = sum(shape(l.text).width for l in lines[:t] if l.label is Label.CONTENT)
+    return t if before >= TITLE_INSIDE_MIN_BEFORE else None
+
+
+def _drop_repeated_title(lines: list[Line], title: str | None, keep: int | None = None) -> list[Line]:
+    """The title is in the front matter: a body line repeating it goes (but line ``keep``,
+    the headline's own line when it stands inside the text, see ``_title_inside``)."""
     if not title:
         return lines
     key = "".join(title.split()).lower()
     out = []
     for line in lines:
         # (the first letter is compared first: it settles almost every line at once)
-        if (line.label is Label.CONTENT and key.startswith(line.text[:1].lower())
+        if (line.label is Label.CONTENT and line.index != keep and key.startswith(line.text[:1].lower())
                 and "".join(line.text.split()).lower() == key):
             line = line.with_final(Label.METADATA, "NC-TITLE", "repeats the title")
         out.append(line)
@@ -94,7 +112,10 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
                              content_start=content[0] if content else None,
                              content_end=content[-1] if content else None, page_cues=page_cues)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
-    lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title)
+    inside = _title_inside(revised, fixed)
+    if inside is not None:
+        del fixed[inside]
+    lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, keep=inside)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 

@@ -32,6 +32,7 @@ LIST_MAX_ITEMS = 15  # at most this many of them
 MODEL_KEEP_UNDER_LIST = 0.6  # under a list header that follows most of the article, a line needs this much
 THREAD_MIN_BEFORE = 400  # a comment-count header under this many columns of kept text opens the comment thread ...
 MODEL_KEEP_UNDER_THREAD = 0.95  # ... under which a line needs this much to stay
+MODEL_OVER_CONTAINS = 0.9  # a line the model gives this much is kept though it contains a cue word (a 'contains' cue)
 MODEL_SANDWICH = 0.3  # a short line this likely, with content right above and below, is kept
 MODEL_SURE_PAGE = 0.95  # a page none of whose lines the model gives this much is "unsure" ...
 MODEL_NEAR_MARGIN = 0.25  # ... and there a line this little under MODEL_KEEP is kept ...
@@ -49,6 +50,7 @@ REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the ma
 HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
 
 # metadata
+TITLE_INSIDE_MIN_BEFORE = 300  # a headline under this many columns of kept text is a heading of the text: it stays in the body too
 LANGUAGE_SAMPLE_CHARS = 2000  # the language is told from this much of the kept text
 
 # repetition across the pages of a batch (newsclean.repeat)
