@@ -390,3 +390,26 @@ def test_code_block_next_to_the_article_stays():
     # menus, photo counts and templates are no code
     menu = run("\n\n".join([EN, "Home", "演唱会(12张)", "{{link.text}}", "News (3)"]), probs=[0.9] + [0.1] * 4)
     assert all(l.label is Label.BOILERPLATE for l in menu[1:])
+
+
+def test_sentences_in_a_row_under_the_article_are_its_next_paragraphs():
+    from newsclean.thresholds import MODEL_CONTINUE, MODEL_PARAGRAPHS
+    low = (MODEL_PARAGRAPHS + MODEL_CONTINUE) / 2  # too unlikely to continue the text alone
+    third = "Work on the first schools is due to start in March, the council said in a statement."
+    # on a page the model is sure of (a page it is unsure of grows its text by other means)
+    text = "\n\n".join([EN, "Budget details", EN2, third, "Follow us"])
+    lines = run(text, probs=[0.99, 0.1, low, low, 0.1])
+    assert [l.label for l in lines[2:4]] == [Label.CONTENT] * 2
+    assert all("paragraphs" in l.detail for l in lines[2:4])
+    # one such sentence alone under the article still goes
+    lines = run("\n\n".join([EN, "Budget details", EN2, "Follow us"]), probs=[0.99, 0.1, low, 0.1])
+    assert lines[2].label is Label.BOILERPLATE
+    # ... and so do sentences in a row under nothing kept, or too unlikely ones
+    lines = run("\n\n".join(["Menu", EN2, third]), probs=[0.1, low, low])
+    assert all(l.label is Label.BOILERPLATE for l in lines)
+    under = MODEL_PARAGRAPHS - 0.05
+    assert run(text, probs=[0.99, 0.1, under, under, 0.1])[2].label is Label.BOILERPLATE
+    # a running-text line between the kept text and the run ends the search
+    teaser = "Read our full coverage of the city budget and what it means for your neighbourhood"
+    lines = run("\n\n".join([EN, teaser, EN2, third]), probs=[0.99, 0.1, low, low])
+    assert [l.label for l in lines[2:4]] == [Label.BOILERPLATE] * 2
