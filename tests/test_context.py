@@ -331,8 +331,13 @@ def test_lead_above_the_article_comes_back():
                 probs=[hesitant, 0.02, 0.1, 0.05] + [0.99] * 3)
     assert lines[0].label is Label.BOILERPLATE
     # ... and so is a short line the model hesitates on (it may be the headline)
-    lines = run(text, probs=[0.2, hesitant, 0.05, MODEL_LEAD + 0.05, 0.02, 0.99, 0.99, 0.99])
+    from newsclean.thresholds import LEAD_SKIP_MAX
+    lines = run(text, probs=[0.2, hesitant, 0.05, LEAD_SKIP_MAX + 0.05, 0.02, 0.99, 0.99, 0.99])
     assert lines[1].label is Label.BOILERPLATE
+    # (a bound of its own: a date the model half trusts, more than it trusts the lead, hides nothing)
+    doubted = (MODEL_LEAD + LEAD_SKIP_MAX) / 2
+    lines = run(text, probs=[0.2, doubted - 0.02, 0.05, doubted + 0.02, 0.02, 0.99, 0.99, 0.99])
+    assert lines[1].label is Label.CONTENT and lines[3].label is Label.BOILERPLATE
     # ... and so is a menu (NAV_RUN_MIN short lines in a row that only their shape names)
     from newsclean.thresholds import NAV_RUN_MIN
     menu = ["Tents", "Shoes", "Ropes", "Maps", "Lamps", "Outlet"][:NAV_RUN_MIN]

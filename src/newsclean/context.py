@@ -29,9 +29,9 @@ from newsclean.classify import is_pattern_cue, shape
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
-                                  LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
-                                  MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
-                                  MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
+                                  LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
+                                  MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
+                                  MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
                                   MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, PARAGRAPHS_GAP,
                                   REGION_GAP_PENALTY, THREAD_MIN_BEFORE)
 
@@ -541,11 +541,13 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
     body (it stands among the page's furniture), so a sentence the model gives at least
     ``MODEL_LEAD`` comes back when it is the first running text above the body's first kept
     line, at most ``LEAD_MAX_GAP`` lines up, with at least one line between. The lines between
-    must be short lines or cue-named ones the model gives less than ``MODEL_LEAD`` (or captions
-    ending in their credit): a longer line that is no running text is a headline, and one the
-    model hesitates on may be one too; above the headline stands the page's header (a cookie
-    or favourites notice), not a lead, and keeping it would move the start of the text above
-    the headline the title finder looks for. A sentence right above the body stays out (more
+    must be short lines or cue-named ones the model gives less than ``LEAD_SKIP_MAX`` (or
+    captions ending in their credit; a bound of its own, not ``MODEL_LEAD``: a byline or date
+    the model half trusts hides no lead, and a lead it doubts more is still one): a longer
+    line that is no running text is a headline, and one the model hesitates on may be one
+    too; above the headline stands the page's header (a cookie or favourites notice), not a
+    lead, and keeping it would move the start of the text above the headline the title finder
+    looks for. A sentence right above the body stays out (more
     often another article's teaser, see ``_revise_by_model``), and so does one under
     ``LONG_LINE_CHARS`` (an error message, a "visit our directory" line), one cut off with an
     ellipsis, a caption with a photo credit, a repeat and a line a cue names. The body's first
@@ -564,7 +566,7 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
         menu = menu + 1 if weak else 0
         if menu >= NAV_RUN_MIN:
             break
-        if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < MODEL_LEAD and (
+        if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < LEAD_SKIP_MAX and (
                 s.short or line.first is Label.BOILERPLATE and not weak):
             continue  # a byline, a date, a share button or a caption between the lead and the body
         if not s.textlike:
