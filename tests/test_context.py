@@ -331,8 +331,13 @@ def test_lead_above_the_article_comes_back():
                 probs=[hesitant, 0.02, 0.1, 0.05] + [0.99] * 3)
     assert lines[0].label is Label.BOILERPLATE
     # ... and so is a short line the model hesitates on (it may be the headline)
-    lines = run(text, probs=[0.2, hesitant, 0.05, MODEL_LEAD + 0.05, 0.02, 0.99, 0.99, 0.99])
+    from newsclean.thresholds import LEAD_SKIP_MAX
+    lines = run(text, probs=[0.2, hesitant, 0.05, LEAD_SKIP_MAX + 0.05, 0.02, 0.99, 0.99, 0.99])
     assert lines[1].label is Label.BOILERPLATE
+    # (a bound of its own: a date the model half trusts, more than it trusts the lead, hides nothing)
+    doubted = (MODEL_LEAD + LEAD_SKIP_MAX) / 2
+    lines = run(text, probs=[0.2, doubted - 0.02, 0.05, doubted + 0.02, 0.02, 0.99, 0.99, 0.99])
+    assert lines[1].label is Label.CONTENT and lines[3].label is Label.BOILERPLATE
     # ... and so is a menu (NAV_RUN_MIN short lines in a row that only their shape names)
     from newsclean.thresholds import NAV_RUN_MIN
     menu = ["Tents", "Shoes", "Ropes", "Maps", "Lamps", "Outlet"][:NAV_RUN_MIN]
@@ -406,3 +411,26 @@ def test_model_sure_of_a_sentence_outweighs_a_word_it_contains():
     # and a line that is nothing but a cue ("Advertisement") goes whatever the model says
     lines = run("\n\n".join([EN, "Advertisement", EN + " Again."]), probs=[0.95, 0.99, 0.95])
     assert lines[1].label is Label.BOILERPLATE and lines[1].code == "NC-PROMPT"
+
+
+def test_sentences_in_a_row_under_the_article_are_its_next_paragraphs():
+    from newsclean.thresholds import MODEL_CONTINUE, MODEL_PARAGRAPHS
+    low = (MODEL_PARAGRAPHS + MODEL_CONTINUE) / 2  # too unlikely to continue the text alone
+    third = "Work on the first schools is due to start in March, the council said in a statement."
+    # on a page the model is sure of (a page it is unsure of grows its text by other means)
+    text = "\n\n".join([EN, "Budget details", EN2, third, "Follow us"])
+    lines = run(text, probs=[0.99, 0.1, low, low, 0.1])
+    assert [l.label for l in lines[2:4]] == [Label.CONTENT] * 2
+    assert all("paragraphs" in l.detail for l in lines[2:4])
+    # one such sentence alone under the article still goes
+    lines = run("\n\n".join([EN, "Budget details", EN2, "Follow us"]), probs=[0.99, 0.1, low, 0.1])
+    assert lines[2].label is Label.BOILERPLATE
+    # ... and so do sentences in a row under nothing kept, or too unlikely ones
+    lines = run("\n\n".join(["Menu", EN2, third]), probs=[0.1, low, low])
+    assert all(l.label is Label.BOILERPLATE for l in lines)
+    under = MODEL_PARAGRAPHS - 0.05
+    assert run(text, probs=[0.99, 0.1, under, under, 0.1])[2].label is Label.BOILERPLATE
+    # a running-text line between the kept text and the run ends the search
+    teaser = "Read our full coverage of the city budget and what it means for your neighbourhood"
+    lines = run("\n\n".join([EN, teaser, EN2, third]), probs=[0.99, 0.1, low, low])
+    assert [l.label for l in lines[2:4]] == [Label.BOILERPLATE] * 2

@@ -29,11 +29,11 @@ from newsclean.classify import is_contains_cue, is_pattern_cue, shape
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
-                                  LEAD_BODY_MIN, LEAD_MAX_GAP, LIST_MAX_ITEMS, LONG_LINE_CHARS, MODEL_CONTINUE,
-                                  MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD, MODEL_LEAD,
-                                  MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
-                                  MODEL_OVER_CONTAINS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN, REGION_GAP_PENALTY,
-                                  THREAD_MIN_BEFORE)
+                                  LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
+                                  MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
+                                  MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
+                                  MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN,
+                                  PARAGRAPHS_GAP, REGION_GAP_PENALTY, THREAD_MIN_BEFORE)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -278,6 +278,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
     out = _keep_code(_keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
+    out = _keep_paragraphs(out, probs, repeats)
     out = _drop_inline_list(out, probs)
     out = _keep_lead(_cut_after_list_header(out, probs), probs, repeats, lines)
     return _cut_comment_thread(out, _thread_header(lines, out), probs)
@@ -316,6 +317,41 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
             if any(out[j].label is Label.CONTENT for j in range(lo, hi)):
                 out[i] = out[i].with_final(Label.CONTENT, "NC-TEXT", f"near kept text on an unsure page, p={probs[i]:.2f}")
                 changed = True
+    return out
+
+
+def _keep_paragraphs(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
+    """The article's next paragraphs stay: a run of two or more sentences in a row, each one the
+    model gives at least ``MODEL_PARAGRAPHS``, right under kept text or at most
+    ``PARAGRAPHS_GAP`` short or cue-named lines (a subheading, a caption, an ad label) under it.
+
+    A sentence under the article alone is as often a teaser, a caption or a notice as the
+    article's next paragraph, which is why ``MODEL_CONTINUE`` asks more of it; two or more
+    running-text sentences in a row under the article are, on the train pages' gold, more often
+    its own paragraphs the model lost confidence in (its last ones, a quoted statement, the text
+    after an in-article box). Lines a cue names, repeats, captions ending in a photo credit and
+    lines that are no sentences (``_continues_text``) break a run; a running-text line between
+    the run and the kept text ends the search."""
+    out = lines
+    n = len(lines)
+    ok = [l.code == "NC-MODEL" and probs[i] >= MODEL_PARAGRAPHS and not repeated[i] and _continues_text(l)
+          for i, l in enumerate(lines)]
+    i = 0
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and ok[j]:
+            j += 1
+        if j - i >= 2:
+            k = i - 1  # up to the kept line above, over short or cue-named lines only
+            while k >= i - 1 - PARAGRAPHS_GAP and k >= 0 and out[k].label is not Label.CONTENT and (
+                    lines[k].first is Label.BOILERPLATE or not shape(lines[k].text).textlike):
+                k -= 1
+            if k >= max(0, i - 1 - PARAGRAPHS_GAP) and out[k].label is Label.CONTENT:
+                out = _bring_back(lines, out, range(i, j), probs, "paragraphs under the text above")
+        i = j
     return out
 
 
@@ -507,11 +543,13 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
     body (it stands among the page's furniture), so a sentence the model gives at least
     ``MODEL_LEAD`` comes back when it is the first running text above the body's first kept
     line, at most ``LEAD_MAX_GAP`` lines up, with at least one line between. The lines between
-    must be short lines or cue-named ones the model gives less than ``MODEL_LEAD`` (or captions
-    ending in their credit): a longer line that is no running text is a headline, and one the
-    model hesitates on may be one too; above the headline stands the page's header (a cookie
-    or favourites notice), not a lead, and keeping it would move the start of the text above
-    the headline the title finder looks for. A sentence right above the body stays out (more
+    must be short lines or cue-named ones the model gives less than ``LEAD_SKIP_MAX`` (or
+    captions ending in their credit; a bound of its own, not ``MODEL_LEAD``: a byline or date
+    the model half trusts hides no lead, and a lead it doubts more is still one): a longer
+    line that is no running text is a headline, and one the model hesitates on may be one
+    too; above the headline stands the page's header (a cookie or favourites notice), not a
+    lead, and keeping it would move the start of the text above the headline the title finder
+    looks for. A sentence right above the body stays out (more
     often another article's teaser, see ``_revise_by_model``), and so does one under
     ``LONG_LINE_CHARS`` (an error message, a "visit our directory" line), one cut off with an
     ellipsis, a caption with a photo credit, a repeat and a line a cue names. The body's first
@@ -530,7 +568,7 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
         menu = menu + 1 if weak else 0
         if menu >= NAV_RUN_MIN:
             break
-        if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < MODEL_LEAD and (
+        if line.text.endswith(_CREDIT_END) or not s.textlike and probs[i] < LEAD_SKIP_MAX and (
                 s.short or line.first is Label.BOILERPLATE and not weak):
             continue  # a byline, a date, a share button or a caption between the lead and the body
         if not s.textlike:
