@@ -182,9 +182,12 @@ class _Bins:
         return self.names[(v if v < self.hi else self.hi) - self.lo if v > self.lo else 0]
 
 
+_CAPTION_HINT = re.compile("|".join(re.escape(h) for h in _CAPTION_HINTS))  # any of them, in one scan
+
+
 def is_caption(low: str) -> bool:
     """A picture credit or caption (``low`` is the line lower-cased)."""
-    return any(h in low for h in _CAPTION_HINTS) and _CAPTION.search(low) is not None
+    return _CAPTION_HINT.search(low) is not None and _CAPTION.search(low) is not None
 
 
 class _Page:
@@ -505,8 +508,9 @@ def _copies(f: dict[str, float], k: str, i: int, keys: Sequence[str]) -> None:
         if j == i or len(kj) == len(k) or not kj:
             continue
         if len(kj) > len(k):
-            _glued(f, kj, k, _COPY_ALONE)
-        elif len(kj) >= COPY_MIN_CHARS:
+            if k in kj:  # (one end of the other holds it: a substring test in C first)
+                _glued(f, kj, k, _COPY_ALONE)
+        elif len(kj) >= COPY_MIN_CHARS and kj in k:
             _glued(f, k, kj, _COPY_GLUED)
 
 
