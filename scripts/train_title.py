@@ -70,20 +70,39 @@ def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:
     return pages
 
 
-def trace(pages: list[dict], norm) -> list[tuple[dict, list[dict], np.ndarray, list[int]]]:
-    """Per page: the page, its candidates' features, which are right, and their line indexes."""
+def trace(pages: list[dict], norm, cheap: list | None = None) -> list[tuple[dict, list[dict], np.ndarray, list[int]]]:
+    """Per page: the page, its candidates' features, which are right, and their line indexes.
+
+    ``cheap`` (optional) gets the same per page for the lines' cheap features alone, a line being
+    right when it or a part of it (the line less a kicker ...) is the headline."""
     out = []
     for p in pages:
-        title.TRACE = []
+        title.TRACE, title.TRACE_CHEAP = [], []
         try:
             metadata.extract(p["texts"], content_start=p["cs"], content_end=p["ce"])
-            cands = title.TRACE
+            cands, lines = title.TRACE, title.TRACE_CHEAP
         finally:
-            title.TRACE = None
+            title.TRACE = title.TRACE_CHEAP = None
         g = norm(p["gold"])
         y = np.array([norm(s) == g for _f, _i, s in cands], dtype=float)
         out.append((p, [f for f, _i, _s in cands], y, [i for _f, i, _s in cands]))
+        if cheap is not None:
+            right = {i for (_f, i, _s), yy in zip(cands, y) if yy}
+            cheap.append((p, [f for f, _i, _s in lines], np.array([i in right for _f, i, _s in lines], dtype=float),
+                          [i for _f, i, _s in lines]))
     return out
+
+
+def in_top(groups, w: dict[str, float], top: int) -> dict[str, float]:
+    """How often a right candidate is among the ``top`` best by ``w`` (of the pages that have one)."""
+    hits: dict[str, list[bool]] = {}
+    for p, feats, y, _idx in groups:
+        if not y.any():
+            continue
+        sc = [sum(w.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+        best = sorted(range(len(sc)), key=lambda r: -sc[r])[:top]
+        hits.setdefault(p["part"], []).append(bool(y[best].any()))
+    return {k: round(sum(v) / len(v), 4) for k, v in sorted(hits.items())}
 
 
 def fit(groups, names: list[str], l2: float) -> np.ndarray:
@@ -115,6 +134,19 @@ def fit(groups, names: list[str], l2: float) -> np.ndarray:
 
     res = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
     return res.x
+
+
+def fit_weights(train, min_count: int, l2: float) -> dict[str, float]:
+    """The conditional logit's weights of the features seen on ``min_count`` train candidates or more."""
+    counts: dict[str, int] = {}
+    for _p, feats, _y, _idx in train:
+        for f in feats:
+            for k, v in f.items():
+                if v:
+                    counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= min_count)
+    vec = fit(train, names, l2)
+    return {k: round(float(v), 4) for k, v in zip(names, vec) if abs(v) >= 1e-4}
 
 
 def accuracy(groups, w: dict[str, float], min_score: float, norm) -> dict[str, float]:
@@ -152,17 +184,12 @@ def main() -> None:
         if a.cache:
             with open(a.cache, "wb") as f:
                 pickle.dump(pages, f)
-    groups = trace(pages, norm_title)
+    lines: list = []
+    groups = trace(pages, norm_title, lines)
     train = [g for g in groups if g[0]["part"] == "train"]
-    counts: dict[str, int] = {}
-    for _p, feats, _y, _idx in train:
-        for f in feats:
-            for k, v in f.items():
-                if v:
-                    counts[k] = counts.get(k, 0) + 1
-    names = sorted(k for k, c in counts.items() if c >= a.min_count)
-    vec = fit(train, names, a.l2)
-    weights = {k: round(float(v), 4) for k, v in zip(names, vec) if abs(v) >= 1e-4}
+    weights = fit_weights(train, a.min_count, a.l2)
+    # the cheap features' own weights, which choose the candidates that get the costlier ones
+    cheap = fit_weights([g for g in lines if g[0]["part"] == "train"], a.min_count, a.l2)
     # the lowest score a headline may have: below the 2nd percentile of right answers' scores on train
     right = sorted(sum(weights.get(k, 0.0) * v for k, v in f.items())
                    for _p, feats, y, _idx in train for f, yy in zip(feats, y) if yy)
@@ -172,12 +199,14 @@ def main() -> None:
                          / max(1, sum(1 for g in groups if g[0]["part"] == part)), 4) for part in ("train", "test")}
     print("candidate holds the gold title:", reach)
     print("accuracy of the best candidate:", acc)
+    print(f"a right line among the {title.RICH_TOP} best by the cheap features: full weights",
+          in_top(lines, weights, title.RICH_TOP), "their own", in_top(lines, cheap, title.RICH_TOP))
     if a.dry_run:
         return
     data = {"about": "newsclean.title: conditional-logit weights of headline candidate features, fitted by "
                      "scripts/train_title.py on the train part of the dev corpus",
             "styles": styles, "pages": {k: sum(1 for g in groups if g[0]["part"] == k) for k in ("train", "test")},
-            "accuracy": acc, "bias": 0.0, "min_score": min_score, "weights": weights}
+            "accuracy": acc, "bias": 0.0, "min_score": min_score, "weights": weights, "cheap_weights": cheap}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1, sort_keys=False)
         f.write("\n")

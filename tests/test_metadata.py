@@ -494,9 +494,10 @@ def test_first_paragraph_is_no_headline():
 
 def test_title_scorer_is_a_shipped_linear_model():
     from newsclean import title
-    weights, _bias, min_score = title._model()
+    weights, _bias, min_score, cheap = title._model()
     assert len(weights) > 20 and all(isinstance(v, float) for v in weights.values())
     assert min_score < 0
+    assert len(cheap) > 20 and all(isinstance(v, float) for v in cheap.values())
 
 
 @pytest.mark.parametrize("line", [

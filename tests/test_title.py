@@ -133,3 +133,24 @@ def test_link_to_the_previous_or_next_post_is_no_headline():
     for s in ("«Wir waren fast 40 Tage in Quarantäne»", "Kenia: Gipfel »Africa Forward«", "«Quote» and more",
               "Er sagt »Nein«"):
         assert not title._nav_arrow(s)
+
+
+def test_headline_above_a_long_menu_is_a_candidate():
+    # a headline, then a menu of 40 items the classifier took for the top of the page, then the text: the
+    # headline is 41 lines above the text's first line (the window reached 30 lines up)
+    units = ["Storm leaves thousands of homes without power"] + [f"Section {k}" for k in range(40)] + [EN1, EN2]
+    cands = {s for _f, _i, s in traced(units, 41, 42)}
+    assert "Storm leaves thousands of homes without power" in cands
+
+
+def test_cheap_weights_of_their_own_choose_the_candidates_that_get_the_costlier_features(monkeypatch):
+    from newsclean import title
+
+    w, bias, min_score, cheap = title._model()
+    assert cheap is not w and "body_share" not in cheap  # fitted on the cheap features alone
+    units = ["Storm leaves thousands of homes without power", "Menu", "Crews restore power after the storm",
+             EN1, EN2]
+    # only the best candidate by the cheap weights is scored in full: these put the second headline first
+    monkeypatch.setattr(title, "RICH_TOP", 1)
+    monkeypatch.setattr(title, "_model", lambda: (w, bias, -1e9, {"d-1": 5.0}))
+    assert extract(units, content_start=3, content_end=4).metadata.title == "Crews restore power after the storm"
