@@ -22,7 +22,7 @@ from newsclean.metacues import (
     label_tables,
     without_spans,
 )
-from newsclean.title import _CAMEL, _DIGITS_ONLY, _cue_noise, is_caption
+from newsclean.title import CAMEL_JOIN, DIGITS_ONLY, cue_noise, is_caption
 
 _width = display_width  # wide (CJK, full-width) characters count two
 
@@ -50,7 +50,7 @@ _EMAILISH = re.compile(r"@|www\.|https?://", re.I)
 
 def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     """A person's or agency's name: 1-6 capitalised words, or 2-12 CJK characters."""
-    if not v or len(v) > 80 or _EMAILISH.search(v) or _DIGITS_ONLY.match(v):
+    if not v or len(v) > 80 or _EMAILISH.search(v) or DIGITS_ONLY.match(v):
         return False
     if CJK_OR_HANGUL.search(v):
         return cjk_ok and 2 <= len(v) <= 16 and not re.search(r"[，。！？]", v)
@@ -140,7 +140,7 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     if len(s) > 30 or i + 1 >= len(texts) or s.strip().lower().strip(STRIP) not in cues.label_only:
         return False
     nxt = _HANDLE.sub("", texts[i + 1].strip())
-    if _cue_noise(nxt):
+    if cue_noise(nxt):
         return False  # 'Von' then 'Suche': a menu
     head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
     if head and looks_like_name(head):
@@ -191,10 +191,10 @@ def name_head(v: str, cues: LabelCues, strong: bool = False) -> tuple[str, str]:
             return "", ""
         words = words[:2] if len(words) > 2 else words
         last = _NAME_PREFIX.sub("", words[-1])
-        hump = _CAMEL.search(last)
+        hump = CAMEL_JOIN.search(last)
         if hump and len(words) >= 2:  # 'Lucy ThorntonNews Reporter': a section glued to the name
             words[-1] = words[-1][: len(words[-1]) - len(last) + hump.start() + 1]
-    elif len(words) > 1 and _CAMEL.search(_NAME_PREFIX.sub("", words[-1])):
+    elif len(words) > 1 and CAMEL_JOIN.search(_NAME_PREFIX.sub("", words[-1])):
         return "", ""  # 'Lesotho TimesNovember 21': words glued together, not a name's end
     if all(w.lower() in cues.newsroom for w in words):
         return "", ""  # 'Staff Writer' is the byline itself
@@ -206,9 +206,9 @@ def _name_alone(s: str) -> bool:
     words = s.split()
     return len(s) <= 60 and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
         and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
-        and not _CAMEL.search(_NAME_PREFIX.sub("", s)) \
+        and not CAMEL_JOIN.search(_NAME_PREFIX.sub("", s)) \
         and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
-        and all(len(w) <= 14 for w in words) and not _cue_noise(s) and not is_caption(s.lower())
+        and all(len(w) <= 14 for w in words) and not cue_noise(s) and not is_caption(s.lower())
 
 
 NEWSROOM_LINE_WORDS = 4  # 'Redaktion Polizeiticker Schweiz': a newsroom word and the site's name, this many words
@@ -225,7 +225,7 @@ def _newsroom_line(s: str, cues: LabelCues) -> bool:
         others = words[:-1]
     else:
         return False
-    return all(w[:1].isupper() or "." in w for w in others) and not _cue_noise(s)
+    return all(w[:1].isupper() or "." in w for w in others) and not cue_noise(s)
 
 
 def _name_with_tail(s: str, cues: LabelCues) -> tuple[str, str]:
@@ -309,7 +309,7 @@ def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit:
         if head:
             seg = head
         low = seg.lower()
-        if not seg or ":" in seg or "：" in seg or _DIGITS_ONLY.match(seg) or low in cues.label_only \
+        if not seg or ":" in seg or "：" in seg or DIGITS_ONLY.match(seg) or low in cues.label_only \
                 or low in WEEKDAYS or cues.updated.search(seg) or cues.date_labels.match(seg + " "):
             continue  # 'Letztes Update', 'miércoles', 'Published'
         words = seg.split()
@@ -321,7 +321,7 @@ def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit:
                     and not re.search(r"\d{2}", seg)):
             if len(words) == 1 and not m and (cut == "weak" or not (
                     (cut == "count" and not seg.isupper()) or seg[:1].islower() or re.search(r"\d|_", seg)
-                    or _CAMEL.search(seg))):
+                    or CAMEL_JOIN.search(seg))):
                 # one capitalised word beside a date is a weekday, place or section, not a user ('Cortyn
                 # 1 Kommentar', 'MikeNils' are); a word before a time is 'klo 14.00', 'um 10:15'
                 continue
@@ -385,7 +385,7 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                     if 2 <= len(parts) <= 6 and all(looks_like_name(x) and 2 <= len(x.split()) <= 4
                                                     or ("/" not in s and _AGENCY.match(x)) for x in parts) \
                             and not all(_AGENCY.match(x) for x in parts) \
-                            and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not _cue_noise(s):
+                            and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not cue_noise(s):
                         f.set_author(j, ", ".join(parts), 4)
                         f.consumed[j] = ("NC-META", "author")
                         meta_lines.add(j)

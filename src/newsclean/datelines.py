@@ -14,7 +14,7 @@ from typing import Sequence
 from newsclean.blocks import display_width
 from newsclean.dates import MONTHS, WEEKDAYS, find_dates
 from newsclean.metacues import MAX_META_CHARS, STRIP, Found, LabelCues, without_spans
-from newsclean.title import _DIGITS_ONLY, _HAS_DIGIT
+from newsclean.title import DIGITS_ONLY, HAS_DIGIT
 
 _width = display_width  # wide (CJK, full-width) characters count two
 
@@ -80,7 +80,7 @@ def _listed(texts: Sequence[str], i: int, iso: str) -> bool:
     k = 0
     for j in range(max(0, i - LIST_AROUND), min(len(texts), i + LIST_AROUND + 1)):
         s = texts[j]
-        if j != i and len(s) <= MAX_META_CHARS and _HAS_DIGIT.search(s) \
+        if j != i and len(s) <= MAX_META_CHARS and HAS_DIGIT.search(s) \
                 and any(v[:10] != iso[:10] for _, v in find_dates(s)):
             k += 1
     return k >= LIST_ITEMS
@@ -90,7 +90,7 @@ def split_date(texts: Sequence[str], i: int) -> tuple[int, str, list[tuple[tuple
     """A full date whose parts stand on short lines of their own from line ``i`` on ('26' / 'Okt 2018', '8.' /
     'Dezember 2010', 'Apr' / '04' / '2013'): (the index after its last part, the parts joined, their dates)."""
     s = texts[i].strip()
-    if not s or not (_HAS_DIGIT.search(s) or s.strip(".,").lower() in MONTHS):
+    if not s or not (HAS_DIGIT.search(s) or s.strip(".,").lower() in MONTHS):
         return None
     parts = [s]
     for j in range(i + 1, min(len(texts), i + SPLIT_PARTS)):
@@ -114,7 +114,7 @@ def _nearest_date_line(texts: Sequence[str], ti: int, cues: LabelCues) -> tuple[
             if not 0 <= i < n:
                 continue
             s = texts[i]
-            if len(s) > NEAREST_DATE_CHARS or not _HAS_DIGIT.search(s):
+            if len(s) > NEAREST_DATE_CHARS or not HAS_DIGIT.search(s):
                 continue
             ds = find_dates(s)
             if not ds:
@@ -166,7 +166,7 @@ def _posted_sentence(texts: Sequence[str], lo: int, hi: int, cues: LabelCues) ->
     changed = None
     for i in range(lo, hi):
         s = texts[i]
-        if len(s) > POSTED_MAX_CHARS or not _HAS_DIGIT.search(s):
+        if len(s) > POSTED_MAX_CHARS or not HAS_DIGIT.search(s):
             continue
         if not cues.posted_or_updated.search(s.lower()):
             continue
@@ -258,7 +258,7 @@ def fallback_date(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti:
         # taken only when no published one follows
         for i in range(top_hi, late_hi):
             s = texts[i]
-            if len(s) > 80 or i in f.consumed or not _HAS_DIGIT.search(s):
+            if len(s) > 80 or i in f.consumed or not HAS_DIGIT.search(s):
                 continue
             ds = find_dates(s)
             if ds:
@@ -267,7 +267,7 @@ def fallback_date(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti:
                 labelled = published or cues.updated.search(rest) is not None
                 if i >= cs + LATE_DATE_AFTER and not labelled and not (
                         ce is not None and i <= ce + 3
-                        and (_width(rest.strip(STRIP)) <= 4 or _DIGITS_ONLY.match(rest.strip(STRIP)))):
+                        and (_width(rest.strip(STRIP)) <= 4 or DIGITS_ONLY.match(rest.strip(STRIP)))):
                     continue  # far down, only a labelled date or a bare one right under the text
                 rest = _bare_rest(rest, cues)
                 if _width(rest) <= LATE_REST:

@@ -70,11 +70,11 @@ from newsclean.metacues import (
 )
 from newsclean.thresholds import CUE_MAX_CHARS
 from newsclean.title import (
-    _CRUMB_SPLIT,
-    _HAS_DIGIT,
-    _NOISE_CODES,
+    CRUMB_SPLIT,
+    HAS_DIGIT,
+    NOISE_CODES,
     NOISE_MAX_CHARS,
-    _cue_noise,
+    cue_noise,
     pick_title,
 )
 from newsclean.title import texty as _texty
@@ -137,13 +137,13 @@ def _crumb(line: str, cues: LabelCues) -> str | None:
         if m and (m.end() < len(line) or line.strip().endswith((":", "："))):
             rest = line[m.end():]
             # the label must be followed by a colon or an arrow-separated trail
-            if not re.search(r"[:：]", line[: m.end()]) and not _CRUMB_SPLIT.search(rest):
+            if not re.search(r"[:：]", line[: m.end()]) and not CRUMB_SPLIT.search(rest):
                 rest = None
     if rest is None and cues.crumb_home_start.match(line):
         rest = line
     if rest is None:
         return None
-    items = [x.strip(STRIP) for x in _CRUMB_SPLIT.split(rest)]
+    items = [x.strip(STRIP) for x in CRUMB_SPLIT.split(rest)]
     items = [x for x in items if x]
     if any(_width(x) > 60 for x in items):
         return None
@@ -209,13 +209,13 @@ def _labelled(i: int, line: str, cues: LabelCues, f: Found, region: str) -> str 
 
 
 def _noise_of(page_cues: PageCues, i: int, s: str) -> bool:
-    """``_cue_noise`` of unit i from the page's cue scan, which tried every kind of cue on
+    """``cue_noise`` of unit i from the page's cue scan, which tried every kind of cue on
     lines up to ``CUE_MAX_CHARS * 2`` columns (wider ones are scanned again)."""
     if len(s) > NOISE_MAX_CHARS:
         return False
     if shape(s).width > CUE_MAX_CHARS * 2:
-        return _cue_noise(s)
-    return not page_cues.codes_of(i).isdisjoint(_NOISE_CODES)
+        return cue_noise(s)
+    return not page_cues.codes_of(i).isdisjoint(NOISE_CODES)
 
 
 def _text(u) -> str:
@@ -393,7 +393,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # next to it: the short date lines around the headline are candidates too
     for i in range(max(0, ti - TITLE_DATE_AROUND), min(lo, ti + TITLE_DATE_AROUND + 1)):
         s = texts[i]
-        if i == ti or _width(s) > MAX_META_CHARS or not _HAS_DIGIT.search(s):
+        if i == ti or _width(s) > MAX_META_CHARS or not HAS_DIGIT.search(s):
             continue
         ds = find_dates(s, reference=reference)
         if ds:
@@ -456,7 +456,7 @@ def _filed_in(texts: Sequence[str], f: Found, meta_lines: set[int], cues: LabelC
         if word.lower() not in cues.filed or (len(word) == 1 and not word.islower()):
             continue  # 'I' is a sentence's first word, not Norwegian 'i'
         cat = texts[i + 2]
-        if _width(cat) > FILED_MAX_CHARS or _HAS_DIGIT.search(cat) or shape(cat).sentence:
+        if _width(cat) > FILED_MAX_CHARS or HAS_DIGIT.search(cat) or shape(cat).sentence:
             continue
         f.consumed[i + 1] = ("NC-META", code_detail("NC-META", texts[i + 1]))
         f.consumed[i + 2] = ("NC-CRUMB", cat)

@@ -41,7 +41,8 @@ from newsclean.blocks import display_width as _width
 from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
 from newsclean.dates import find_dates
 
-__all__ = ["pick_title", "texty", "CJK", "CJK_CHAR"]
+__all__ = ["pick_title", "texty", "is_caption", "cue_noise", "CJK", "CJK_CHAR", "HAS_DIGIT", "DIGITS_ONLY",
+           "CAMEL_JOIN", "CRUMB_SPLIT", "NOISE_CODES", "NOISE_MAX_CHARS"]
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{CJK}]")
@@ -68,12 +69,12 @@ TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / 
 _WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
 _WORD4 = re.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_HAS_DIGIT = re.compile(r"\d")
+HAS_DIGIT = re.compile(r"\d")
 _FINAL_PUNCT = re.compile(r"[.。:：;；,，、…]\s*$")
 _SENT_END = re.compile(r"[.!?。！？…](?:[\"'”’)）]*)\s*$")
 _ENDS_QM = re.compile(r"[?？!！][\"'”’»)）]*\s*$")
 _INNER_SENT = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Þ]|[。！？].")
-_DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
+DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
 _CAPTION = re.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bquelle:|\bsource:|getty ?images|"
                       r"istock|shutterstock|\bdpa\b|/ ?reuters|/ ?ap\b|\bafp\b|imago|keystone|picture alliance|"
                       r"\.(?:jpe?g|png|gif|webp)\b|图片来源|图源|摄影|供图")
@@ -81,10 +82,10 @@ _CAPTION = re.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bq
 _CAPTION_HINTS = ("©", "(c)", "credit", "foto", "photo", "bild", "image", "quelle", "source", "getty", "istock",
                   "shutterstock", "dpa", "reuters", "/ap", "/ ap", "afp", "imago", "keystone", "picture", ".jp", ".png",
                   ".gif", ".webp", "图", "摄影")
-_CAMEL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+CAMEL_JOIN = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 _TITLE_CASE_WORD = re.compile(r"(?<!\S)[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")  # the start of a capitalised word
 _SITE_PART = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
+CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
 _SLUG_SPLIT = re.compile(r"[-_+.,/\s]+")
 
 
@@ -142,19 +143,19 @@ def _stems(s: str) -> set[str]:
     return {t[:STEM_CHARS] for t in _tokens(s)}
 
 
-_NOISE_CODES = ("NC-NAV", "NC-SHARE", "NC-CRUMB", "NC-LEGAL", "NC-PROMPT", "NC-REL", "NC-COMMENT",
-                "NC-IMAGE", "NC-COUNT", "NC-PAGE", "NC-CONTACT")
+NOISE_CODES = ("NC-NAV", "NC-SHARE", "NC-CRUMB", "NC-LEGAL", "NC-PROMPT", "NC-REL", "NC-COMMENT",
+               "NC-IMAGE", "NC-COUNT", "NC-PAGE", "NC-CONTACT")
 
 
 NOISE_MAX_CHARS = 80  # a longer line is prose: the cue-noise check passes it
 
 
-def _cue_noise(s: str) -> bool:
+def cue_noise(s: str) -> bool:
     """The line holds a cue of a boilerplate rule (a menu, a share prompt, a counter ...)."""
     if len(s) > NOISE_MAX_CHARS:
         return False
     found = _cue_index().scan([s])
-    return not found.codes_of(0).isdisjoint(_NOISE_CODES)
+    return not found.codes_of(0).isdisjoint(NOISE_CODES)
 
 
 @lru_cache(maxsize=1)
@@ -240,7 +241,7 @@ class _Page:
         self.crumb_last: set[str] = set()
         self.crumbs = crumbs
         for j in crumbs:
-            items = [x for x in _CRUMB_SPLIT.split(texts[j]) if x.strip()]
+            items = [x for x in CRUMB_SPLIT.split(texts[j]) if x.strip()]
             if items:
                 self.crumb_last.add(items[-1].strip().lower())
         self.doc_titles = _doc_titles(texts)
@@ -258,7 +259,7 @@ class _Page:
         for j in range(max(0, i - NEAR_LINES), min(len(self.keys), i + NEAR_LINES + 1)):
             k = self.keys[j]
             if j != i and j not in self.crumbs and any(h in k for h in _CRUMB_HINTS):
-                items = [x for x in _CRUMB_SPLIT.split(k) if x.strip()]
+                items = [x for x in CRUMB_SPLIT.split(k) if x.strip()]
                 if len(items) >= TRAIL_ITEMS:
                     out.add(items[-1].strip())
         return out
@@ -320,7 +321,7 @@ def _nav_arrow(s: str) -> bool:
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
            between: int, to_anchor: int = 0, key: str | None = None) -> dict[str, float] | None:
     """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
-    if not s or len(s) > TITLE_MAX_CHARS or not _HAS_LETTER.search(s) or _DIGITS_ONLY.match(s):
+    if not s or len(s) > TITLE_MAX_CHARS or not _HAS_LETTER.search(s) or DIGITS_ONLY.match(s):
         return None
     low = s.lower()
     if "@" in s or "www." in low or "://" in s:
@@ -423,7 +424,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
         c = s.count(",")
         if c:
             f["commas"] = min(c, 3) / 3
-        if s != low and len(_CAMEL.findall(s)) >= 2:
+        if s != low and len(CAMEL_JOIN.findall(s)) >= 2:
             f["glued"] = 1.0
     if any(h in s for h in _INNER_HINTS) and _INNER_SENT.search(s):
         f["inner_sent"] = 1.0
@@ -435,7 +436,7 @@ def _rich(f: dict[str, float], s: str, i: int, page: _Page, slug: set[str], auth
             f["many_seps"] = 1.0
     if any(h in s for h in _CRUMB_HINTS):
         f["crumb_like"] = 1.0
-    if _HAS_DIGIT.search(s):
+    if HAS_DIGIT.search(s):
         f["digit"] = 1.0
         if find_dates(s):
             f["has_date"] = 1.0
@@ -690,7 +691,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
         cands.sort(key=lambda x: -x[0])
     best = None
     for k, (sc, i, s, f) in enumerate(cands):
-        if (k < CUE_TOP or TRACE is not None) and (_cue_noise(s) if noise is None else noise(i, s)):
+        if (k < CUE_TOP or TRACE is not None) and (cue_noise(s) if noise is None else noise(i, s)):
             f["cue_noise"] = 1.0
             sc = scored(f, i)
         if TRACE is not None:
