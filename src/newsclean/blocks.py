@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from newsclean.document import Line
-from newsclean.thresholds import WRAP_MAX_COLUMNS, WRAP_MIN_COLUMNS, WRAP_MIN_LINES, WRAP_NEAR_SHARE, WRAP_SLACK
+from newsclean.punctuation import FULL_STOPS
+from newsclean.thresholds import (WRAP_BROKEN_MAX_COLUMNS, WRAP_MAX_COLUMNS, WRAP_MIN_BROKEN, WRAP_MIN_COLUMNS,
+                                  WRAP_MIN_LINES, WRAP_NEAR_SHARE, WRAP_SLACK)
 
 # a run of spaces that is not already one plain space (matching every single space would
 # make the substitution several times slower)
@@ -74,6 +76,9 @@ def join_fragments(a: str, b: str) -> str:
     return a + " " + b
 
 
+_ENDS_SENTENCE = set(FULL_STOPS + "\"'”’»)）:;：；")
+
+
 def _wrap_width(raw: list[str]) -> int | None:
     """The column a hard-wrapped dump was wrapped at, if the page looks wrapped.
 
@@ -89,7 +94,23 @@ def _wrap_width(raw: list[str]) -> int | None:
         return None
     longish = sum(1 for w in widths if w >= WRAP_MIN_COLUMNS // 2)
     near = sum(1 for w in widths if w >= top - WRAP_SLACK)
-    return top if near >= max(WRAP_MIN_LINES, WRAP_NEAR_SHARE * longish) else None
+    if near >= max(WRAP_MIN_LINES, WRAP_NEAR_SHARE * longish):
+        return top
+    # a page of mostly short lines (lists, menus) with a few wrapped paragraphs: lines at the
+    # column broken mid-sentence, the sentence going on in the next line
+    # (each a line of its own: a list of items of the same length is no wrapped paragraph), on a
+    # page no wider than a text browser's or a terminal's widest column
+    if top > WRAP_BROKEN_MAX_COLUMNS:
+        return None
+    broken = set()
+    for line, nxt in zip(raw, raw[1:]):
+        end = line.rstrip()
+        if (end and end[-1] not in _ENDS_SENTENCE and display_width(end) >= top - WRAP_SLACK
+                and _continues(end, nxt, top)):
+            broken.add(end)
+            if len(broken) >= WRAP_MIN_BROKEN:
+                return top
+    return None
 
 
 def _continues(line: str, nxt: str, width: int) -> bool:

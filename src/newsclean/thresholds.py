@@ -8,7 +8,9 @@ WRAP_MIN_COLUMNS = 50  # a page whose longest line is shorter is not treated as 
 WRAP_MAX_COLUMNS = 200  # nor one whose longest line is longer
 WRAP_SLACK = 12  # a line this many columns short of the longest still counts as "at the wrap column"
 WRAP_MIN_LINES = 4  # a wrapped page has at least this many lines at the wrap column
-WRAP_NEAR_SHARE = 0.3  # ... and at least this share of its lines longer than half WRAP_MIN_COLUMNS
+WRAP_NEAR_SHARE = 0.3  # ... and at least this share of its lines longer than half WRAP_MIN_COLUMNS ...
+WRAP_MIN_BROKEN = 4  # ... or this many lines at the wrap column broken mid-sentence (a page of short lines) ...
+WRAP_BROKEN_MAX_COLUMNS = 132  # ... when that column is no wider than a wide terminal's
 
 # line features
 SHORT_LINE_CHARS = 25  # at most this many characters (a CJK character counts two) is "short"
