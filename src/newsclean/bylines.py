@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from newsclean.blocks import display_width
+from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.dates import WEEKDAYS, find_dates
 from newsclean.metacues import (
     CJK_OR_HANGUL,
@@ -24,7 +24,6 @@ from newsclean.metacues import (
 )
 from newsclean.title import CAMEL_JOIN, DIGITS_ONLY, cue_noise, is_caption
 
-_width = display_width  # wide (CJK, full-width) characters count two
 
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
 NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...

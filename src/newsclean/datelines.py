@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from newsclean.blocks import display_width
+from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.dates import MONTHS, WEEKDAYS, find_dates
 from newsclean.metacues import MAX_META_CHARS, STRIP, Found, LabelCues, without_spans
 from newsclean.title import DIGITS_ONLY, HAS_DIGIT
 
-_width = display_width  # wide (CJK, full-width) characters count two
 
 DATE_ABOVE_TITLE = 1  # a date line this close above the headline is its dateline, as one below it
 LATE_AFTER_END = 16  # a labelled date line under a longer text: at most this far after its end

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from newsclean.blocks import display_width
 from newsclean.cues import trie
 
 try:
@@ -140,9 +139,6 @@ STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 
 # "ByJane Doe", "byJane Doe": a byline word glued to the name (lost markup)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
-
-
-_width = display_width  # wide (CJK, full-width) characters count two
 
 
 def clean_value(v: str) -> str:

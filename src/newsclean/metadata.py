@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Sequence
 
-from newsclean.blocks import display_width
+from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.bylines import (
     LEAD_DASHES,
     REL_DATE,
@@ -79,7 +79,6 @@ from newsclean.title import (
 )
 from newsclean.title import texty as _texty
 
-_width = display_width  # wide (CJK, full-width) characters count two
 
 __all__ = ["MetaResult", "extract", "guess_content_start"]
 
