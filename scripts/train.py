@@ -263,7 +263,7 @@ class _U:  # stands in for a Line in stack_features (only .block is read)
 def stack(d: dict, p: np.ndarray) -> np.ndarray:
     out = np.zeros((len(p), len(STACK_NAMES)))
     for a, b in doc_slices(d["doc"]):
-        out[a:b] = stack_features(p[a:b], [_U(x) for x in d["block"][a:b]])
+        out[a:b] = stack_features(p[a:b], [_U(x) for x in d["block"][a:b]], d["X"][a:b])
     return out
 
 

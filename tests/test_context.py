@@ -191,7 +191,7 @@ def test_inline_related_list_loses_its_teasers_down_to_the_next_paragraph():
     text = "\n\n".join([EN, "Related Articles", "Men prefer short walks", "26 Aug 2010",
                         "How long should you wait for the bus?", "24 Jan 2010", EN + " One.", EN + " Two.",
                         EN + " Three."])
-    probs = [0.95, 0.1, 0.5, 0.55, 0.58, 0.65, 0.9, 0.9, 0.9]
+    probs = [0.95, 0.1, 0.5, 0.55, 0.58, 0.75, 0.9, 0.9, 0.9]
     lines = run(text, probs=probs)
     assert lines[1].code == "NC-REL"
     assert [(l.label, l.code) for l in lines[2:5]] == [(Label.BOILERPLATE, "NC-REL")] * 3

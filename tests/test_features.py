@@ -75,6 +75,28 @@ def test_stack_features():
     assert S[3, STACK_NAMES.index("p@-1")] == 0.9
 
 
+def test_stack_features_place_in_the_page():
+    """The second stage sees where the page's likely text lies around a line: its share above and
+    below, how far the nearest sure line is, the nearest sentences' probabilities, and whether a
+    comment cue under text opened a thread above it."""
+    p = np.array([0.05, 0.95, 0.9, 0.97, 0.95, 0.2, 0.6, 0.3])
+    X = np.zeros((len(p), len(FEATURE_NAMES)))
+    X[[1, 3, 6], FEATURE_NAMES.index("end_sentence")] = 1
+    X[[0, 5], FEATURE_NAMES.index("cue_comment")] = 1  # line 0: no text above it; line 5: under text
+    S = stack_features(p, None, X)
+    s = lambda name: S[:, STACK_NAMES.index(name)]
+    assert s("p_mass_before")[0] == 0 and np.isclose(s("p_mass_after")[-1], 0)
+    assert np.isclose(s("p_mass_before")[2] + p[2] / p.sum() + s("p_mass_after")[2], 1)
+    assert s("dist_sure_above")[0] == np.log1p(len(p))  # no sure line above the first
+    assert s("dist_sure_above")[6] == np.log1p(2) and s("dist_sure_below")[0] == np.log1p(1)
+    assert s("p_prev_sentence")[5] == p[3] and s("p_next_sentence")[4] == p[6]
+    assert s("p_prev_sentence")[0] == 0 and s("p_next_sentence")[7] == 0
+    # the header at line 5 opens the thread (line 0's cue has no text above it)
+    assert s("comment_cue_above").tolist() == [0, 0, 0, 0, 0, 0, 1, 1]
+    # without the line features, the features that read them are 0
+    assert not stack_features(p)[:, STACK_NAMES.index("comment_cue_above")].any()
+
+
 def test_fast_enough():
     units = split(PAGE * 15)  # about 200 units
     line_features(units)

@@ -136,3 +136,27 @@ def test_headline_inside_the_text_stays_in_the_body():
     assert doc.metadata.title == "Second Thoughts On The Budget Vote"
     assert "Second Thoughts" not in doc.markdown.split("---")[-1]
     assert doc.lines[1].code == "NC-TITLE"
+
+
+def _lines(*spec):
+    """Lines from (label, text) pairs, as the second pass leaves them."""
+    from newsclean.document import Line
+    return [Line(i, text, i, (i, i)).with_final(label, "NC-MODEL", "test") for i, (label, text) in enumerate(spec)]
+
+
+def test_kicker_above_the_headline_goes():
+    from newsclean.pipeline import _drop_kicker
+    C, B, M = Label.CONTENT, Label.BOILERPLATE, Label.METADATA
+    body = "The council met on Tuesday and agreed to rebuild the old bridge over the river."
+    title = {1: ("NC-TITLE", "headline")}
+    out = _drop_kicker(_lines((C, "Health: science, research"), (M, "People taste fat by their genes"), (C, body)), title)
+    assert [l.label for l in out] == [B, M, C] and out[0].code == "NC-NAV"
+    # a sentence above the headline is a lead, and a longer stretch of kept lines is text: they stay
+    for above in [(C, "Our reporter was there when it happened."), (C, body)]:
+        lines = _lines(above, (M, "People taste fat by their genes"), (C, body))
+        assert _drop_kicker(lines, title) == lines
+    lines = _lines((C, "Home"), (C, "World"), (C, "Health"), (M, "People taste fat by their genes"), (C, body))
+    assert _drop_kicker(lines, {3: ("NC-TITLE", "headline")}) == lines
+    # no headline found: nothing to stand above
+    lines = _lines((C, "Health"), (C, body))
+    assert _drop_kicker(lines, {}) == lines

@@ -30,7 +30,7 @@ import numpy as np
 from newsclean.cuematch import CONTAINS, PageCues, joined
 from newsclean.document import Line
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS
-from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS
+from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS, STACK_COMMENT_MASS, STACK_SURE
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|cn|html?|php)\b", re.I)
 # an e-mail address (\S+@\S+\.\w+) is an "@" after a non-space and before \S+\.\w; the "@" found
@@ -91,7 +91,8 @@ _WIN_IDX = [_IDX[f] for f in _WIN]
 STACK_NAMES: tuple[str, ...] = (
     "p", "p@-1", "p@+1", "p@-2", "p@+2", "p@-3", "p@+3", "p~3", "p~7", "p~15",
     "p_prev_max5", "p_next_max5", "p_page_mean", "p_page_max", "p_in_main", "p_dist_main",
-    "p_rank_rel", "p_block_mean",
+    "p_rank_rel", "p_block_mean", "p_mass_before", "p_mass_after", "dist_sure_above",
+    "dist_sure_below", "p_prev_sentence", "p_next_sentence", "comment_cue_above",
 )
 
 
@@ -380,8 +381,29 @@ def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> n
     return np.hstack([base, page] + nbs + wins)
 
 
-def stack_features(p: np.ndarray, units: Sequence[Line] | None = None) -> np.ndarray:
-    """Second-stage features from first-stage P(content) of one page's units."""
+_END_SENTENCE, _CUE_COMMENT = FEATURE_NAMES.index("end_sentence"), FEATURE_NAMES.index("cue_comment")
+
+
+def _nearest_before(mask: np.ndarray) -> np.ndarray:
+    """Index of the nearest i' < i with mask[i'] (-1 when none)."""
+    n = len(mask)
+    pos = np.where(mask, np.arange(n), -1)
+    last = np.maximum.accumulate(pos) if n else pos
+    out = np.full(n, -1)
+    out[1:] = last[:-1]
+    return out
+
+
+def _nearest_after(mask: np.ndarray) -> np.ndarray:
+    """Index of the nearest i' > i with mask[i'] (n when none)."""
+    n = len(mask)
+    rev = _nearest_before(mask[::-1])[::-1]
+    return np.where(rev >= 0, n - 1 - rev, n)
+
+
+def stack_features(p: np.ndarray, units: Sequence[Line] | None = None, X: np.ndarray | None = None) -> np.ndarray:
+    """Second-stage features from first-stage P(content) of one page's units (``X``: their
+    ``line_features``, for the lines' shapes and cues; without it those features are 0)."""
     n = len(p)
     if n == 0:
         return np.zeros((0, len(STACK_NAMES)))
@@ -407,9 +429,27 @@ def stack_features(p: np.ndarray, units: Sequence[Line] | None = None) -> np.nda
         bm = bmean[binv]
     else:
         bm = p
+    # where the page's kept text lies relative to the line
+    total = max(float(p.sum()), 1e-9)
+    before = np.cumsum(p) - p
+    sure = p >= STACK_SURE
+    above, below = _nearest_before(sure), _nearest_after(sure)
+    if X is not None and len(X):
+        sent = X[:, _END_SENTENCE] > 0
+        pa, pb = _nearest_before(sent), _nearest_after(sent)
+        p_prev = np.where(pa >= 0, p[np.maximum(pa, 0)], 0.0)
+        p_next = np.where(pb < n, p[np.minimum(pb, n - 1)], 0.0)
+        # a comment cue line ("12 comments", "Leave a reply") under kept text opens a thread
+        opener = (X[:, _CUE_COMMENT] > 0) & (before >= STACK_COMMENT_MASS)
+        under = np.zeros(n)
+        if opener.any():
+            under[int(np.argmax(opener)) + 1:] = 1.0
+    else:
+        p_prev = p_next = under = np.zeros(n)
     return np.column_stack([
         p, shift(-1), shift(1), shift(-2), shift(2), shift(-3), shift(3),
         _window_mean(p, 3), _window_mean(p, 7), _window_mean(p, 15), prev_max, next_max,
         np.full(n, p.mean()), np.full(n, p.max()), ((idx >= a) & (idx <= b)).astype(float),
-        np.log1p(d), rank / n, bm,
+        np.log1p(d), rank / n, bm, before / total, (total - before - p) / total,
+        np.log1p(np.where(above >= 0, idx - above, n)), np.log1p(below - idx), p_prev, p_next, under,
     ])

@@ -171,10 +171,10 @@ def predict_features(X: np.ndarray, units: Sequence[Line] | None = None) -> np.n
         # stage 2 revises the lines stage 1 hesitates on; it reads all of stage 1's values
         rows = np.flatnonzero((p > STAGE1_SURE) & (p < 1.0 - STAGE1_SURE))
         if rows.size == len(p):
-            return _sigmoid(m.stage2.raw(np.hstack([X, stack_features(p, units)])))
+            return _sigmoid(m.stage2.raw(np.hstack([X, stack_features(p, units, X)])))
         if rows.size:
             p2 = p.copy()
-            p2[rows] = _sigmoid(m.stage2.raw(np.hstack([X[rows], stack_features(p, units)[rows]])))
+            p2[rows] = _sigmoid(m.stage2.raw(np.hstack([X[rows], stack_features(p, units, X)[rows]])))
             return p2
     return p
 
@@ -194,7 +194,7 @@ def full_row(units: Sequence[Line], X: np.ndarray | None = None) -> np.ndarray:
     if m is None or m.stage2 is None:
         return X
     p = _sigmoid(m.stage1.raw(X))
-    return np.hstack([X, stack_features(p, units)])
+    return np.hstack([X, stack_features(p, units, X)])
 
 
 def explain(row: np.ndarray, top: int = 3) -> list[tuple[str, float]]:
@@ -219,6 +219,10 @@ _PLAIN = {
     "log_width": "line length", "log_chars": "line length", "log_tokens": "line length",
     "end_sentence": "ends like a sentence", "short_run": "inside a run of short lines",
     "repeat": "repeated in the page", "rel_pos": "position in the page", "cue_any": "cue word",
+    "p_mass_before": "share of the page's text above", "p_mass_after": "share of the page's text below",
+    "dist_sure_above": "distance to surely kept text above", "dist_sure_below": "distance to surely kept text below",
+    "p_prev_sentence": "the sentence above looks like content", "p_next_sentence": "the sentence below looks like content",
+    "comment_cue_above": "under a comment header that follows the text",
 }
 
 

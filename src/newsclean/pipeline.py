@@ -15,7 +15,7 @@ from newsclean import blocks, classify, context, language, metadata, model, rend
 from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
-from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS, TITLE_INSIDE_MIN_BEFORE
+from newsclean.thresholds import KICKER_MAX_LINES, LANGUAGE_SAMPLE_CHARS, TITLE_INSIDE_MIN_BEFORE
 
 
 def _own_markdown(text: str) -> tuple[Metadata, str] | None:
@@ -86,6 +86,23 @@ def _drop_repeated_title(lines: list[Line], title: str | None, keep: int | None 
     return out
 
 
+def _drop_kicker(lines: list[Line], fixed: dict[int, tuple[str, str]]) -> list[Line]:
+    """A kicker or section name above the headline ("Здоровье: наука, исследования, гены",
+    "EXCLUSIVE") is no part of the article: when all the page keeps above the headline is at
+    most ``KICKER_MAX_LINES`` short lines that are no sentences, they go. (The model scores
+    such a line from its place right above the article and may keep it.)"""
+    t = next((i for i, v in fixed.items() if v[0] == "NC-TITLE"), None)
+    if t is None:
+        return lines
+    above = {i for i in range(t) if lines[i].label is Label.CONTENT}
+    if not above or len(above) > KICKER_MAX_LINES:
+        return lines
+    if any(not shape(lines[i].text).short or shape(lines[i].text).sentence for i in above):
+        return lines
+    return [l.with_final(Label.BOILERPLATE, "NC-NAV", "kicker or section name above the headline")
+            if l.index in above else l for l in lines]
+
+
 def clean(text: str, *, url: str | None = None, lang: str | None = None,
           config: Config | None = None, repeated: frozenset[int] = frozenset()) -> Document:
     """Clean one page given as text: keep the article, learn the metadata.
@@ -116,6 +133,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     if inside is not None:
         del fixed[inside]
     lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, keep=inside)
+    if inside is None:
+        lines = _drop_kicker(lines, fixed)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 

@@ -18,6 +18,9 @@ LONG_LINE_CHARS = 80  # at least this many is "long", text-like
 SENTENCE_MIN_WIDTH = 40  # a line ending like a sentence is text-like from this many columns
 CUE_MAX_CHARS = 60  # a line longer than this is prose, a boilerplate cue inside it does not count
 HEADER_MAX_CHARS = 40  # a related/list header is at most this long
+# (the model's second stage reads these; a change needs scripts/train.py to be run again)
+STACK_SURE = 0.9  # a line the first stage gives at least this is "surely kept" (its distance is a feature)
+STACK_COMMENT_MASS = 3.0  # a comment cue line under this much first-stage P(content) opens a thread
 
 # first pass
 NAV_RUN_MIN = 4  # this many short lines in a row with no sentence between is a menu
@@ -33,7 +36,7 @@ PARAGRAPHS_GAP = 2  # ... with at most this many short or cue-named lines betwee
 MODEL_LIST_INTRO = 0.15  # a line ending in a colon right under a kept line is kept from this probability on
 MODEL_LIST_ITEM = 0.1  # ... and the short lines of the list it opens, from this one
 LIST_MAX_ITEMS = 15  # at most this many of them
-MODEL_KEEP_UNDER_LIST = 0.6  # under a list header that follows most of the article, a line needs this much
+MODEL_KEEP_UNDER_LIST = 0.7  # under a list header that follows most of the article, a line needs this much
 THREAD_MIN_BEFORE = 400  # a comment-count header under this many columns of kept text opens the comment thread ...
 MODEL_KEEP_UNDER_THREAD = 0.95  # ... under which a line needs this much to stay
 MODEL_OVER_CONTAINS = 0.9  # a line the model gives this much is kept though it contains a cue word (a 'contains' cue)
@@ -56,6 +59,7 @@ HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
 
 # metadata
 TITLE_INSIDE_MIN_BEFORE = 300  # a headline under this many columns of kept text is a heading of the text: it stays in the body too
+KICKER_MAX_LINES = 2  # at most this many short kept lines above the headline, and nothing else above it, are a kicker or section name
 LANGUAGE_SAMPLE_CHARS = 2000  # the language is told from this much of the kept text
 
 # repetition across the pages of a batch (newsclean.repeat)
