@@ -182,6 +182,7 @@ def test_title_cross_validation_keeps_a_pages_styles_together_and_scores_held_ou
         assert all(tt.fold_of(i, 4, r) == tt.fold_of(i, 4, r) for i in ids)
         assert all(sum(tt.fold_of(i, 4, r) == k for i in ids) > 25 for k in range(4))
     assert [tt.fold_of(i, 4, 0) for i in ids] != [tt.fold_of(i, 4, 1) for i in ids]
+    pytest.importorskip("scipy")  # the fit below needs the training extra ('.[train]')
     # 60 pages in two styles: the right candidate has feature "good", except on the 6 pages where a decoy has it
     # too and is listed first (a tie the fit cannot break): those are wrong, the others right
     train = []
