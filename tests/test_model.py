@@ -1,9 +1,7 @@
 """Numpy inference: matches LightGBM exactly, and the shipped model behaves."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 
 import numpy as np
 import pytest
@@ -11,19 +9,11 @@ import pytest
 from newsclean import model
 from newsclean.blocks import split
 from newsclean.model import Trees
-
-SCRIPTS = os.path.join(os.path.dirname(__file__), "..", "scripts")
+from scriptload import load_script
 
 
 def _train_script():
-    sys.path.insert(0, SCRIPTS)
-    try:
-        spec = importlib.util.spec_from_file_location("nc_train", os.path.join(SCRIPTS, "train.py"))
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod
-    finally:
-        sys.path.remove(SCRIPTS)
+    return load_script("train")
 
 
 def _export():

@@ -1,5 +1,6 @@
 """The headline scorer's candidates and features (newsclean.title)."""
 import pytest
+from scriptload import load_script
 
 from newsclean.metadata import extract
 
@@ -157,19 +158,7 @@ def test_cheap_weights_of_their_own_choose_the_candidates_that_get_the_costlier_
 
 
 def _train_title_script():
-    import importlib.util
-    import os
-    import sys
-
-    scripts = os.path.join(os.path.dirname(__file__), "..", "scripts")
-    sys.path.insert(0, scripts)
-    try:
-        spec = importlib.util.spec_from_file_location("nc_train_title", os.path.join(scripts, "train_title.py"))
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod
-    finally:
-        sys.path.remove(scripts)
+    return load_script("train_title")
 
 
 def test_title_cross_validation_keeps_a_pages_styles_together_and_scores_held_out_pages():
