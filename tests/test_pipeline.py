@@ -160,3 +160,10 @@ def test_kicker_above_the_headline_goes():
     # no headline found: nothing to stand above
     lines = _lines((C, "Health"), (C, body))
     assert _drop_kicker(lines, {}) == lines
+
+
+def test_kicker_rule_is_off_with_nc_nav():
+    page = (Path(__file__).parent.parent / "samples" / "ru-news-blocks.txt").read_text(encoding="utf-8")
+    doc = clean(page, config=Config(disabled_rules=frozenset({"NC-NAV"})))
+    assert not any("kicker" in l.detail for l in doc.lines)
+    assert any("kicker" in l.detail for l in clean(page).lines)  # the sample has one

@@ -133,7 +133,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     if inside is not None:
         del fixed[inside]
     lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, keep=inside)
-    if inside is None:
+    if inside is None and "NC-NAV" not in config.disabled_rules:
         lines = _drop_kicker(lines, fixed)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
