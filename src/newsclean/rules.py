@@ -56,7 +56,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "Site navigation, not article; it tells the page's section though.",
          "当前位置:首页 > 宝山产业地产信息 > 正文内容"),
     Rule("NC-NAV", Label.BOILERPLATE, "navigation",
-         "Menus: runs of short, link-like lines without sentences, and navigation cue words.",
+         "Menus: runs of short, link-like lines without sentences, and navigation cue words; "
+         "a kicker or section name standing alone above the headline.",
          "Menus surround every article on a site and carry no content.",
          "Home | World | Politics | Sports"),
     Rule("NC-REL", Label.BOILERPLATE, "related list",
