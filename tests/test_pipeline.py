@@ -148,7 +148,7 @@ def test_kicker_above_the_headline_goes():
     from newsclean.pipeline import _drop_kicker
     C, B, M = Label.CONTENT, Label.BOILERPLATE, Label.METADATA
     body = "The council met on Tuesday and agreed to rebuild the old bridge over the river."
-    title = {1: ("NC-TITLE", "headline")}
+    title = 1  # the headline's line
     out = _drop_kicker(_lines((C, "Health: science, research"), (M, "People taste fat by their genes"), (C, body)), title)
     assert [l.label for l in out] == [B, M, C] and out[0].code == "NC-NAV"
     # a sentence above the headline is a lead, and a longer stretch of kept lines is text: they stay
@@ -156,10 +156,10 @@ def test_kicker_above_the_headline_goes():
         lines = _lines(above, (M, "People taste fat by their genes"), (C, body))
         assert _drop_kicker(lines, title) == lines
     lines = _lines((C, "Home"), (C, "World"), (C, "Health"), (M, "People taste fat by their genes"), (C, body))
-    assert _drop_kicker(lines, {3: ("NC-TITLE", "headline")}) == lines
+    assert _drop_kicker(lines, 3) == lines
     # no headline found: nothing to stand above
     lines = _lines((C, "Health"), (C, body))
-    assert _drop_kicker(lines, {}) == lines
+    assert _drop_kicker(lines, None) == lines
 
 
 def test_kicker_rule_is_off_with_nc_nav():

@@ -54,8 +54,13 @@ def kept_prefix(lines: Sequence[Line], limit: int) -> str:
     return " ".join(parts)[:limit]
 
 
-def _title_inside(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> int | None:
-    """The headline's line when it stands inside the kept text: a line the second pass kept,
+def _title_line(fixed: dict[int, tuple[str, str]]) -> int | None:
+    """The line the title finder took the headline from (``fixed``: the metadata finders' lines)."""
+    return next((i for i, v in fixed.items() if v[0] == "NC-TITLE"), None)
+
+
+def _title_inside(lines: Sequence[Line], t: int | None) -> int | None:
+    """The headline's line ``t`` when it stands inside the kept text: a line the second pass kept,
     under at least ``TITLE_INSIDE_MIN_BEFORE`` columns of kept text.
 
     The title finder takes the page's best headline, and on a page whose text it could not
@@ -63,7 +68,6 @@ def _title_inside(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> i
     flattened) that may be a heading in the middle of the text. The front matter has it as
     the title all the same, but the line stays in the body: there it is a heading of the text,
     not the headline above it."""
-    t = next((i for i, v in fixed.items() if v[0] == "NC-TITLE"), None)
     if t is None or lines[t].label is not Label.CONTENT:
         return None
     before = sum(shape(l.text).width for l in lines[:t] if l.label is Label.CONTENT)
@@ -86,12 +90,12 @@ def _drop_repeated_title(lines: list[Line], title: str | None, keep: int | None 
     return out
 
 
-def _drop_kicker(lines: list[Line], fixed: dict[int, tuple[str, str]]) -> list[Line]:
+def _drop_kicker(lines: list[Line], t: int | None) -> list[Line]:
     """A kicker or section name above the headline ("Здоровье: наука, исследования, гены",
     "EXCLUSIVE") is no part of the article: when all the page keeps above the headline is at
     most ``KICKER_MAX_LINES`` short lines that are no sentences, they go. (The model scores
-    such a line from its place right above the article and may keep it.)"""
-    t = next((i for i, v in fixed.items() if v[0] == "NC-TITLE"), None)
+    such a line from its place right above the article and may keep it.) ``t`` is the
+    headline's line."""
     if t is None:
         return lines
     above = {i for i in range(t) if lines[i].label is Label.CONTENT}
@@ -129,12 +133,13 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
                              content_start=content[0] if content else None,
                              content_end=content[-1] if content else None, page_cues=page_cues)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
-    inside = _title_inside(revised, fixed)
+    headline = _title_line(fixed)
+    inside = _title_inside(revised, headline)
     if inside is not None:
         del fixed[inside]
     lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, keep=inside)
     if inside is None and "NC-NAV" not in config.disabled_rules:
-        lines = _drop_kicker(lines, fixed)
+        lines = _drop_kicker(lines, headline)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 
