@@ -88,7 +88,8 @@ def _wrap_width(raw: list[str]) -> int | None:
     longest = max(raw, key=len, default="").rstrip()
     if len(longest) > WRAP_MAX_COLUMNS:  # the usual case, settled without measuring every line
         return None
-    widths = [display_width(l.rstrip()) for l in raw if l.strip()]
+    line_widths = [display_width(l.rstrip()) for l in raw]  # 0 for a blank line
+    widths = [w for w in line_widths if w]
     top = max(widths, default=0)
     if top < WRAP_MIN_COLUMNS or top > WRAP_MAX_COLUMNS:
         return None
@@ -103,10 +104,9 @@ def _wrap_width(raw: list[str]) -> int | None:
     if top > WRAP_BROKEN_MAX_COLUMNS:
         return None
     broken = set()
-    for line, nxt in zip(raw, raw[1:]):
+    for line, w, nxt in zip(raw, line_widths, raw[1:]):
         end = line.rstrip()
-        if (end and end[-1] not in _ENDS_SENTENCE and display_width(end) >= top - WRAP_SLACK
-                and _continues(end, nxt, top)):
+        if end and end[-1] not in _ENDS_SENTENCE and w >= top - WRAP_SLACK and _continues(end, nxt, top):
             broken.add(end)
             if len(broken) >= WRAP_MIN_BROKEN:
                 return top
