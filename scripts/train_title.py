@@ -107,7 +107,7 @@ def in_top(groups, w: dict[str, float], top: int) -> dict[str, float]:
     for p, feats, y, _idx in groups:
         if not y.any():
             continue
-        sc = [sum(w.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+        sc = [title._score(f, w, 0.0) for f in feats]
         best = sorted(range(len(sc)), key=lambda r: -sc[r])[:top]
         hits.setdefault(p["part"], []).append(bool(y[best].any()))
     return {k: round(sum(v) / len(v), 4) for k, v in sorted(hits.items())}
@@ -162,7 +162,7 @@ def accuracy(groups, w: dict[str, float], min_score: float, norm) -> dict[str, f
     for p, feats, y, _idx in groups:
         best = None
         for r, f in enumerate(feats):
-            sc = sum(w.get(k, 0.0) * v for k, v in f.items())
+            sc = title._score(f, w, 0.0)
             if best is None or sc > best[0]:
                 best = (sc, r)
         ok = best is not None and best[0] >= min_score and bool(y[best[1]])
@@ -189,8 +189,7 @@ def cv_hits(train, folds: int, repeats: int, min_count: int, l2: float) -> list[
                 continue
             w = fit_weights(fit_on, min_count, l2)
             for p, feats, y, _idx in held:
-                best = max(range(len(feats)), key=lambda j: sum(w.get(n, 0.0) * v for n, v in feats[j].items()),
-                           default=None)
+                best = max(range(len(feats)), key=lambda j: title._score(feats[j], w, 0.0), default=None)
                 out.append((p["id"], p["style"], r, best is not None and bool(y[best])))
     return out
 
