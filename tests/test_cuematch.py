@@ -126,3 +126,33 @@ def test_leftmost_longest_keeps_a_match_inside_a_failed_longer_word():
     text = "cbac\nac\ncbcaacccac\n\na\nbc\nabaab"
     assert cuematch.leftmost_longest(automaton, text) == _regex_matches(["aabb", "b"], text)
     assert cuematch.leftmost_longest(automaton, text)[-1] == (29, "b")
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\blesezeit\b", ("lesezeit",)),
+    (r"\b\d{1,2}\s+min(?:ute)?s?\s+read\b", ("read",)),  # the longest required run
+    (r"(?:手机|电话|tel)\s*[/:：]", ("tel", "手机", "电话")),  # one per branch
+    (r"[(\[]\s*(?:photos?|bild|image|imagen)\s*[)\]]", ("bild", "image", "photo")),  # "imagen" holds "image"
+    (r"©\s*\d{4}", ("©",)),  # a single character, when it is not ASCII
+    (r"1(?<!\d1)[3-9]\d{9}", None),  # "1" alone is no gate
+    (r"(?:ab|\d+)x", None),  # a branch without a literal: no gate from it
+    (r"(?:foo)?bar", ("bar",)),  # an optional part gives nothing
+    (r"(?i)bar", None),
+])
+def test_required_literals(pattern, words):
+    assert cuematch.required_literals(pattern) == words
+
+
+def test_required_literals_are_in_every_match():
+    lines = [line.lower() for line in LINES] + ["3 minutes read", "bild: (bild) x", "电话：123", "tel/fax"]
+    for _, pattern, words, _ in cuematch.index().floating:
+        for line in lines:
+            if words and pattern.search(line):
+                assert any(w in line for w in words), (pattern.pattern, line)
+
+
+def test_lines_with_finds_each_line_once():
+    text, starts = cuematch.joined(["a tel tel", "none", "hotel", "", "tel"])
+    assert cuematch.lines_with(text, starts, ("tel",)) == [0, 2, 4]
+    assert cuematch.lines_with(text, starts, ("x", "none")) == [1]
+    assert cuematch.lines_with(text, starts, ("zzz",)) == []

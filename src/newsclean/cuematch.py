@@ -14,8 +14,9 @@ character, and reduced to the matches the regex would give (leftmost, then longe
 not overlapping: ``leftmost_longest``); patterns anchored at the
 line start are combined and tried only on lines whose first character can start them
 (derived from the parsed pattern); the other patterns are searched one by one over the
-page's lines joined by newlines, each only when the page contains its leading literal
-(or a digit, when every match needs one).
+page's lines joined by newlines, each only over the lines that hold one of the literals
+every match needs (``required_literals``, found by ``str.find``) and, when every match
+needs a digit, only over lines with one.
 """
 from __future__ import annotations
 
@@ -52,16 +53,78 @@ def needs_digit(p: str) -> bool:
     return "\\d" in p and "|" not in re.sub(r"\(\?:[^()]*\)", "", p) and not re.search(r"\\d[*?]|\\d\{0", p)
 
 
-def literal_gate(p: str) -> str | None:
-    """A literal every match contains (the pattern's leading plain text), or None."""
-    m = re.match(r"(?:\\b)?([^\\^$.|?*+()\[\]{}]{2,})(?![*?{])", p)
-    if not m:
+def required_literals(p: str) -> tuple[str, ...] | None:
+    """Literals of which every match of the pattern contains at least one, or None when the
+    parsed pattern shows none worth searching for first.
+
+    Read from the parsed pattern: a run of plain characters outside optional parts, or an
+    alternation each of whose branches has one (``(?:photo|bild)`` gives both). Of the
+    candidates, the one whose shortest literal is longest wins; a single character only counts
+    when it is not ASCII (``©``, ``字``: rare enough to gate on)."""
+    try:
+        parsed = _P.parse(p, 0)
+    except re.error:
         return None
-    lit = m.group(1)
-    nxt = p[m.end():m.end() + 1]
-    if nxt in ("*", "?", "{", "+"):
-        lit = lit[:-1]  # the last character may repeat or be absent
-    return lit if len(lit) >= 2 else None
+    if parsed.state.flags & re.I:
+        return None
+    return _best_literals(_literal_candidates(list(parsed)))
+
+
+def _literal_candidates(items) -> list[frozenset[str]]:
+    """Sets of literals each of which some match contains one of, for a parsed sequence."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op is _C.SUBPATTERN and not av[1] & re.I:
+            found += _literal_candidates(list(av[3]))
+        elif op is _C.BRANCH:
+            per_branch = [_best_literals(_literal_candidates(list(b))) for b in av[1]]
+            if all(per_branch):
+                found.append(frozenset(w for b in per_branch for w in b))
+        elif op in _REPEATS and av[0] >= 1:
+            found += _literal_candidates(list(av[2]))
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
+
+
+_REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) if op)
+
+
+def _gate_worthy(word: str) -> bool:
+    return len(word) >= 2 or (len(word) == 1 and ord(word) > 127)
+
+
+def _best_literals(candidates: list[frozenset[str]]) -> tuple[str, ...] | None:
+    """The candidate to search for: all its words worth a search, its shortest word the longest
+    (then the fewest words); words containing another of the set dropped (it finds them)."""
+    good = [c for c in candidates if c and all(_gate_worthy(w) for w in c)]
+    if not good:
+        return None
+    best = max(good, key=lambda c: (min(map(len, c)), -len(c)))
+    return tuple(sorted(w for w in best if not any(v != w and v in w for v in best)))
+
+
+def lines_with(text: str, starts: Sequence[int], words: Sequence[str]) -> list[int]:
+    """The lines (of a newline-joined text whose lines start at ``starts``) holding one of
+    the words: one ``str.find`` per such line and word, none per character in Python."""
+    rows: set[int] = set()
+    n = len(starts)
+    for w in words:
+        j = text.find(w)
+        while j >= 0:
+            i = _line_at(starts, j)
+            rows.add(i)
+            if i + 1 >= n:
+                break
+            j = text.find(w, starts[i + 1])
+    return sorted(rows)
 
 
 def _items_first(items):
@@ -228,15 +291,15 @@ class CueIndex:
         starts = frozenset(w[0] for w in self.prefix_owner if w)  # lines are lower-cased first
         self.prefix_gate = starts.__contains__
         anchored = []
-        # floating patterns: (code rank, compiled for lower-cased text, literal gate, needs a digit)
-        self.floating: list[tuple[int, re.Pattern, str | None, bool]] = []
+        # floating patterns: (code rank, compiled for lower-cased text, required literals, needs a digit)
+        self.floating: list[tuple[int, re.Pattern, tuple[str, ...] | None, bool]] = []
         for rank, code in enumerate(self.codes):
             for k, p in enumerate(table[code].words["patterns"]):
                 if p.startswith("^"):
                     anchored.append(f"(?P<g{rank}_{k}>{p})")
                 else:
                     lp = lower_literals(p)
-                    self.floating.append((rank, re.compile(lp, re.M), literal_gate(lp), needs_digit(lp)))
+                    self.floating.append((rank, re.compile(lp, re.M), required_literals(lp), needs_digit(lp)))
         self.anchored = _FirstCharDispatch(anchored, re.I)
 
     def scan(self, texts: Sequence[str], want: Sequence[int] | None = None) -> PageCues:
@@ -284,12 +347,21 @@ class CueIndex:
             low, starts = joined(lows)
             digit_lines = [s if s and _DIGIT.search(s) else "" for s in lows]
             dlow, dstarts = joined(digit_lines) if any(digit_lines) else ("", [0])
-            for rank, pattern, gate, digit in self.floating:
+            for rank, pattern, words, digit in self.floating:
                 text, st = (dlow, dstarts) if digit else (low, starts)
-                if not text or gate is not None and gate not in text:
+                if not text:
                     continue
+                if words is None:
+                    rows = None
+                else:  # searched only in the lines holding one of its literals
+                    rows = lines_with(text, st, words)
+                    if not rows:
+                        continue
+                    text, st = joined([lows[i] for i in rows])
                 for m in pattern.finditer(text):
                     i = _line_at(st, m.start())
+                    if rows is not None:
+                        i = rows[i]
                     # a match running into the next line (``\s*$`` eats the newline) is
                     # tried again on its own line
                     if "\n" not in m.group() or pattern.search(lows[i]):
