@@ -52,6 +52,8 @@ INGREDIENT_MIN_LINES = 3  # this many short lines opening with an amount and a u
 INGREDIENT_MAX_GAP = 2  # ... at most this many other short lines apart
 CODE_MIN_LINES = 3  # this many lines that read as code make a code block ...
 CODE_NEAR_LINES = 3  # ... kept when kept text stands at most this many lines above or below it
+RESCUE_MIN_P = 0.2  # on a page that keeps nothing, running text the model gives at least this ...
+RESCUE_MIN_WIDTH = 200  # ... comes back as one stretch of at least this many columns
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
 # body rendering
