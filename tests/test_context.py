@@ -288,6 +288,31 @@ def test_comment_thread_keeps_lines_the_model_is_sure_of():
     assert run(text, probs=[0.95, 0.95, 0.1, 0.9])[3].label is Label.BOILERPLATE
 
 
+def test_comment_count_header_split_over_text_nodes_cuts_the_thread():
+    # a dump of the page's text nodes puts the count and its link on lines of their own
+    thread = [COMMENT, "Jane Roe", COMMENT + " Again.", COMMENT + " Once more."]
+    for header in (["{", "53", "comments… read them below or", "add one", "}"], ["12", "Comments"]):
+        text = "\n".join([LONG, LONG + " Two.", *header, *thread])
+        n = len(header)
+        lines = run(text, probs=[0.95, 0.95] + [0.5] * n + [0.8, 0.6, 0.8, 0.8])
+        assert [l.label for l in lines[:2]] == [Label.CONTENT] * 2
+        assert all(l.label is Label.BOILERPLATE for l in lines[2 + n:]), header
+        assert "comment thread under line 2" in lines[2 + n].detail
+    # short lines that only join into a count by chance somewhere else do not: a number alone
+    # must be one of them, and the article's own short lines join into no count
+    text = "\n".join([LONG, LONG + " Two.", "Budget details", "Comments", *thread])
+    lines = run(text, probs=[0.95, 0.95, 0.6, 0.1, 0.8, 0.6, 0.8, 0.8])
+    assert lines[4].label is Label.CONTENT
+
+
+def test_count_of_no_comments_opens_no_thread():
+    # "0 Comments" under a question or a post: what follows is no readers' thread (a forum's answer)
+    for header in (["0 Comments"], ["0", "Comments"], ["Comments (0)"]):
+        text = "\n".join([LONG, LONG + " Two.", *header, COMMENT, COMMENT + " Again."])
+        lines = run(text, probs=[0.95, 0.95] + [0.1] * len(header) + [0.8, 0.8])
+        assert [l.label for l in lines[-2:]] == [Label.CONTENT] * 2, header
+
+
 def test_comment_count_header_above_the_article_cuts_nothing():
     # a count in the byline area ("4 Comments", under the headline) stands before the text
     text = "\n\n".join(["Council budget", "4 Comments", LONG, LONG + " Two."])

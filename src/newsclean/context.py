@@ -27,14 +27,15 @@ from functools import lru_cache
 from typing import Sequence
 
 from newsclean.classify import is_contains_cue, is_pattern_cue, shape
-from newsclean.cues import alternation, context_words
+from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
                                   MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
                                   MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
                                   MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN,
-                                  PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, THREAD_MIN_BEFORE)
+                                  PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, SPLIT_COUNT_LINES,
+                                  THREAD_MIN_BEFORE)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -639,12 +640,48 @@ def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
     ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
     ``lines`` the revised ones (whose kept text is measured)."""
     before = 0
+    bare = [_BARE_NUMBER.match(f.text) is not None for f in first]  # (a split count has one: most windows are skipped)
     for i, (f, line) in enumerate(zip(first, lines)):
-        if before >= THREAD_MIN_BEFORE and f.first_code == "NC-COMMENT" and is_pattern_cue(f):
-            return i
+        if before >= THREAD_MIN_BEFORE:
+            if f.first_code == "NC-COMMENT" and is_pattern_cue(f):
+                count = f.text
+            else:
+                count = _split_count(first, i) if any(bare[i:i + SPLIT_COUNT_LINES]) else None
+            if count is not None and not _NO_COMMENTS.match(count):
+                return i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
+
+
+# a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论"): no thread under it
+_NO_COMMENTS = re.compile(r"^\D*0(?!\d)")
+_BARE_NUMBER = re.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
+
+
+def _split_count(lines: Sequence[Line], i: int) -> str | None:
+    """A comment-count header starting at line ``i`` and split over up to ``SPLIT_COUNT_LINES``
+    short lines: a dump of a page's text nodes puts the count, its link and the brackets around
+    them on lines of their own ("{", "53", "comments… read them below or", "add one", "}";
+    "12", "Comments"), so no line alone reads as the count. The lines, joined, must match a
+    count pattern (an ``NC-COMMENT`` pattern cue); they are returned joined. (The caller asks
+    only where one of them is a number alone.)"""
+    parts = []
+    for line in lines[i:i + SPLIT_COUNT_LINES]:
+        if not shape(line.text).short:
+            break
+        parts.append(line.text)
+        if len(parts) > 1:
+            joined = " ".join(parts)
+            if _count_pattern().search(joined):
+                return joined
+    return None
+
+
+@lru_cache(maxsize=1)
+def _count_pattern() -> re.Pattern:
+    """The comment-count patterns of every language (``NC-COMMENT``'s ``patterns`` cues)."""
+    return cues()["NC-COMMENT"].patterns
 
 
 def _cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[float] | None) -> list[Line]:

@@ -39,6 +39,7 @@ LIST_MAX_ITEMS = 15  # at most this many of them
 MODEL_KEEP_UNDER_LIST = 0.7  # under a list header that follows most of the article, a line needs this much
 THREAD_MIN_BEFORE = 400  # a comment-count header under this many columns of kept text opens the comment thread ...
 MODEL_KEEP_UNDER_THREAD = 0.95  # ... under which a line needs this much to stay
+SPLIT_COUNT_LINES = 3  # a comment-count header split over up to this many short lines (a text-node dump) is one too
 MODEL_OVER_CONTAINS = 0.9  # a line the model gives this much is kept though it contains a cue word (a 'contains' cue)
 MODEL_SANDWICH = 0.3  # a short line this likely, with content right above and below, is kept
 MODEL_SURE_PAGE = 0.95  # a page none of whose lines the model gives this much is "unsure" ...
