@@ -288,6 +288,31 @@ def test_comment_thread_keeps_lines_the_model_is_sure_of():
     assert run(text, probs=[0.95, 0.95, 0.1, 0.9])[3].label is Label.BOILERPLATE
 
 
+def test_comment_count_header_split_over_text_nodes_cuts_the_thread():
+    # a dump of the page's text nodes puts the count and its link on lines of their own
+    thread = [COMMENT, "Jane Roe", COMMENT + " Again.", COMMENT + " Once more."]
+    for header in (["{", "53", "comments… read them below or", "add one", "}"], ["12", "Comments"]):
+        text = "\n".join([LONG, LONG + " Two.", *header, *thread])
+        n = len(header)
+        lines = run(text, probs=[0.95, 0.95] + [0.5] * n + [0.8, 0.6, 0.8, 0.8])
+        assert [l.label for l in lines[:2]] == [Label.CONTENT] * 2
+        assert all(l.label is Label.BOILERPLATE for l in lines[2 + n:]), header
+        assert "comment thread under line 2" in lines[2 + n].detail
+    # short lines that only join into a count by chance somewhere else do not: a number alone
+    # must be one of them, and the article's own short lines join into no count
+    text = "\n".join([LONG, LONG + " Two.", "Budget details", "Comments", *thread])
+    lines = run(text, probs=[0.95, 0.95, 0.6, 0.1, 0.8, 0.6, 0.8, 0.8])
+    assert lines[4].label is Label.CONTENT
+
+
+def test_count_of_no_comments_opens_no_thread():
+    # "0 Comments" under a question or a post: what follows is no readers' thread (a forum's answer)
+    for header in (["0 Comments"], ["0", "Comments"], ["Comments (0)"]):
+        text = "\n".join([LONG, LONG + " Two.", *header, COMMENT, COMMENT + " Again."])
+        lines = run(text, probs=[0.95, 0.95] + [0.1] * len(header) + [0.8, 0.8])
+        assert [l.label for l in lines[-2:]] == [Label.CONTENT] * 2, header
+
+
 def test_comment_count_header_above_the_article_cuts_nothing():
     # a count in the byline area ("4 Comments", under the headline) stands before the text
     text = "\n\n".join(["Council budget", "4 Comments", LONG, LONG + " Two."])
@@ -425,12 +450,39 @@ def test_sentences_in_a_row_under_the_article_are_its_next_paragraphs():
     # one such sentence alone under the article still goes
     lines = run("\n\n".join([EN, "Budget details", EN2, "Follow us"]), probs=[0.99, 0.1, low, 0.1])
     assert lines[2].label is Label.BOILERPLATE
-    # ... and so do sentences in a row under nothing kept, or too unlikely ones
+    # ... and sentences in a row under nothing kept are no next paragraphs (on a page that keeps
+    # nothing at all, they are its best text: see test_page_that_keeps_nothing_keeps_its_best_text)
     lines = run("\n\n".join(["Menu", EN2, third]), probs=[0.1, low, low])
-    assert all(l.label is Label.BOILERPLATE for l in lines)
+    assert not any("paragraphs" in l.detail for l in lines)
+    # ... nor are too unlikely ones
     under = MODEL_PARAGRAPHS - 0.05
     assert run(text, probs=[0.99, 0.1, under, under, 0.1])[2].label is Label.BOILERPLATE
     # a running-text line between the kept text and the run ends the search
     teaser = "Read our full coverage of the city budget and what it means for your neighbourhood"
     lines = run("\n\n".join([EN, teaser, EN2, third]), probs=[0.99, 0.1, low, low])
     assert [l.label for l in lines[2:4]] == [Label.BOILERPLATE] * 2
+
+
+def test_page_that_keeps_nothing_keeps_its_best_text():
+    from newsclean.thresholds import MODEL_KEEP, RESCUE_MIN_P
+    menu = ["Dashboard", "Standings", "Fixtures", "Results"]
+    hesitant = (RESCUE_MIN_P + MODEL_KEEP) / 2
+    text = "\n\n".join([*menu, EN, EN2, "Advertisement", EN3, "Contact us"])
+    probs = [0.05] * 4 + [hesitant, hesitant, 0.02, hesitant, 0.02]
+    lines = run(text, probs=probs)
+    assert [l.label for l in lines[4:6]] == [Label.CONTENT] * 2 and lines[7].label is Label.CONTENT
+    assert "kept nothing" in lines[4].detail
+    assert all(l.label is Label.BOILERPLATE for l in lines[:4] + [lines[6], lines[8]])
+    # a page that keeps something is left alone
+    lines = run(text, probs=[0.9] + probs[1:])
+    assert lines[0].label is Label.CONTENT and all(l.label is Label.BOILERPLATE for l in lines[1:])
+    # below RESCUE_MIN_P, or one short sentence (an error page's), nothing comes back
+    assert all(l.label is not Label.CONTENT for l in run(text, probs=[min(p, RESCUE_MIN_P - 0.05) for p in probs]))
+    error = "The page you requested cannot be found, please try searching our website instead."
+    assert all(l.label is not Label.CONTENT for l in run("\n\n".join([*menu, error]), probs=[0.05] * 4 + [hesitant]))
+    # link texts glued together hold no sentence: no article
+    glued = "Parent BlogsHow to Be an Online Shopping ExpertOnline Games for KidsThe Best Kids' ToysParents' Plan"
+    assert shape(glued).textlike
+    lines = run("\n\n".join([*menu, glued, "Topics", glued + " Two", "Guides", glued + " Three"]),
+                probs=[0.05] * 4 + [hesitant, 0.1] * 2 + [hesitant])
+    assert all(l.label is not Label.CONTENT for l in lines)

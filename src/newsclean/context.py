@@ -4,7 +4,8 @@ With the learned model (``_revise_by_model``), its probabilities decide, since i
 features already describe the neighbours and the page's main text region; a cue still
 names the kind of a boilerplate line, a short line sandwiched between kept text stays
 (a subheading), a sentence or a colon-opened list right under kept text stays when the
-model only hesitates, and a line repeating one the page dropped earlier goes (``NC-DUP``).
+model only hesitates, a line repeating one the page dropped earlier goes (``NC-DUP``), and a
+page that would keep nothing keeps its best stretch of running text (``_rescue_empty``).
 
 Without it (rules only), the article is taken to be mostly one contiguous stretch. Each
 line gets a score from its first-pass label, weighted by its length; the stretch with the
@@ -26,14 +27,15 @@ from functools import lru_cache
 from typing import Sequence
 
 from newsclean.classify import is_contains_cue, is_pattern_cue, shape
-from newsclean.cues import alternation, context_words
+from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
                                   MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
                                   MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
                                   MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN,
-                                  PARAGRAPHS_GAP, REGION_GAP_PENALTY, THREAD_MIN_BEFORE)
+                                  PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, SPLIT_COUNT_LINES,
+                                  THREAD_MIN_BEFORE)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -281,7 +283,55 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     out = _keep_paragraphs(out, probs, repeats)
     out = _drop_inline_list(out, probs)
     out = _keep_lead(_cut_after_list_header(out, probs), probs, repeats, lines)
-    return _cut_comment_thread(out, _thread_header(lines, out), probs)
+    out = _cut_comment_thread(out, _thread_header(lines, out), probs)
+    return _rescue_empty(out, probs, repeats)
+
+
+# a full stop that ends a sentence inside a line (or at its end): a line holding one is prose
+_INNER_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def _is_prose(line: Line) -> bool:
+    """Running text that holds a sentence: it ends like one, or a full stop stands inside it."""
+    return _continues_text(line) or _INNER_STOP.search(line.text) is not None
+
+
+def _rescue_empty(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
+    """A page that would keep nothing keeps its best stretch of running text.
+
+    On a page unlike those the model learned from (a news portal whose article stands among
+    score tables and teasers, a blog post of one long paragraph above a comment form, a
+    language it saw little of), it may give the article's paragraphs less than ``MODEL_KEEP``
+    everywhere, and the page would come out empty, though its article is there. So, when
+    nothing is kept, the running-text lines (``textlike``) the model gives at least
+    ``RESCUE_MIN_P`` are grouped into stretches, at most ``PARAGRAPHS_GAP`` other lines apart;
+    the widest stretch that holds a sentence (``_is_prose``: a run of link texts glued
+    together, "Parent BlogsHow to Be an Online Shopping ExpertOnline Games", holds none) comes
+    back when it has at least ``RESCUE_MIN_WIDTH`` columns (an error page's one sentence stays
+    out). Lines a cue names and repeats stay out (``code`` other than ``NC-MODEL``,
+    ``repeated[i]``)."""
+    if any(l.label is Label.CONTENT for l in lines):
+        return lines
+    ok = [l.code == "NC-MODEL" and probs[i] >= RESCUE_MIN_P and not repeated[i] and shape(l.text).textlike
+          for i, l in enumerate(lines)]
+    best, best_width, i, n = None, 0, 0, len(lines)
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        members, last, j = [i], i, i + 1
+        while j < n and j - last <= PARAGRAPHS_GAP + 1:
+            if ok[j]:
+                members.append(j)
+                last = j
+            j += 1
+        width = sum(shape(lines[k].text).width for k in members)
+        if width > best_width and any(_is_prose(lines[k]) for k in members):
+            best, best_width = members, width
+        i = last + 1
+    if best is None or best_width < RESCUE_MIN_WIDTH:
+        return lines
+    return _bring_back(lines, lines, best, probs, "best text of a page that kept nothing")
 
 
 def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -590,12 +640,48 @@ def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
     ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
     ``lines`` the revised ones (whose kept text is measured)."""
     before = 0
+    bare = [_BARE_NUMBER.match(f.text) is not None for f in first]  # (a split count has one: most windows are skipped)
     for i, (f, line) in enumerate(zip(first, lines)):
-        if before >= THREAD_MIN_BEFORE and f.first_code == "NC-COMMENT" and is_pattern_cue(f):
-            return i
+        if before >= THREAD_MIN_BEFORE:
+            if f.first_code == "NC-COMMENT" and is_pattern_cue(f):
+                count = f.text
+            else:
+                count = _split_count(first, i) if any(bare[i:i + SPLIT_COUNT_LINES]) else None
+            if count is not None and not _NO_COMMENTS.match(count):
+                return i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
+
+
+# a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论"): no thread under it
+_NO_COMMENTS = re.compile(r"^\D*0(?!\d)")
+_BARE_NUMBER = re.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
+
+
+def _split_count(lines: Sequence[Line], i: int) -> str | None:
+    """A comment-count header starting at line ``i`` and split over up to ``SPLIT_COUNT_LINES``
+    short lines: a dump of a page's text nodes puts the count, its link and the brackets around
+    them on lines of their own ("{", "53", "comments… read them below or", "add one", "}";
+    "12", "Comments"), so no line alone reads as the count. The lines, joined, must match a
+    count pattern (an ``NC-COMMENT`` pattern cue); they are returned joined. (The caller asks
+    only where one of them is a number alone.)"""
+    parts = []
+    for line in lines[i:i + SPLIT_COUNT_LINES]:
+        if not shape(line.text).short:
+            break
+        parts.append(line.text)
+        if len(parts) > 1:
+            joined = " ".join(parts)
+            if _count_pattern().search(joined):
+                return joined
+    return None
+
+
+@lru_cache(maxsize=1)
+def _count_pattern() -> re.Pattern:
+    """The comment-count patterns of every language (``NC-COMMENT``'s ``patterns`` cues)."""
+    return cues()["NC-COMMENT"].patterns
 
 
 def _cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[float] | None) -> list[Line]:

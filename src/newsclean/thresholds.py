@@ -39,6 +39,7 @@ LIST_MAX_ITEMS = 15  # at most this many of them
 MODEL_KEEP_UNDER_LIST = 0.7  # under a list header that follows most of the article, a line needs this much
 THREAD_MIN_BEFORE = 400  # a comment-count header under this many columns of kept text opens the comment thread ...
 MODEL_KEEP_UNDER_THREAD = 0.95  # ... under which a line needs this much to stay
+SPLIT_COUNT_LINES = 3  # a comment-count header split over up to this many short lines (a text-node dump) is one too
 MODEL_OVER_CONTAINS = 0.9  # a line the model gives this much is kept though it contains a cue word (a 'contains' cue)
 MODEL_SANDWICH = 0.3  # a short line this likely, with content right above and below, is kept
 MODEL_SURE_PAGE = 0.95  # a page none of whose lines the model gives this much is "unsure" ...
@@ -52,6 +53,8 @@ INGREDIENT_MIN_LINES = 3  # this many short lines opening with an amount and a u
 INGREDIENT_MAX_GAP = 2  # ... at most this many other short lines apart
 CODE_MIN_LINES = 3  # this many lines that read as code make a code block ...
 CODE_NEAR_LINES = 3  # ... kept when kept text stands at most this many lines above or below it
+RESCUE_MIN_P = 0.2  # on a page that keeps nothing, running text the model gives at least this ...
+RESCUE_MIN_WIDTH = 200  # ... comes back as one stretch of at least this many columns
 REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the main region away
 
 # body rendering
