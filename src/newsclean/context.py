@@ -640,9 +640,11 @@ def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
     ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
     ``lines`` the revised ones (whose kept text is measured)."""
     before = 0
-    bare = [_BARE_NUMBER.match(f.text) is not None for f in first]  # (a split count has one: most windows are skipped)
+    bare: list[bool] | None = None  # per line, a number alone (a split count has one: most windows are skipped)
     for i, (f, line) in enumerate(zip(first, lines)):
         if before >= THREAD_MIN_BEFORE:
+            if bare is None:  # (only the lines under enough kept text are ever asked)
+                bare = [False] * i + [_bare_number(g.text) for g in first[i:]]
             if f.first_code == "NC-COMMENT" and is_pattern_cue(f):
                 count = f.text
             else:
@@ -657,6 +659,11 @@ def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
 # a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论"): no thread under it
 _NO_COMMENTS = re.compile(r"^\D*0(?!\d)")
 _BARE_NUMBER = re.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
+
+
+def _bare_number(text: str) -> bool:
+    """``_BARE_NUMBER`` matches the line; most lines open with a letter, which rules it out first."""
+    return bool(text) and not text[0].isalpha() and _BARE_NUMBER.match(text) is not None
 
 
 def _split_count(lines: Sequence[Line], i: int) -> str | None:
