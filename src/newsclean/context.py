@@ -680,15 +680,9 @@ def _split_count(lines: Sequence[Line], i: int) -> str | None:
         parts.append(line.text)
         if len(parts) > 1:
             joined = " ".join(parts)
-            if _count_pattern().search(joined):
+            if cues()["NC-COMMENT"].patterns.search(joined):  # (every language's, compiled once)
                 return joined
     return None
-
-
-@lru_cache(maxsize=1)
-def _count_pattern() -> re.Pattern:
-    """The comment-count patterns of every language (``NC-COMMENT``'s ``patterns`` cues)."""
-    return cues()["NC-COMMENT"].patterns
 
 
 def _cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[float] | None) -> list[Line]:

@@ -38,6 +38,8 @@ EXACT, PREFIX, CONTAINS, PATTERNS = (1 << k for k in range(len(KINDS)))  # bits 
 ALL_KINDS = EXACT | PREFIX | CONTAINS | PATTERNS
 _KIND_BIT = dict(zip(KINDS, (EXACT, PREFIX, CONTAINS, PATTERNS)))
 _DIGIT = re.compile(r"\d")
+# the parsed regex's repeat operators (possessive ones from Python 3.11 on)
+_REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) if op)
 
 
 # ----------------------------------------------------------------- what a pattern needs
@@ -92,9 +94,6 @@ def _literal_candidates(items) -> list[frozenset[str]]:
     if run:
         found.append(frozenset({"".join(run)}))
     return found
-
-
-_REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) if op)
 
 
 def _gate_worthy(word: str) -> bool:
@@ -171,7 +170,7 @@ def _item_first(op, av):
             classes |= r[1]
             nullable |= r[2]
         return chars, classes, nullable
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+    if op in _REPEATS:
         lo, hi, sub = av
         r = _items_first(sub)
         if r is None:
