@@ -53,6 +53,16 @@ def test_page_keys_match_the_keys_of_its_tidied_lines():
     assert repeat.unpack(repeat.pack(text_keys(text))) == text_keys(text)
 
 
+def test_page_keys_alike_with_and_without_odd_whitespace():
+    """A page holding whitespace other than spaces and newlines (an em space, a form feed, a line
+    separator inside a line) takes the line-by-line path; either path keys a line as ``line_key``."""
+    plain = "Sign Up Now\nAbout  us\nΤΕΛΟΣ Σ\n"
+    odd = "Sign\u2003Up Now\nAbout\x0cus\nΤΕΛΟΣ\u2028Σ\n"
+    expected = frozenset(line_key(t) for t in ("Sign Up Now", "About us", "ΤΕΛΟΣ Σ"))
+    assert text_keys(plain) == expected
+    assert text_keys(odd) == expected
+
+
 def test_counts_fold_pending_keys_without_changing_them(monkeypatch):
     pages = [page_keys([FURNITURE, f"page {i % 4}", "Menu"]) for i in range(12)]
     at_once = Counts()

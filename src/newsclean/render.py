@@ -61,6 +61,14 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
     """Body blocks from the kept lines, in order."""
     texts = [l.text for l in lines]
     blocks: list[Block] = []
+    heading: dict[int, bool] = {}  # ``_is_heading`` of the lines asked so far (each is asked twice)
+
+    def is_heading(j: int) -> bool:
+        h = heading.get(j)
+        if h is None:
+            h = heading[j] = _is_heading(texts[j])
+        return h
+
     for i, text in enumerate(texts):
         if blocks and blocks[-1].kind is BlockKind.PARAGRAPH and _joins(blocks[-1].text, text):
             blocks[-1] = Block(BlockKind.PARAGRAPH, join_fragments(blocks[-1].text, text))
@@ -74,7 +82,7 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
             continue
         nxt = texts[i + 1] if i + 1 < len(texts) else None
         if (blocks and blocks[-1].kind is BlockKind.PARAGRAPH and nxt is not None
-                and _is_heading(text) and not _is_heading(nxt) and not _CONTINUES.match(nxt)):
+                and is_heading(i) and not is_heading(i + 1) and not _CONTINUES.match(nxt)):
             blocks.append(Block(BlockKind.HEADING, text))
             continue
         blocks.append(Block(BlockKind.PARAGRAPH, text))
