@@ -4,7 +4,7 @@ import pytest
 from newsclean.blocks import split
 from newsclean.classify import first_pass, shape
 from newsclean.context import main_span, overlay, revise
-from newsclean.document import Label, Line
+from newsclean.document import Label
 
 PARA = "这是一段很长的正文内容,讲述了事情的来龙去脉,并且包含了足够多的文字来被当作正文。" * 2
 EN = ("The council approved the new budget on Tuesday after a long debate about funding "
@@ -486,14 +486,3 @@ def test_page_that_keeps_nothing_keeps_its_best_text():
     lines = run("\n\n".join([*menu, glued, "Topics", glued + " Two", "Guides", glued + " Three"]),
                 probs=[0.05] * 4 + [hesitant, 0.1] * 2 + [hesitant])
     assert all(l.label is not Label.CONTENT for l in lines)
-
-
-def test_dedup_keys_of_a_page_match_each_lines_key():
-    """The page-at-once keys equal ``_dedup_key`` line by line: Greek final sigma at a line's end,
-    case-ignorable marks before it, and a page with odd whitespace (an em space) alike."""
-    from newsclean.context import _dedup_key, _dedup_keys
-
-    texts = ["ΟΔΟΣ ΑΒ", "ΤΕΛΟΣ'", "Σ x", "Read  More", "", "İstanbul Σ."]
-    for page in (texts, texts + ["a\u2003b"]):
-        lines = [Line(i, t, 0, (i, i)) for i, t in enumerate(page)]
-        assert _dedup_keys(lines) == [_dedup_key(t) for t in page]

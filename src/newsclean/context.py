@@ -95,23 +95,6 @@ def _dedup_key(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-# whitespace other than the plain space and the newline (``str.split`` and ``\s`` agree on what
-# whitespace is; a newline inside a line shows as one key too many)
-_ODD_SPACE = re.compile(r"[^\S \n]")
-
-
-def _dedup_keys(lines: Sequence[Line]) -> list[str]:
-    """``_dedup_key`` of every line, for the page at once where its lines hold no whitespace but
-    plain spaces (joined by newlines, lower-cased together: no casing rule looks across a newline)."""
-    texts = [l.text for l in lines]
-    page = "\n".join(texts)
-    if _ODD_SPACE.search(page) is None:
-        keys = page.replace(" ", "").lower().split("\n")
-        if len(keys) == len(texts):
-            return keys
-    return [_dedup_key(t) for t in texts]
-
-
 def overlay(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> list[Line]:
     """The lines, with those whose value went to the front matter relabelled METADATA.
 
@@ -250,8 +233,9 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     kept = False  # whether the line above was kept
     repeats: list[bool] = []  # per line: it repeats an earlier one (read again by _grow_unsure)
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE
-    for i, (line, p, key) in enumerate(zip(lines, probs, _dedup_keys(lines))):
+    for i, (line, p) in enumerate(zip(lines, probs)):
         text = line.text
+        key = _dedup_key(text)
         repeated = key in seen and len(key) > 1
         repeats.append(repeated)
         under_kept = kept

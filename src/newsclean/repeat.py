@@ -12,7 +12,6 @@ can be counted by several processes or machines and the counts merged (``Counts.
 """
 from __future__ import annotations
 
-import re
 from hashlib import blake2b
 from typing import Iterable, Sequence
 
@@ -22,11 +21,6 @@ from newsclean.thresholds import REPEAT_MAX_CHARS, REPEAT_MAX_SHARE, REPEAT_MIN_
 KEY_BYTES = 8
 # pending packed keys are folded into the counts when they pass this size (bounds memory)
 COUNTS_FOLD_BYTES = 64 << 20
-
-
-# whitespace other than the plain space and the newline (``str.split`` and ``\s`` agree on
-# what whitespace is): on a page without any, a line's ``_norm`` is the line less its spaces
-_ODD_WHITESPACE = re.compile(r"[^\S \n]")
 
 
 def _norm(text: str) -> str:
@@ -81,11 +75,7 @@ def text_digests(text: str) -> bytes:
     become spaces first, as ``blocks.tidy_lines`` makes them for ``clean``."""
     from newsclean.blocks import normalize_newlines, plain_spaces
 
-    page = plain_spaces(normalize_newlines(text)).lower()
-    if _ODD_WHITESPACE.search(page) is None:  # the usual page: its spaces go at once
-        norms = set(page.replace(" ", "").split("\n"))
-    else:
-        norms = {"".join(line.split()) for line in page.split("\n")}
+    norms = {"".join(line.split()) for line in plain_spaces(normalize_newlines(text)).lower().split("\n")}
     return b"".join([_digest(n) for n in norms if _countable_norm(n)])
 
 
