@@ -1,6 +1,7 @@
 """Line features: shape, names, finiteness, and that they say what they claim."""
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -121,3 +122,27 @@ def test_full_stops_of_other_scripts_end_a_sentence():
     assert list(col(X, "end_sentence")) == [1, 1, 1, 0]
     assert [shape(t).sentence for t in lines] == [True, True, True, False]
     assert not _is_heading("भारत के प्रधानमंत्री ने बैठक की।")
+
+
+def test_runs_give_each_unit_the_length_of_its_run():
+    from newsclean.features import _runs
+
+    flag = np.array([True, True, False, True, False, False, True, True, True])
+    assert _runs(flag).tolist() == [2, 2, 0, 1, 0, 0, 3, 3, 3]
+    assert _runs(np.zeros(3, dtype=bool)).tolist() == [0, 0, 0]
+    assert _runs(np.zeros(0, dtype=bool)).tolist() == []
+
+
+def test_date_and_time_patterns_find_what_they_did_before_their_lookahead():
+    """The lookahead that opens the date and time patterns only skips positions where no match
+    can start: the same matches as the patterns without it."""
+    from newsclean import features
+
+    plain_date = re.compile(features._DATE.pattern.split(")", 1)[1], re.I)
+    plain_time = re.compile(r"\b\d{1,2}:\d{2}\b")
+    text = ("Posted 2023-04-18 21:25 | 18.04.2023 | 4月18日 | April 18, 2023 | SEPT. 3 | Dec 24 | "
+            "Decades 12 | 1999/7 | x2023-01 | 12:30pm | 7:5 | 123:45 | ２０２３年")
+    for low in (text, text.lower()):
+        assert [m.span() for m in features._DATE.finditer(low)] == [m.span() for m in plain_date.finditer(low)]
+        assert [m.span() for m in features._TIME.finditer(low)] == [m.span() for m in plain_time.finditer(low)]
+    assert len(list(features._DATE.finditer(text))) >= 6
