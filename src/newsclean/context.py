@@ -92,7 +92,9 @@ def _is_weak(line: Line) -> bool:
 
 
 def _dedup_key(text: str) -> str:
-    return "".join(text.split()).lower()
+    """The text less its whitespace, lower-cased. (The spaces go first, at once: splitting a
+    paragraph into its words would make an object per word.)"""
+    return "".join(text.replace(" ", "").split()).lower()
 
 
 def overlay(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> list[Line]:

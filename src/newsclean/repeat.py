@@ -26,7 +26,7 @@ COUNTS_FOLD_BYTES = 64 << 20
 def _norm(text: str) -> str:
     """What a key is a digest of: the line lowercased, without whitespace. (Lowercased
     before the spaces go, so a whole page can be lowercased at once: see ``text_digests``.)"""
-    return "".join(text.lower().split())
+    return "".join(text.lower().replace(" ", "").split())  # (spaces first, at once: see context._dedup_key)
 
 
 def _digest(norm: str) -> bytes:
@@ -69,13 +69,15 @@ def page_keys(texts: Iterable[str]) -> frozenset[int]:
 
 def text_digests(text: str) -> bytes:
     """``text_keys`` packed (``pack``), computed without Python ints: the counting pass keys
-    every line of every page of a batch, so this is its hot loop. The page's physical lines
+    every line of every page of a batch, so this is its hot loop (the spaces go for the whole
+    page at once; ``split`` then finds only the rarer whitespace). The page's physical lines
     are keyed (the units ``clean`` labels are the same lines, except where a hard-wrapped
     dump's paragraph is re-joined, and paragraphs are too long to count anyway); odd spaces
     become spaces first, as ``blocks.tidy_lines`` makes them for ``clean``."""
     from newsclean.blocks import normalize_newlines, plain_spaces
 
-    norms = {"".join(line.split()) for line in plain_spaces(normalize_newlines(text)).lower().split("\n")}
+    page = plain_spaces(normalize_newlines(text)).lower().replace(" ", "")
+    norms = {"".join(line.split()) for line in page.split("\n")}
     return b"".join([_digest(n) for n in norms if _countable_norm(n)])
 
 
