@@ -217,10 +217,6 @@ def _noise_of(page_cues: PageCues, i: int, s: str) -> bool:
     return not page_cues.codes_of(i).isdisjoint(NOISE_CODES)
 
 
-def _text(u) -> str:
-    return u if isinstance(u, str) else u.text
-
-
 def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: LabelCues,
               reference: _dt.date | None) -> tuple[set[int], list[tuple[int, str, bool, int]]]:
     """The top window (units ``lo`` to ``hi``): breadcrumb, bylines, labelled fields and dates, read into
@@ -359,7 +355,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     ``language`` is copied to the result as is. ``page_cues`` (``classify.scan`` of the same
     units), when given, answers which lines hold a boilerplate cue without scanning them again.
     """
-    texts = [_text(u) for u in units]
+    texts = [u if isinstance(u, str) else u.text for u in units]
     n = len(texts)
     if n == 0:
         return MetaResult(Metadata(url=url, language=language), {})
