@@ -385,17 +385,11 @@ def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> n
     ]
     for j, col in enumerate(page, _N_BASE):
         out[:, j] = col
-    # the neighbours' features (b[i] = a[i + d], 0 beyond the page), then the windows' means
+    # the neighbours' features, then the windows' means
     nb = base[:, _NB_IDX]
     k = _N_BASE + len(_PAGE)
     for d in (-2, -1, 1, 2):
-        block = out[:, k:k + len(_NB)]
-        block[:] = 0.0
-        if abs(d) < n:
-            if d > 0:
-                block[:n - d] = nb[d:]
-            else:
-                block[-d:] = nb[:n + d]
+        out[:, k:k + len(_NB)] = _shift(nb, d)
         k += len(_NB)
     wb = base[:, _WIN_IDX]
     for w in (5, 15):
