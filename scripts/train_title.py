@@ -9,7 +9,9 @@ For every page with a gold title, in every dump style, the pipeline runs up to t
 title candidate is traced with its features. A candidate is right when it equals the gold title
 as ``score.py`` compares titles. A conditional logit (a softmax over each page's candidates, L2
 penalty) is fitted with L-BFGS on the ``train`` part only (``part_of()`` in evaluate.py), and
-written to ``src/newsclean/data/meta/title_model.json`` with the accuracy on both parts. Pages
+written to ``src/newsclean/data/meta/title_model.json`` with the accuracy on both parts. Two sets
+of weights are fitted (``fit_pair``): one on every page without the blank-line block features, one
+on the pages whose blank lines tell lines apart (``title.BLOCK_FEATURES``), which score those pages. Pages
 whose gold title is no candidate teach nothing and are left out of the fit (but counted in the
 accuracies printed).
 
@@ -47,14 +49,16 @@ from newsclean.document import Label  # noqa: E402
 DATASETS = ("fundus_fixtures", "trafilatura_eval", "newspaper4k_fixtures", "seeds")
 
 
-def pipeline_inputs(text: str) -> tuple[list[str], int | None, int | None]:
-    """The units and the classifier's first/last content unit, as ``pipeline.clean`` passes them."""
+def pipeline_inputs(text: str) -> tuple[list[str], int | None, int | None, list[int]]:
+    """The units, the classifier's first/last content unit and the units' blank-line blocks, as
+    ``pipeline.clean`` passes them."""
     units = blocks.split(text)
     first = classify.first_pass(units, DEFAULT.extra_cues, DEFAULT.disabled_rules)
     probs = model.predict(first) if model.available() and first else None
     revised = context.revise(first, probs)
     content = [l.index for l in revised if l.label is Label.CONTENT]
-    return [u.text for u in units], (content[0] if content else None), (content[-1] if content else None)
+    return ([u.text for u in units], (content[0] if content else None), (content[-1] if content else None),
+            [u.block for u in units])
 
 
 def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:
@@ -72,9 +76,9 @@ def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:
                 text = rec.get(f"text_{style}")
                 if not text:
                     continue
-                texts, cs, ce = pipeline_inputs(text)
+                texts, cs, ce, blocks = pipeline_inputs(text)
                 pages.append({"id": f"{ds}/{rec['id']}", "part": part_of(rec), "style": style, "gold": gold,
-                              "texts": texts, "cs": cs, "ce": ce, "url": rec.get("url")})
+                              "texts": texts, "cs": cs, "ce": ce, "url": rec.get("url"), "blocks": blocks})
     return pages
 
 
@@ -85,12 +89,13 @@ def trace(pages: list[dict], norm, cheap: list | None = None) -> list[tuple[dict
     right when it or a part of it (the line less a kicker ...) is the headline."""
     out = []
     for p in pages:
-        title.TRACE, title.TRACE_CHEAP = [], []
+        title.TRACE, title.TRACE_CHEAP, title.TRACE_BLOCKS = [], [], []
         try:
-            metadata.extract(p["texts"], content_start=p["cs"], content_end=p["ce"])
-            cands, lines = title.TRACE, title.TRACE_CHEAP
+            metadata.extract(p["texts"], content_start=p["cs"], content_end=p["ce"], blocks=p.get("blocks"))
+            cands, lines, told = title.TRACE, title.TRACE_CHEAP, title.TRACE_BLOCKS
         finally:
-            title.TRACE = title.TRACE_CHEAP = None
+            title.TRACE = title.TRACE_CHEAP = title.TRACE_BLOCKS = None
+        p["told"] = bool(told and told[0])  # which of the two weight sets scores the page
         g = norm(p["gold"])
         y = np.array([norm(s) == g for _f, _i, s in cands], dtype=float)
         out.append((p, [f for f, _i, _s in cands], y, [i for _f, i, _s in cands]))
@@ -101,12 +106,19 @@ def trace(pages: list[dict], norm, cheap: list | None = None) -> list[tuple[dict
     return out
 
 
-def in_top(groups, w: dict[str, float], top: int) -> dict[str, float]:
-    """How often a right candidate is among the ``top`` best by ``w`` (of the pages that have one)."""
+def weights_of(ws: tuple[dict, dict], p: dict) -> dict[str, float]:
+    """The weights that score page ``p``: ``ws`` is (the set for all pages, the set for pages whose
+    blank lines tell lines apart)."""
+    return ws[1] if p.get("told") and ws[1] else ws[0]
+
+
+def in_top(groups, ws: tuple[dict, dict], top: int) -> dict[str, float]:
+    """How often a right candidate is among the ``top`` best by ``ws`` (of the pages that have one)."""
     hits: dict[str, list[bool]] = {}
     for p, feats, y, _idx in groups:
         if not y.any():
             continue
+        w = weights_of(ws, p)
         sc = [title._score(f, w, 0.0) for f in feats]
         best = sorted(range(len(sc)), key=lambda r: -sc[r])[:top]
         hits.setdefault(p["part"], []).append(bool(y[best].any()))
@@ -146,6 +158,8 @@ def fit(groups, names: list[str], l2: float) -> np.ndarray:
 
 def fit_weights(train, min_count: int, l2: float) -> dict[str, float]:
     """The conditional logit's weights of the features seen on ``min_count`` train candidates or more."""
+    if not train:
+        return {}
     counts: dict[str, int] = {}
     for _p, feats, _y, _idx in train:
         for f in feats:
@@ -157,9 +171,19 @@ def fit_weights(train, min_count: int, l2: float) -> dict[str, float]:
     return {k: round(float(v), 4) for k, v in zip(names, vec) if abs(v) >= 1e-4}
 
 
-def accuracy(groups, w: dict[str, float], min_score: float, norm) -> dict[str, float]:
+def fit_pair(train, min_count: int, l2: float) -> tuple[dict, dict]:
+    """Two weight sets (see ``weights_of``): one fitted on every page without the blank-line block
+    features (so that the pages that lack them keep weights that do not lean on them), one on the
+    pages that have them."""
+    plain = [(p, [{k: v for k, v in f.items() if k not in title.BLOCK_FEATURES} for f in feats], y, idx)
+             for p, feats, y, idx in train]
+    return fit_weights(plain, min_count, l2), fit_weights([g for g in train if g[0].get("told")], min_count, l2)
+
+
+def accuracy(groups, ws: tuple[dict, dict], min_scores: tuple[float, float], norm) -> dict[str, float]:
     hits: dict[str, list[bool]] = {}
     for p, feats, y, _idx in groups:
+        w, min_score = weights_of(ws, p), min_scores[1] if p.get("told") and ws[1] else min_scores[0]
         best = None
         for r, f in enumerate(feats):
             sc = title._score(f, w, 0.0)
@@ -169,6 +193,12 @@ def accuracy(groups, w: dict[str, float], min_score: float, norm) -> dict[str, f
         hits.setdefault(p["part"], []).append(ok)
         hits.setdefault(f"{p['part']}/{p['style']}", []).append(ok)
     return {k: round(sum(v) / len(v), 4) for k, v in sorted(hits.items())}
+
+
+def lowest_right(groups, w: dict[str, float]) -> float:
+    """The 2nd percentile of the right candidates' scores (a lower best score is no headline)."""
+    right = sorted(title._score(f, w, 0.0) for _p, feats, y, _idx in groups for f, yy in zip(feats, y) if yy)
+    return round(float(right[int(0.02 * len(right))]) if right else 0.0, 3)
 
 
 def fold_of(page_id: str, folds: int, repeat: int) -> int:
@@ -187,8 +217,9 @@ def cv_hits(train, folds: int, repeats: int, min_count: int, l2: float) -> list[
             held = [g for g in train if fold_of(g[0]["id"], folds, r) == k]
             if not fit_on or not held:
                 continue
-            w = fit_weights(fit_on, min_count, l2)
+            ws = fit_pair(fit_on, min_count, l2)
             for p, feats, y, _idx in held:
+                w = weights_of(ws, p)
                 best = max(range(len(feats)), key=lambda j: title._score(feats[j], w, 0.0), default=None)
                 out.append((p["id"], p["style"], r, best is not None and bool(y[best])))
     return out
@@ -229,13 +260,12 @@ def main() -> None:
     lines: list = []
     groups = trace(pages, norm_title, lines)
     train = [g for g in groups if g[0]["part"] == "train"]
-    weights = fit_weights(train, a.min_count, a.l2)
+    weights = fit_pair(train, a.min_count, a.l2)
     # the cheap features' own weights, which choose the candidates that get the costlier ones
-    cheap = fit_weights([g for g in lines if g[0]["part"] == "train"], a.min_count, a.l2)
+    cheap = fit_pair([g for g in lines if g[0]["part"] == "train"], a.min_count, a.l2)
     # the lowest score a headline may have: below the 2nd percentile of right answers' scores on train
-    right = sorted(sum(weights.get(k, 0.0) * v for k, v in f.items())
-                   for _p, feats, y, _idx in train for f, yy in zip(feats, y) if yy)
-    min_score = round(float(right[int(0.02 * len(right))]) if right else 0.0, 3)
+    min_score = (lowest_right([g for g in train if not g[0]["told"]], weights[0]),
+                 lowest_right([g for g in train if g[0]["told"]], weights[1]))
     acc = accuracy(groups, weights, min_score, norm_title)
     reach = {part: round(sum(1 for g in groups if g[0]["part"] == part and g[2].any())
                          / max(1, sum(1 for g in groups if g[0]["part"] == part)), 4) for part in ("train", "test")}
@@ -251,11 +281,15 @@ def main() -> None:
     data = {"about": "newsclean.title: conditional-logit weights of headline candidate features, fitted by "
                      "scripts/train_title.py on the train part of the dev corpus",
             "styles": styles, "pages": {k: sum(1 for g in groups if g[0]["part"] == k) for k in ("train", "test")},
-            "accuracy": acc, "bias": 0.0, "min_score": min_score, "weights": weights, "cheap_weights": cheap}
+            "accuracy": acc, "bias": 0.0, "min_score": min_score[0], "weights": weights[0], "cheap_weights": cheap[0],
+            "blocks": {"about": "the set for pages whose blank lines tell lines apart (title.BLOCK_FEATURES)",
+                       "pages": {k: sum(1 for g in groups if g[0]["part"] == k and g[0]["told"])
+                                 for k in ("train", "test")},
+                       "bias": 0.0, "min_score": min_score[1], "weights": weights[1], "cheap_weights": cheap[1]}}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1, sort_keys=False)
         f.write("\n")
-    print(f"wrote {OUT}: {len(weights)} weights, min_score {min_score}")
+    print(f"wrote {OUT}: {len(weights[0])} + {len(weights[1])} weights, min_score {min_score}")
 
 
 if __name__ == "__main__":

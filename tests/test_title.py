@@ -153,8 +153,56 @@ def test_cheap_weights_of_their_own_choose_the_candidates_that_get_the_costlier_
              EN1, EN2]
     # only the best candidate by the cheap weights is scored in full: these put the second headline first
     monkeypatch.setattr(title, "RICH_TOP", 1)
-    monkeypatch.setattr(title, "_model", lambda: (w, bias, -1e9, {"d-1": 5.0}))
+    monkeypatch.setattr(title, "_model", lambda by_blocks=False: (w, bias, -1e9, {"d-1": 5.0}))
     assert extract(units, content_start=3, content_end=4).metadata.title == "Crews restore power after the storm"
+
+
+def test_blank_line_blocks_tell_a_headline_from_a_teaser_only_where_they_mix():
+    from newsclean import title
+
+    # a dump with blank lines around headings and paragraphs only (a browser's copy): some blocks
+    # hold several lines, some lines are blocks of their own
+    assert title._mixed_blocks([0, 0, 1, 2, 3], 0, 5)
+    assert not title._mixed_blocks([0, 1, 2, 3, 4], 0, 5)  # a blank line after every line: says nothing
+    assert not title._mixed_blocks([0, 0, 0, 0, 0], 0, 5)  # no blank lines at all (text nodes)
+    assert not title._mixed_blocks([0, 1, 1, 1, 2], 1, 3)  # only the window's lines and the next count
+    assert title._mixed_blocks([0, 1, 1, 1, 2], 0, 3)
+    units = ["Weather", "Storm leaves thousands of homes without power", "Crews restore power after the storm", EN1, EN2]
+
+    def pick(blocks):
+        return extract(units, content_start=3, content_end=4, blocks=blocks).metadata.title
+
+    assert pick(None) == "Storm leaves thousands of homes without power"
+    assert pick([0, 1, 2, 3, 4]) == pick(None)  # no information: the plain weights, the same pick
+    # the first line shares its block with a section name (a teaser), the second is a block of its own
+    assert pick([0, 0, 1, 2, 3]) == "Crews restore power after the storm"
+    w_blocks, *_ = title._model(True)
+    w_plain, *_ = title._model(False)
+    assert w_blocks["shared_block"] < 0 and not set(title.BLOCK_FEATURES) & set(w_plain)
+
+
+def test_title_fit_pair_keeps_the_block_features_out_of_the_plain_weights():
+    pytest.importorskip("scipy")  # the fit needs the training extra ('.[train]')
+    import numpy as np
+
+    tt = _train_title_script()
+    # pages with blank-line blocks: the right line is the one alone in its block ("near" marks both);
+    # pages without: the right line has "good"
+    train = []
+    for k in range(40):
+        told = k % 2 == 0
+        p = {"id": f"ds/page{k}", "style": "innertext" if told else "blocks", "part": "train", "told": told}
+        if told:
+            feats = [{"near": 1.0, "shared_block": 1.0}, {"near": 1.0}]
+        else:
+            feats = [{"bad": 1.0}, {"good": 1.0}]
+        train.append((p, feats, np.array([0.0, 1.0]), [0, 1]))
+    plain, blocks = tt.fit_pair(train, 1, 0.0005)
+    assert "shared_block" not in plain and plain["good"] > 0
+    assert blocks["shared_block"] < 0 and "good" not in blocks  # fitted on the told pages only
+    assert tt.weights_of((plain, blocks), train[0][0]) is blocks
+    assert tt.weights_of((plain, blocks), train[1][0]) is plain
+    assert tt.weights_of((plain, {}), train[0][0]) is plain  # a model file without the second set
 
 
 def _train_title_script():

@@ -347,13 +347,16 @@ def _read_tail(texts: Sequence[str], lo: int, hi: int, ce: int | None, f: Found,
 
 def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,
             content_end: int | None = None, reference: _dt.date | None = None,
-            language: str | None = None, page_cues: PageCues | None = None) -> MetaResult:
+            language: str | None = None, page_cues: PageCues | None = None,
+            blocks: Sequence[int] | None = None) -> MetaResult:
     """The page's metadata from its units (strings, or objects with a ``text``).
 
     ``content_start``/``content_end`` are the first and last article units as the classifier
     sees them (estimated when not given). ``reference`` enables relative dates ("3 hours ago").
     ``language`` is copied to the result as is. ``page_cues`` (``classify.scan`` of the same
     units), when given, answers which lines hold a boilerplate cue without scanning them again.
+    ``blocks`` (optional): each unit's blank-line block (``Line.block``), which the headline's
+    scorer reads where the dump's blank lines tell headings from menus and teasers.
     """
     texts = [u if isinstance(u, str) else u.text for u in units]
     n = len(texts)
@@ -377,7 +380,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     t = pick_title(texts, cs0, cs, meta_lines, crumbs, url,
                    author_start=lambda x: bool(cues.author_words.match(x) or cues.glued_by.match(x)),
                    noise=None if page_cues is None else partial(_noise_of, page_cues),
-                   lower=None if page_cues is None else page_cues.lower)
+                   lower=None if page_cues is None else page_cues.lower, blocks=blocks)
     if t is not None:
         f.title = t
         f.consumed[t[0]] = ("NC-TITLE", "headline")

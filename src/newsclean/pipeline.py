@@ -131,7 +131,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))
     found = metadata.extract([u.text for u in units], url=url, language=code,
                              content_start=content[0] if content else None,
-                             content_end=content[-1] if content else None, page_cues=page_cues)
+                             content_end=content[-1] if content else None, page_cues=page_cues,
+                             blocks=[u.block for u in units])
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
     headline = _title_line(fixed)
     inside = _title_inside(revised, headline)
