@@ -486,3 +486,59 @@ def test_page_that_keeps_nothing_keeps_its_best_text():
     lines = run("\n\n".join([*menu, glued, "Topics", glued + " Two", "Guides", glued + " Three"]),
                 probs=[0.05] * 4 + [hesitant, 0.1] * 2 + [hesitant])
     assert all(l.label is not Label.CONTENT for l in lines)
+
+
+def _headlined(texts, probs, headline, meta=()):
+    """The page's lines as the pipeline has them once the title finder took line ``headline``
+    (and the byline or date lines ``meta``)."""
+    fixed = {headline: ("NC-TITLE", "headline"), **{i: ("NC-META", "byline") for i in meta}}
+    return overlay(run("\n\n".join(texts), probs=probs), fixed)
+
+
+def test_standfirst_under_the_headline_stays():
+    from newsclean.context import keep_standfirst
+    from newsclean.thresholds import MODEL_KEEP, MODEL_STANDFIRST
+    low = (MODEL_STANDFIRST + MODEL_KEEP) / 2  # under MODEL_KEEP: the model alone drops it
+    summary = "The council approved a budget that puts schools and water pipes first this year."
+    # a photo's caption between the summary and the body hides it from _keep_lead
+    caption = "Members of the city council during the vote on the new budget in the town hall © Jane Doe"
+    texts = ["Home", "Council approves new budget", summary, "By Jane Doe", "12 March 2024", caption, EN, EN2]
+    probs = [0.02, 0.2, low, 0.1, 0.1, 0.05, 0.97, 0.95]
+    lines = _headlined(texts, probs, 1, meta=(3, 4))
+    assert lines[2].label is Label.BOILERPLATE and lines[6].label is Label.CONTENT
+    out = keep_standfirst(lines, 1, probs)
+    assert out[2].label is Label.CONTENT and "standfirst" in out[2].detail
+    assert [l.label for l in out[3:6]] == [Label.METADATA, Label.METADATA, Label.BOILERPLATE]
+    # without a headline, or with less than MODEL_STANDFIRST, nothing changes
+    assert keep_standfirst(lines, None, probs) is lines
+    under = probs[:2] + [MODEL_STANDFIRST - 0.05] + probs[3:]
+    assert keep_standfirst(_headlined(texts, under, 1, meta=(3, 4)), 1, under)[2].label is Label.BOILERPLATE
+    # a headline under the kept text has no standfirst (it is a heading of the text)
+    lines = _headlined([EN, *texts[1:]], [0.97] + probs[1:], 1, meta=(3, 4))
+    assert keep_standfirst(lines, 1, [0.97] + probs[1:])[2].label is Label.BOILERPLATE
+
+
+def test_standfirst_search_under_a_headline_far_from_the_body():
+    from newsclean.context import keep_standfirst
+    from newsclean.thresholds import MODEL_KEEP, STANDFIRST_MAX_BODY
+    low = 0.35 if 0.35 < MODEL_KEEP else MODEL_KEEP - 0.05
+    summary = "The council approved a budget that puts schools and water pipes first this year."
+    filler = [f"Related story {i}" for i in range(STANDFIRST_MAX_BODY)]  # the body starts far down
+    texts = ["Council approves new budget", summary, "By Jane Doe", *filler, EN, EN2]
+    probs = [0.2, low, 0.1] + [0.02] * len(filler) + [0.97, 0.95]
+    out = keep_standfirst(_headlined(texts, probs, 0, meta=(2,)), 0, probs)
+    assert out[1].label is Label.CONTENT
+    assert all(l.label is not Label.CONTENT for l in out[2:3 + len(filler)])
+    # a running-text line the model dropped, that ends like no sentence (a subtitle, a teaser),
+    # ends the search: the summary under it is not told from the page's other text
+    subtitle = "Schools, roads and the city's ageing water pipes get more money than in each of the last years"
+    texts2 = ["Council approves new budget", subtitle, summary, *filler, EN, EN2]
+    probs2 = [0.2, low, low] + [0.02] * len(filler) + [0.97, 0.95]
+    out = keep_standfirst(_headlined(texts2, probs2, 0), 0, probs2)
+    assert out[1].label is Label.BOILERPLATE and out[2].label is Label.BOILERPLATE
+    # near the body, every sentence between the headline and the body stays
+    texts3 = ["Council approves new budget", subtitle, summary, "By Jane Doe", EN3, "Photo gallery", EN, EN2]
+    probs3 = [0.2, low, low, 0.1, low, 0.05, 0.97, 0.95]
+    out = keep_standfirst(_headlined(texts3, probs3, 0, meta=(3,)), 0, probs3)
+    assert [l.label for l in out[1:6]] == [Label.BOILERPLATE, Label.CONTENT, Label.METADATA,
+                                           Label.CONTENT, Label.BOILERPLATE]

@@ -4,8 +4,10 @@ With the learned model (``_revise_by_model``), its probabilities decide, since i
 features already describe the neighbours and the page's main text region; a cue still
 names the kind of a boilerplate line, a short line sandwiched between kept text stays
 (a subheading), a sentence or a colon-opened list right under kept text stays when the
-model only hesitates, a line repeating one the page dropped earlier goes (``NC-DUP``), and a
-page that would keep nothing keeps its best stretch of running text (``_rescue_empty``).
+model only hesitates, a line repeating one the page dropped earlier goes (``NC-DUP``), a
+page that would keep nothing keeps its best stretch of running text (``_rescue_empty``), and,
+once the title finder has named the headline, the standfirst under it stays
+(``keep_standfirst``, called by the pipeline).
 
 Without it (rules only), the article is taken to be mostly one contiguous stretch. Each
 line gets a score from its first-pass label, weighted by its length; the stretch with the
@@ -33,7 +35,8 @@ from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MA
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
                                   MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
                                   MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
-                                  MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN,
+                                  MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_STANDFIRST, MODEL_SURE_PAGE,
+                                  NAV_RUN_MIN, STANDFIRST_MAX_BODY, STANDFIRST_MAX_GAP,
                                   PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, SPLIT_COUNT_LINES,
                                   THREAD_MIN_BEFORE)
 
@@ -633,6 +636,59 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
             return out
         break
     return lines
+
+
+def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[float] | None) -> list[Line]:
+    """The standfirst under the headline stays: on a page whose kept text starts under the
+    headline (``headline``: the line the title finder took it from), the sentences between them
+    that the model gives at least ``MODEL_STANDFIRST``.
+
+    Many pages put a one- or two-sentence summary right under the headline, then the byline,
+    the date, a photo and its caption, then the body. The model scores that summary low (it
+    stands among the page's furniture, and another article's teaser looks the same), and
+    ``_keep_lead`` finds it only when nothing but short lines stands between it and the body.
+    Right under the headline there is no other article's teaser, so this is told only once the
+    title finder has named the headline (``lines`` are the labels after it: its line and the
+    byline and date lines it took are ``METADATA``), and adding text above the body no longer
+    moves where the title finder looks. When the body starts at most ``STANDFIRST_MAX_BODY``
+    lines under the headline, every such sentence between them stays (a summary, the byline,
+    a second summary paragraph); further down, only the first running-text line at most
+    ``STANDFIRST_MAX_GAP`` lines under the headline, and the sentences right under it, when it
+    is one: short lines and lines a cue or the metadata finders named are passed over, and a
+    running-text line the model alone dropped (``NC-MODEL``) that is no such sentence ends the
+    search (a subtitle, a teaser cut off with an ellipsis, a caption with a photo credit).
+    Repeats of earlier lines stay out."""
+    if probs is None or headline is None:
+        return lines
+    n = len(lines)
+    first = next((i for i, l in enumerate(lines) if l.label is Label.CONTENT), n)
+    if headline >= first:
+        return lines
+
+    def fits(i: int) -> bool:
+        line = lines[i]
+        return (line.label is Label.BOILERPLATE and line.code == "NC-MODEL" and probs[i] >= MODEL_STANDFIRST
+                and _continues_text(line) and not line.text.endswith(_ELLIPSIS)
+                and _PHOTO_CREDIT.search(line.text) is None)
+
+    if first - headline <= STANDFIRST_MAX_BODY:
+        span = [i for i in range(headline + 1, first) if fits(i)]
+    else:
+        top = next((i for i in range(headline + 1, min(first, headline + 1 + STANDFIRST_MAX_GAP))
+                    if lines[i].label is Label.BOILERPLATE and lines[i].code == "NC-MODEL"
+                    and shape(lines[i].text).textlike), None)
+        span = []
+        while top is not None and top < first and fits(top):
+            span.append(top)
+            top += 1
+    out = lines
+    for i in span:
+        key = _dedup_key(lines[i].text)
+        if not any(_dedup_key(l.text) == key for l in lines[:i]):
+            if out is lines:
+                out = list(lines)
+            out[i] = lines[i].with_final(Label.CONTENT, "NC-TEXT", f"standfirst under the headline, p={probs[i]:.2f}")
+    return out
 
 
 def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:

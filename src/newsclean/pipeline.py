@@ -141,6 +141,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, keep=inside)
     if inside is None and "NC-NAV" not in config.disabled_rules:
         lines = _drop_kicker(lines, headline)
+    if inside is None:  # (a headline inside the text has no standfirst under it)
+        lines = context.keep_standfirst(lines, headline, probs)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 
