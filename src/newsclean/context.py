@@ -682,9 +682,13 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
             span.append(top)
             top += 1
     out = lines
+    if not span:
+        return out
+    first_at: dict[str, int] = {}  # each text's first line, up to the last candidate (one pass)
+    for j in range(span[-1] + 1):
+        first_at.setdefault(_dedup_key(lines[j].text), j)
     for i in span:
-        key = _dedup_key(lines[i].text)
-        if not any(_dedup_key(l.text) == key for l in lines[:i]):
+        if first_at[_dedup_key(lines[i].text)] == i:  # (no earlier line repeats it)
             if out is lines:
                 out = list(lines)
             out[i] = lines[i].with_final(Label.CONTENT, "NC-TEXT", f"standfirst under the headline, p={probs[i]:.2f}")
