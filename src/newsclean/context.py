@@ -456,7 +456,7 @@ def _runs(flags: Sequence[bool], lines: Sequence[Line], max_gap: int) -> list[tu
     return runs
 
 
-def _bring_back(lines: list[Line], out: list[Line], span: range, probs: Sequence[float], why: str) -> list[Line]:
+def _bring_back(lines: list[Line], out: list[Line], span: Sequence[int], probs: Sequence[float], why: str) -> list[Line]:
     """``out`` with the lines of ``span`` that the model alone dropped (``NC-MODEL``: no cue named
     them, no repeat) kept as ``NC-TEXT`` for ``why``; a copy of ``lines`` once anything changes."""
     for k in span:
@@ -668,8 +668,7 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
     def fits(i: int) -> bool:
         line = lines[i]
         return (line.label is Label.BOILERPLATE and line.code == "NC-MODEL" and probs[i] >= MODEL_STANDFIRST
-                and _continues_text(line) and not line.text.endswith(_ELLIPSIS)
-                and _PHOTO_CREDIT.search(line.text) is None)
+                and _continues_text(line) and not line.text.endswith(_ELLIPSIS))  # (no photo credit either)
 
     if first - headline <= STANDFIRST_MAX_BODY:
         span = [i for i in range(headline + 1, first) if fits(i)]
@@ -681,18 +680,13 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
         while top is not None and top < first and fits(top):
             span.append(top)
             top += 1
-    out = lines
     if not span:
-        return out
+        return lines
     first_at: dict[str, int] = {}  # each text's first line, up to the last candidate (one pass)
     for j in range(span[-1] + 1):
         first_at.setdefault(_dedup_key(lines[j].text), j)
-    for i in span:
-        if first_at[_dedup_key(lines[i].text)] == i:  # (no earlier line repeats it)
-            if out is lines:
-                out = list(lines)
-            out[i] = lines[i].with_final(Label.CONTENT, "NC-TEXT", f"standfirst under the headline, p={probs[i]:.2f}")
-    return out
+    fresh = [i for i in span if first_at[_dedup_key(lines[i].text)] == i]  # (no earlier line repeats it)
+    return _bring_back(lines, lines, fresh, probs, "standfirst under the headline")
 
 
 def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
