@@ -7,8 +7,8 @@ whole paragraphs whatever the shape of the dump.
 """
 from __future__ import annotations
 
-import re
 
+from newsclean import startcache
 from newsclean.document import Line
 from newsclean.punctuation import FULL_STOPS
 from newsclean.thresholds import (WRAP_BROKEN_MAX_COLUMNS, WRAP_MAX_COLUMNS, WRAP_MIN_BROKEN, WRAP_MIN_COLUMNS,
@@ -16,7 +16,7 @@ from newsclean.thresholds import (WRAP_BROKEN_MAX_COLUMNS, WRAP_MAX_COLUMNS, WRA
 
 # a run of spaces that is not already one plain space (matching every single space would
 # make the substitution several times slower)
-_SPACE = re.compile(r" [ \t\u00a0\u3000\u200b\ufeff]+|[\t\u00a0\u3000\u200b\ufeff][ \t\u00a0\u3000\u200b\ufeff]*")
+_SPACE = startcache.compile(r" [ \t\u00a0\u3000\u200b\ufeff]+|[\t\u00a0\u3000\u200b\ufeff][ \t\u00a0\u3000\u200b\ufeff]*")
 
 
 def normalize_newlines(text: str) -> str:
@@ -30,9 +30,9 @@ def tidy(line: str) -> str:
 
 
 # East Asian wide and fullwidth characters (Unicode's "W" and "F" classes, main blocks)
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-                   "\U00020000-\U0003fffd]")
+_WIDE = startcache.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                           "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                           "\U00020000-\U0003fffd]")
 
 
 _ODD_SPACES = ("\t", "\u00a0", "\u3000", "\u200b", "\ufeff")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from newsclean import startcache
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.dates import WEEKDAYS, find_dates
 from newsclean.metacues import (
@@ -27,24 +28,24 @@ from newsclean.title import CAMEL_JOIN, DIGITS_ONLY, cue_noise, is_caption
 
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
 NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|und|and|&|y|et|e)$")
-REL_DATE = re.compile(r"(?P<n>\d+)\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前"
+_NAME_WORD = startcache.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|und|and|&|y|et|e)$")
+REL_DATE = startcache.compile(r"(?P<n>\d+)\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前"
                        r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago", re.I)
-_PARTIAL_DATE = re.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
-_TRAIL_COUNT = re.compile(r"\s*\d+\s*$")
+_PARTIAL_DATE = startcache.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
+_TRAIL_COUNT = startcache.compile(r"\s*\d+\s*$")
 _NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
 comments comment local world front sport sports science technology home menu video live top latest politik
 wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
     | frozenset(label_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
 _NOT_FIRST = frozenset(label_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
-_NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
-USERNAME = re.compile(r"^[\w.-]{2,30}$")
-_NAME_LIST = re.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
-_AGENCY = re.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
-_HANDLE = re.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@GregIacurci'
+_NAME_PREFIX = startcache.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
+USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
+_NAME_LIST = startcache.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
+_AGENCY = startcache.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
+_HANDLE = startcache.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@GregIacurci'
 LEAD_DASHES = "-–—=~ "
-_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?]$")
-_EMAILISH = re.compile(r"@|www\.|https?://", re.I)
+_SENTENCE_END = startcache.compile(r"[a-zà-ÿ]{2}[.!?]$")
+_EMAILISH = startcache.compile(r"@|www\.|https?://", re.I)
 
 
 def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
@@ -61,9 +62,9 @@ def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     return caps == len(words) and any(w[:1].isupper() for w in words)
 
 
-_WITH = re.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
-_CONJ = re.compile(r"\s+(?:und|and|&|et|y|e|i|och|og|ja|en|и|oraz)\s+", re.I)
-_AFFIL = re.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # 'Jane Doe1,2' (not 'BR24', 'Bo2man')
+_WITH = startcache.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
+_CONJ = startcache.compile(r"\s+(?:und|and|&|et|y|e|i|och|og|ja|en|и|oraz)\s+", re.I)
+_AFFIL = startcache.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # 'Jane Doe1,2' (not 'BR24', 'Bo2man')
 
 
 def author_value(v: str) -> str:
@@ -256,8 +257,8 @@ def _is_user(v: str) -> bool:
     return bool(USERNAME.match(v)) and not v.isdigit() and v.lower() not in _NOT_NAME and len(v) >= 3
 
 
-_BYLINE_FIELDS = re.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+")
-_BYLINE_ITEMS = re.compile(r",\s+|\s+(?:um|at|à|alle|a las)\s+")
+_BYLINE_FIELDS = startcache.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+")
+_BYLINE_ITEMS = startcache.compile(r",\s+|\s+(?:um|at|à|alle|a las)\s+")
 
 
 def _byline_segments(rest: str):

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from newsclean import startcache
 from newsclean.classify import is_contains_cue, is_pattern_cue, shape
 from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
@@ -201,8 +202,8 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
 
 
 # a caption ending in its photo credit, "… on stage (Photo: AP)": it ends like a sentence but is none
-_PHOTO_CREDIT = re.compile(r"[(\[]\s*(?:photos?|fotos?|bild|image|imagen|picture|photograph|credit|symbolbild)\b"
-                           r"[^)\]]{0,80}[)\]]\s*\.?$", re.I)
+_PHOTO_CREDIT = startcache.compile(r"[(\[]\s*(?:photos?|fotos?|bild|image|imagen|picture|photograph|credit|symbolbild)\b"
+                                   r"[^)\]]{0,80}[)\]]\s*\.?$", re.I)
 
 
 def _continues_text(line: Line) -> bool:
@@ -293,7 +294,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
 
 
 # a full stop that ends a sentence inside a line (or at its end): a line holding one is prose
-_INNER_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+_INNER_STOP = startcache.compile(r"[.!?。！？](?:\s|$)")
 
 
 def _is_prose(line: Line) -> bool:
@@ -415,7 +416,7 @@ def _code() -> re.Pattern:
     """A line of a code block (``data/context.toml``'s ``code``, each matched from the line's
     start: a shell prompt or command, a comment, an import, a definition, a Dockerfile
     instruction, an assignment, a call)."""
-    return re.compile("|".join(f"(?:{p})" for p in context_words("code")))
+    return startcache.compile("|".join(f"(?:{p})" for p in context_words("code")))
 
 
 def _is_code(text: str) -> bool:
@@ -492,7 +493,7 @@ def _ingredient() -> re.Pattern:
     lines hold no other spaces than plain ones)."""
     units = "|".join(re.escape(u) for u in sorted(context_words("units"), key=len, reverse=True))
     amount = rf"(?:\d+(?:[.,/]\d+)?(?: *[-–] *\d+(?:[.,/]\d+)?)? *[{_FRACTIONS}]?|[{_FRACTIONS}])"
-    return re.compile(rf"(?:ca\. *|approx\. *|about +)?{amount} *(?:{units})(?=[ .,()/]|$)", re.I)
+    return startcache.compile(rf"(?:ca\. *|approx\. *|about +)?{amount} *(?:{units})(?=[ .,()/]|$)", re.I)
 
 
 _FRACTIONS = "½¼¾⅓⅔⅛"
@@ -713,8 +714,8 @@ def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
 
 
 # a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论"): no thread under it
-_NO_COMMENTS = re.compile(r"^\D*0(?!\d)")
-_BARE_NUMBER = re.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
+_NO_COMMENTS = startcache.compile(r"^\D*0(?!\d)")
+_BARE_NUMBER = startcache.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
 
 
 def _bare_number(text: str) -> bool:

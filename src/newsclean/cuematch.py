@@ -31,13 +31,14 @@ import ahocorasick
 import re._constants as _C
 import re._parser as _P
 
+from newsclean import startcache
 from newsclean.cues import KINDS, CueSet, trie, cues, trim
 from newsclean.rules import PRIORITY
 
 EXACT, PREFIX, CONTAINS, PATTERNS = (1 << k for k in range(len(KINDS)))  # bits of a ``want`` mask
 ALL_KINDS = EXACT | PREFIX | CONTAINS | PATTERNS
 _KIND_BIT = dict(zip(KINDS, (EXACT, PREFIX, CONTAINS, PATTERNS)))
-_DIGIT = re.compile(r"\d")
+_DIGIT = startcache.compile(r"\d")
 # the parsed regex's repeat operators (possessive ones from Python 3.11 on)
 _REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) if op)
 
@@ -233,7 +234,7 @@ class _FirstCharDispatch:
         if key not in self._members:
             key = self._DIGIT_KEY if c.isdigit() else self._SPACE_KEY if c.isspace() else self._OTHER_KEY
         members = self._members[key]
-        pattern = re.compile("|".join(self.alternatives[k] for k in members), self.flags) if members else None
+        pattern = startcache.compile("|".join(self.alternatives[k] for k in members), self.flags) if members else None
         self._compiled[c] = pattern
         return pattern
 
@@ -285,7 +286,7 @@ class CueIndex:
         self.exact = _owners(table, self.codes, "exact")
         self.prefix_owner = _owners(table, self.codes, "prefix")
         self.contains_owner = _owners(table, self.codes, "contains")
-        self.prefix = re.compile(trie(sorted(self.prefix_owner))) if self.prefix_owner else None
+        self.prefix = startcache.compile(trie(sorted(self.prefix_owner))) if self.prefix_owner else None
         self.contains = _automaton(self.contains_owner) if self.contains_owner else None
         starts = frozenset(w[0] for w in self.prefix_owner if w)  # lines are lower-cased first
         self.prefix_gate = starts.__contains__
@@ -298,7 +299,7 @@ class CueIndex:
                     anchored.append(f"(?P<g{rank}_{k}>{p})")
                 else:
                     lp = lower_literals(p)
-                    self.floating.append((rank, re.compile(lp, re.M), required_literals(lp), needs_digit(lp)))
+                    self.floating.append((rank, startcache.compile(lp, re.M), required_literals(lp), needs_digit(lp)))
         self.anchored = _FirstCharDispatch(anchored, re.I)
 
     def scan(self, texts: Sequence[str], want: Sequence[int] | None = None) -> PageCues:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from newsclean import startcache
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.dates import MONTHS, WEEKDAYS, find_dates
 from newsclean.metacues import MAX_META_CHARS, STRIP, Found, LabelCues, without_spans
@@ -41,13 +42,13 @@ LATE_REST = 20  # a date line further down: at most this many columns of other w
 POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at most this far from its date
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 # a clock time or a reading time ("16:01", "7 min", "1 minuti"): beside a date they leave it a date line
-READING_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d+\s*min\w*\.?", re.I)
-_NOT_PUBLISHED = re.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bdeadline|\bgeboren|\bborn|"
-                            r"(?-i:\bdo)\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)  # Polish 'do', not the weekday 'Do'
+READING_TIME = startcache.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d+\s*min\w*\.?", re.I)
+_NOT_PUBLISHED = startcache.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bdeadline|\bgeboren|\bborn|"
+                                    r"(?-i:\bdo)\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)  # Polish 'do', not the weekday 'Do'
 
 # a handle in brackets right before a date: an embedded social media post's ('Ein Beitrag geteilt von Jane Doe
 # (@janedoe) am Apr 21, 2019', '— Jane Doe (@janedoe) May 5, 2020'), not the page's
-_SOCIAL_POST = re.compile(r"\(@\w[\w.]*\)\s*(?:[^\W\d_]{1,3}\s+)?$")
+_SOCIAL_POST = startcache.compile(r"\(@\w[\w.]*\)\s*(?:[^\W\d_]{1,3}\s+)?$")
 
 
 def date_rest(s: str, ds: list[tuple[tuple[int, int], str]], cues: LabelCues) -> str:
@@ -197,7 +198,7 @@ def _posted_cue(s: str, ds: list[tuple[tuple[int, int], str]], k: int, cues: Lab
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[^\W\d_])")  # where one sentence of a line ends and the next begins
+_SENTENCE_BREAK = startcache.compile(r"[.!?]\s+(?=[^\W\d_])")  # where one sentence of a line ends and the next begins
 
 
 def publication(s: str, ds: list[tuple[tuple[int, int], str]], cues: LabelCues) -> tuple[str, int]:

@@ -20,6 +20,7 @@ import datetime as _dt
 import re
 from typing import Callable
 
+from newsclean import startcache
 from newsclean.cues import trie
 
 __all__ = ["parse_date", "find_dates", "MONTHS", "WEEKDAYS"]
@@ -114,42 +115,42 @@ _AFTER_YEAR = r"(?<=(?:19|20)\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # ISO-like, year first: 2023-04-18, 2023/4/18, 2023.04.18, 2023-04-18T21:25:03Z
-    ("ymd", re.compile(rf"(?<![\d.:/-]){_Y4}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
-                       rf"(?:(?!\d)|(?=(?:19|20)\d\d(?P=sep)\d))" + _TIME, re.I)),
+    ("ymd", startcache.compile(rf"(?<![\d.:/-]){_Y4}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
+                               rf"(?:(?!\d)|(?=(?:19|20)\d\d(?P=sep)\d))" + _TIME, re.I)),
     # compact 20230418 (only with a time or a T, else too many false hits)
-    ("ymd", re.compile(rf"(?<!\d){_Y4}(?P<m>[01]\d)(?P<d>[0-3]\d)T(?P<h>\d{{2}}):?(?P<mi>\d{{2}})(?::?(?P<s>\d{{2}}))?"
-                       r"(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?(?P<ampm1>x)?(?P<ampm2>x)?")),
+    ("ymd", startcache.compile(rf"(?<!\d){_Y4}(?P<m>[01]\d)(?P<d>[0-3]\d)T(?P<h>\d{{2}}):?(?P<mi>\d{{2}})(?::?(?P<s>\d{{2}}))?"
+                               r"(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?(?P<ampm1>x)?(?P<ampm2>x)?")),
     # CJK: 2023年4月18日 (Korean 년 월 일 too)
-    ("ymd", re.compile(rf"(?<!\d){_Y4}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日号號일]?(?!\d)" + _TIME,
-                       re.I)),
+    ("ymd", startcache.compile(rf"(?<!\d){_Y4}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日号號일]?(?!\d)" + _TIME,
+                               re.I)),
     # day-first dotted: 18.04.2023, 18. 04. 2023, 18.04.23
-    ("dmy", re.compile(rf"(?:(?<![\d.])|{_AFTER_YEAR}){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}(?=\d{{1,2}}\.\s?(?:[^\W\d_]|\d{{1,2}}\.\s?\d))|"
-                       r"(?:(?:19|20)\d{2}|\d{2})(?![\d]|\.\d))" + _TIME, re.I)),
+    ("dmy", startcache.compile(rf"(?:(?<![\d.])|{_AFTER_YEAR}){_D}\.\s?{_M}\.\s?(?P<y>(?:19|20)\d{{2}}(?=\d{{1,2}}\.\s?(?:[^\W\d_]|\d{{1,2}}\.\s?\d))|"
+                               r"(?:(?:19|20)\d{2}|\d{2})(?![\d]|\.\d))" + _TIME, re.I)),
     # slashed or dashed, year last: 18/04/2023, 04/18/2023, 18-04-2023 (a date glued to its copy, as a
     # page's "published" and "updated" dates lose their markup, ends before the copy: 17/11/201917/11/2019;
     # after a place and a dash, "Madrid-29/05/2025", not after a number and a dash, "12-18/04/2023")
-    ("sl", re.compile(rf"(?<![\d/.])(?<![\d/.-]-)(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?:(?![\d/])|(?=\d{{1,2}}(?P=sep)\d{{1,2}}(?P=sep)))" + _TIME, re.I)),
+    ("sl", startcache.compile(rf"(?<![\d/.])(?<![\d/.-]-)(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep){_Y4}(?:(?![\d/])|(?=\d{{1,2}}(?P=sep)\d{{1,2}}(?P=sep)))" + _TIME, re.I)),
     # day month year: 18 April 2023, 18. April 2023, 18 de abril de 2023, 18th Apr. 2023
-    ("dmy", re.compile(rf"(?:(?<!\d)|{_AFTER_YEAR}){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
-                       rf"{_Y_NAMED}{_YEAR_END}(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
+    ("dmy", startcache.compile(rf"(?:(?<!\d)|{_AFTER_YEAR}){_D}(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:de\s+|of\s+)?{_WB}{_MON}{_WE},?\s*(?:de\s+|del\s+|,\s*)?"
+                               rf"{_Y_NAMED}{_YEAR_END}(?:\s*(?:г\.|года|r\.))?" + _TIME, re.I)),
     # two-digit year, slashed, day first: 30/10/23 (not a fraction or a part of a longer number)
-    ("sl", re.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>\d{2})(?![\d/.,]\d|\d|/)" + _TIME, re.I)),
+    ("sl", startcache.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>\d{2})(?![\d/.,]\d|\d|/)" + _TIME, re.I)),
     # month day year: April 18, 2023 / Apr. 18 2023 / April 18th, 2023 (a year glued to a time, as markup
     # lost between them leaves it, ends before the time: "Apr 28 20232:23 PM")
-    ("mdy", re.compile(rf"{_WB_GLUED}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y_NAMED}{_YEAR_END}" + _TIME, re.I)),
+    ("mdy", startcache.compile(rf"{_WB_GLUED}{_MON}{_WE}\s*{_D}(?:st|nd|rd|th)?,?\s*{_Y_NAMED}{_YEAR_END}" + _TIME, re.I)),
     # the parts of a date set apart by spaced separators, each once in its own markup: 29 / Dezember / 2022,
     # 26 | 01 | 2022
-    ("dmy", re.compile(rf"(?<![\d/|])(?P<d>\d{{1,2}})\s+(?P<sep>[/|])\s+(?:(?P<m>\d{{1,2}})|{_MON})\s+(?P=sep)\s+{_Y4}(?![\d/|])",
-                       re.I)),
+    ("dmy", startcache.compile(rf"(?<![\d/|])(?P<d>\d{{1,2}})\s+(?P<sep>[/|])\s+(?:(?P<m>\d{{1,2}})|{_MON})\s+(?P=sep)\s+{_Y4}(?![\d/|])",
+                               re.I)),
     # a weekday between the day and the month, as a blog's date badge has it: 31 Donnerstag Okt 2019
-    ("dmy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:{_WEEKDAY_ALT}),?\s+{_MON}\s+{_Y4}(?!\d)", re.I)),
+    ("dmy", startcache.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:{_WEEKDAY_ALT}),?\s+{_MON}\s+{_Y4}(?!\d)", re.I)),
     # the time between the day and the year, as C's ctime() writes it: Jan 04 09:34 2021, Thu Jan  4 09:34:00 2021
-    ("mdy", re.compile(rf"{_WB}{_MON}{_WE}\s+{_D}\s+(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s+{_Y4}(?!\d)",
-                       re.I)),
+    ("mdy", startcache.compile(rf"{_WB}{_MON}{_WE}\s+{_D}\s+(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s+{_Y4}(?!\d)",
+                               re.I)),
 ]
 
 # a cheap test per pattern (same order): text without it cannot match, so the scan is skipped
-_Y4_ANY = re.compile(r"(?:19|20)\d\d|[’'‘]\d\d(?!\d)")  # a year, or two digits after an apostrophe
+_Y4_ANY = startcache.compile(r"(?:19|20)\d\d|[’'‘]\d\d(?!\d)")  # a year, or two digits after an apostrophe
 _NEEDS: list[Callable[[str, bool], bool]] = [
     lambda t, y4: y4 and ("-" in t or "/" in t or "." in t),
     lambda t, y4: y4 and "T" in t,
@@ -165,20 +166,20 @@ _NEEDS: list[Callable[[str, bool], bool]] = [
 ]
 # two words before a year ('Donnerstag Okt 2019'), a time before a year ('09:34 2021'): the only places
 # the badge and ctime patterns can match, found much faster than the patterns scan
-_WORDS_YEAR = re.compile(r"\d\.?\s+[^\W\d_]+,?\s+[^\W\d_]+\.?\s+(?:19|20)\d\d")
-_TIME_YEAR = re.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
+_WORDS_YEAR = startcache.compile(r"\d\.?\s+[^\W\d_]+,?\s+[^\W\d_]+\.?\s+(?:19|20)\d\d")
+_TIME_YEAR = startcache.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
 
 # relative dates, resolved against a reference date only
-_REL_NUM = re.compile(
+_REL_NUM = startcache.compile(
     r"(?P<n>\d+)\s*(?:"
     r"(?P<zh>秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|月|年)前"
     r"|(?P<en>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago"
     r")", re.I)
-_REL_PRE = re.compile(
+_REL_PRE = startcache.compile(
     r"(?:vor|il y a|hace|há|fa)\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)", re.I)
-_REL_WORD = re.compile(r"(?<![^\W\d_])(?P<w>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
-                       r"ieri|oggi|gisteren|vandaag|igår|idag|вчера|сегодня|wczoraj|dzisiaj|dziś)(?![^\W\d_])|"
-                       r"(?P<zh>昨天|今天|前天|昨日|今日)", re.I)
+_REL_WORD = startcache.compile(r"(?<![^\W\d_])(?P<w>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
+                               r"ieri|oggi|gisteren|vandaag|igår|idag|вчера|сегодня|wczoraj|dzisiaj|dziś)(?![^\W\d_])|"
+                               r"(?P<zh>昨天|今天|前天|昨日|今日)", re.I)
 _UNIT_DAYS = {"sec": 0, "min": 0, "h": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365,
               "秒": 0, "分钟": 0, "分鐘": 0, "小时": 0, "小時": 0, "天": 1, "日": 1, "周": 7, "週": 7, "星期": 7,
               "个月": 30, "個月": 30, "月": 30, "年": 365}
@@ -308,9 +309,9 @@ def find_dates(text: str, *, reference: _dt.date | None = None,
     return found
 
 
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT = startcache.compile(r"\d")
 # every full date has two digits in a row (a year, or a two-digit year after a dotted day and month)
-_MAYBE_DATE = re.compile(r"\d\d")
+_MAYBE_DATE = startcache.compile(r"\d\d")
 
 
 def _relative(text: str, ref: _dt.date) -> list[tuple[tuple[int, int], str]]:
@@ -364,6 +365,6 @@ def date_in_url(url: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
 
 
-_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DATE = startcache.compile(r"(?<![\d])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 Parser = Callable[[str], "str | None"]

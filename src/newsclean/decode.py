@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from newsclean import startcache
 from newsclean.thresholds import HTML_MIN_MARKUP_SHARE
 
 __all__ = ["DecodeError", "decode", "decode_report", "detect", "looks_like_html", "sniff_binary"]
@@ -286,7 +287,7 @@ def _score(text: str, enc: str) -> float:
     return good / total if total else 0.0
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\xa0]+")
+_NON_ASCII_RUN = startcache.compile(r"[^\x00-\x7f\xa0]+")
 _IN_WORD_OK = frozenset("\u2019\u2018\u00b7")  # the only symbols met between two letters
 
 
@@ -317,8 +318,8 @@ def _latin_score(text: str) -> float:
     return good / total if total else 1.0  # nothing but no-break spaces
 
 
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
-_RUSSIAN_SHAPE = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
+_CYRILLIC_WORD = startcache.compile(r"[\u0400-\u04ff]+")
+_RUSSIAN_SHAPE = startcache.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
 
 
 def _cyrillic_score(text: str) -> float:
@@ -340,14 +341,14 @@ def _cyrillic_score(text: str) -> float:
     return good / total if total else 0.0
 
 
-_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
-                         re.IGNORECASE | re.DOTALL)
-_HTML_SKELETON = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[a-zA-Z!/][^<>]*>")
-_CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"</?(p|div|span|a|br|li|ul|ol|table|tr|td|th|img|script|style|meta|link|h[1-6]|"
-                  r"strong|em|b|i|section|article|header|footer|nav|main|form|input|button|iframe|"
-                  r"title|noscript|figure|figcaption|blockquote|pre|code|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_START = startcache.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                                 re.IGNORECASE | re.DOTALL)
+_HTML_SKELETON = startcache.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
+_ANY_TAG = startcache.compile(r"<[a-zA-Z!/][^<>]*>")
+_CODE_BLOCK = startcache.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = startcache.compile(r"</?(p|div|span|a|br|li|ul|ol|table|tr|td|th|img|script|style|meta|link|h[1-6]|"
+                          r"strong|em|b|i|section|article|header|footer|nav|main|form|input|button|iframe|"
+                          r"title|noscript|figure|figcaption|blockquote|pre|code|hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
 def markup_share(text: str) -> float:

@@ -27,23 +27,24 @@ from typing import Sequence
 
 import numpy as np
 
+from newsclean import startcache
 from newsclean.cuematch import CONTAINS, PageCues, joined
 from newsclean.document import Line
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SHORT_LINE_CHARS, STACK_COMMENT_MASS, STACK_SURE
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|cn|html?|php)\b", re.I)
+_URL = startcache.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|cn|html?|php)\b", re.I)
 # an e-mail address (\S+@\S+\.\w+) is an "@" after a non-space and before \S+\.\w; the "@" found
 # first (a literal, which the regex engine finds quickly) and the character before it checked
-_AT = re.compile(r"@(?=\S+\.\w)")
+_AT = startcache.compile(r"@(?=\S+\.\w)")
 # (each opens with a lookahead for what every match starts with, a digit or a month's first three
 # letters: the regex engine tries its alternatives only where that holds, twice as quick)
-_DATE = re.compile(r"(?=\d|[adfjmnos][acepou][bcglnprtvy])"
-                   r"(?:\b(?:19|20)\d\d[-/.年]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|\d{1,2}月\d{1,2}日"
-                   r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)", re.I)
-_TIME = re.compile(r"(?=\d)\b\d{1,2}:\d{2}\b")
-_COPY = re.compile(r"©|copyright|版权|all rights reserved", re.I)
-_URL_L, _DATE_L, _COPY_L = (re.compile(p.pattern) for p in (_URL, _DATE, _COPY))  # for lower-cased text
+_DATE = startcache.compile(r"(?=\d|[adfjmnos][acepou][bcglnprtvy])"
+                           r"(?:\b(?:19|20)\d\d[-/.年]\s?\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|\d{1,2}月\d{1,2}日"
+                           r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)", re.I)
+_TIME = startcache.compile(r"(?=\d)\b\d{1,2}:\d{2}\b")
+_COPY = startcache.compile(r"©|copyright|版权|all rights reserved", re.I)
+_URL_L, _DATE_L, _COPY_L = (startcache.compile(p.pattern) for p in (_URL, _DATE, _COPY))  # for lower-cased text
 
 
 def _lower_same(text: str) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsclean import startcache
 from newsclean import language
 from newsclean.blocks import split
 from newsclean.config import DEFAULT, Config
@@ -22,8 +23,8 @@ from newsclean.document import Document, Label, Line, Metadata
 from newsclean.pipeline import _drop_repeated_title, _finish, clean, kept_prefix
 from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
 
-_TAG = re.compile(r"<[^>]+>")
-_WS = re.compile(r"\s+")
+_TAG = startcache.compile(r"<[^>]+>")
+_WS = startcache.compile(r"\s+")
 
 # ---------------------------------------------------------------------------- trafilatura
 
@@ -126,7 +127,7 @@ def render_text(html: str) -> str:
 
 # ------------------------------------------------------------------------------ combining
 
-_KEY = re.compile(r"[\W_]+", re.UNICODE)
+_KEY = startcache.compile(r"[\W_]+", re.UNICODE)
 _CUE_CODES = frozenset({"NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT",
                         "NC-IMAGE", "NC-COUNT", "NC-REL", "NC-CRUMB"})
 
@@ -153,7 +154,7 @@ EXTEND_P = 0.15
 #: many make the header a widget inside the article rather than the article's end
 WIDGET_LINES = 2
 
-_PROB = re.compile(r"\bp=([0-9.]+)")
+_PROB = startcache.compile(r"\bp=([0-9.]+)")
 
 
 def _p(line: Line) -> float:
@@ -247,7 +248,7 @@ def _trafilatura_lines(doc: Document) -> list[Line]:
     return out
 
 
-_SEP = re.compile(r"\s*(?:[|\-–—:：»·•_~/]|::)")
+_SEP = startcache.compile(r"\s*(?:[|\-–—:：»·•_~/]|::)")
 
 
 def _pick_title(theirs: str | None, ours: str | None, site: str | None) -> str | None:

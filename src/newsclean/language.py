@@ -21,11 +21,12 @@ is known to the model for its script.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from bisect import bisect_right
 from collections import Counter
 import os
+
+from newsclean import startcache
 
 __all__ = ["detect", "scores", "load_model", "PREFIX_CHARS", "MIN_LETTERS"]
 
@@ -61,7 +62,7 @@ _DEFAULT = {"cyrl": "ru", "arab": "ar", "deva": "hi"}
 
 # Words: letters plus the combining marks that some scripts need inside a word.
 # (Digits and '_' come along, for speed; numbers are skipped when scoring.)
-WORD_RE = re.compile(
+WORD_RE = startcache.compile(
     r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     r"\u0900-\u0963\u0971-\u097f\u200c\u200d]+"
 )

@@ -12,13 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from newsclean import startcache
 from newsclean.cues import trie
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 
 MAX_META_CHARS = 160  # a byline / labelled line is at most this long
 
@@ -30,8 +25,7 @@ def label_tables() -> dict[str, dict[str, list[str]]]:
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".toml"):
             continue
-        with open(os.path.join(folder, name), "rb") as f:
-            data = tomllib.load(f)
+        data = startcache.toml(os.path.join(folder, name))
         for table, kinds in data.items():
             slot = merged.setdefault(table, {})
             for kind, words in kinds.items():
@@ -56,7 +50,7 @@ _SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]"
 
 
 _BYLINE_SEPS = "|｜•·(（"  # what a byline word may follow inside a line ("Foto: dpa | Von Max Muster")
-HAS_BYLINE_SEP = re.compile(f"[{re.escape(_BYLINE_SEPS)}]")
+HAS_BYLINE_SEP = startcache.compile(f"[{re.escape(_BYLINE_SEPS)}]")
 
 
 class LabelCues:
@@ -73,55 +67,55 @@ class LabelCues:
         lab = "|".join(parts)
         # a label must start the line or follow a separator / space; CJK labels may be glued
         # (or glued to a date before it: 'Datum: 13. April 2017Autor: Jane Doe')
-        self.labelled = re.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【\d]|{_CJK_NOCASE})){'(?:' + lab + ')'}{_COLON}", re.I)
+        self.labelled = startcache.compile(rf"(?:^|(?<=[\s|｜,，;；(（\[【\d]|{_CJK_NOCASE})){'(?:' + lab + ')'}{_COLON}", re.I)
         # "By X", "Von X", "记者 X": only at the start of a line or after a separator
-        self.author_words = re.compile(
+        self.author_words = startcache.compile(
             rf"(?:^|(?<=[{_BYLINE_SEPS}]\s)|(?<=[{_BYLINE_SEPS}]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<={_CJK_NOCASE})(?={_CJK_NOCASE}))",
             re.I)
         # a byline word of several words glued to the name ('Geschrieben vonElisa Marvena'), or a short one
         multi = _alt(w for w in g("author", "words") if " " in w and not CJK_OR_HANGUL.search(w))
-        self.glued_by = re.compile(rf"^(?:(?i:{multi})|[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ.])") if multi else _GLUED_BY
+        self.glued_by = startcache.compile(rf"^(?:(?i:{multi})|[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ.])") if multi else _GLUED_BY
         # where a name in a byline ends: a job title ('Thabo Mokone Parliamentary editor'), a trailer
         # ('Follow', 'Schreibe einen Kommentar'), a count ('2 minutes read', '1 Kommentar'): 'strong' ends,
         # which may follow a name alone on a line; after a byline word or beside a date also any number,
         # a label ('Lesezeit: 4 Min.'), a date label or 'updated', a preposition ('von Fatima in Gefühle')
         roles, after, counted = (_alt(g("author", k)) for k in ("roles", "after", "counted"))
         self.roles = frozenset(g("author", "roles"))
-        self.role_end = re.compile(rf"\s+(?=(?:{roles})(?!\w))", re.I)
-        self.strong_end = re.compile(
+        self.role_end = startcache.compile(rf"\s+(?=(?:{roles})(?!\w))", re.I)
+        self.strong_end = startcache.compile(
             rf"\s+(?=(?P<role>{roles})(?!\w))|\s+(?=(?:{after})(?!\w))|\s+(?=(?P<count>\d+\.?\s*(?:{counted}))(?!\w))", re.I)
-        self.name_end = re.compile(
+        self.name_end = startcache.compile(
             rf"\s+(?=\d|\S+[:：]|(?-i:{_alt(g('author', 'stops'))})\s|(?:{_alt(g('date', 'updated'))})(?!\w)"
             rf"|(?:{_alt(g('date', 'labels'))})\s*(?:$|[\d|:]))", re.I)
         # a job title glued to the name ('André KleinRedakteur', 'Lucy ThorntonNews Reporter')
-        self.glued_role = re.compile(rf"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])(?=(?i:{roles})(?!\w))")
+        self.glued_role = startcache.compile(rf"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])(?=(?i:{roles})(?!\w))")
         suffix = _alt(g("author", "suffix"))
-        self.suffix_word = re.compile(suffix) if suffix else None  # a quick test before the name's pattern
+        self.suffix_word = startcache.compile(suffix) if suffix else None  # a quick test before the name's pattern
         self._suffix = suffix
-        self.editor_words = re.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
-        self.date_labels = re.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
-        self.updated = re.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
-        self.posted = re.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
+        self.editor_words = startcache.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
+        self.date_labels = startcache.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
+        self.updated = startcache.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
+        self.posted = startcache.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
         # either, in a lower-cased line (several times faster than re.I): a quick test before the dates are read
-        self.posted_or_updated = re.compile(_alt(g('date', 'posted') + g('date', 'updated')))
+        self.posted_or_updated = startcache.compile(_alt(g('date', 'posted') + g('date', 'updated')))
         # ... right before a date, maybe with a date label: 'Veröffentlicht am ', 'Published on '
-        self.posted_label = re.compile(
+        self.posted_label = startcache.compile(
             rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?:{_COLON}|\s+)(?:(?:{_alt(g('date', 'labels'))}){_COLON}?\s*)?$", re.I)
         self.newsroom = frozenset(g("author", "newsroom"))
         self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not re.search(f"[{_CJK}]", w))
         crumb_labels = _alt(g("crumb", "labels"))
-        self.crumb_label = re.compile(rf"^\s*(?:{crumb_labels})\s*[:：]?\s*", re.I) if crumb_labels else None
+        self.crumb_label = startcache.compile(rf"^\s*(?:{crumb_labels})\s*[:：]?\s*", re.I) if crumb_labels else None
         self.crumb_home = frozenset(g("crumb", "home"))
         self.filed = frozenset(g("crumb", "filed"))
         self.crumb_skip = frozenset(g("crumb", "skip")) | self.crumb_home
         home = _alt(g("crumb", "home"))
-        self.crumb_home_start = re.compile(rf"^\s*(?:{home})\s*(?:>|›|»|→|/|\\|>>|::)", re.I)
+        self.crumb_home_start = startcache.compile(rf"^\s*(?:{home})\s*(?:>|›|»|→|/|\\|>>|::)", re.I)
 
     @cached_property
     def name_suffix(self) -> re.Pattern:
         """A name then a word for 'reporter' ('구현모 기자'): compiled when a line first has such a
         word (``suffix_word``), since its two CJK classes cost 3 ms at every start."""
-        return re.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{self._suffix})(?![{_CJK}])")
+        return startcache.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{self._suffix})(?![{_CJK}])")
 
 
 @lru_cache(maxsize=1)
@@ -129,16 +123,16 @@ def label_cues() -> LabelCues:
     return LabelCues()
 
 
-URL_IN_LINE = re.compile(r"https?://[^\s<>\"'“”，。]+", re.I)
-_CUT = re.compile(_SEP)
-CJK_OR_HANGUL = re.compile(f"[{_CJK}]")
+URL_IN_LINE = startcache.compile(r"https?://[^\s<>\"'“”，。]+", re.I)
+_CUT = startcache.compile(_SEP)
+CJK_OR_HANGUL = startcache.compile(f"[{_CJK}]")
 
 
 STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 
 
 # "ByJane Doe", "byJane Doe": a byline word glued to the name (lost markup)
-_GLUED_BY = re.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_GLUED_BY = startcache.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
 def clean_value(v: str) -> str:

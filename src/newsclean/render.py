@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from newsclean import startcache
 from newsclean.blocks import display_width, join_fragments
 from newsclean.document import Block, BlockKind, Line, Metadata
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
@@ -27,10 +28,10 @@ def _yaml():
         return yaml, yaml.SafeDumper, yaml.SafeLoader
 
 
-_BULLET = re.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
-_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+_BULLET = startcache.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
+_NUMBERED = startcache.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
 _FINAL = FULL_STOPS + CLAUSE_MARKS + ":：\"'”’)）」』]"  # a line ending in one of these ended its sentence ...
-_CONTINUES = re.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
+_CONTINUES = startcache.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
 _OPEN_END = "([{“‘「『《（,，、—–-"  # ... unless in one of these, which leave it open
 
 
@@ -90,8 +91,8 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
 
 
 # --- Markdown escaping: only what would change the rendering -------------------------
-_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s|$)|=+\s*$|-+\s*$|`{3,}|~{3,}|\|)")
-_INLINE = re.compile(r"([\\`*_\[\]<])")
+_LINE_START = startcache.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s|$)|=+\s*$|-+\s*$|`{3,}|~{3,}|\|)")
+_INLINE = startcache.compile(r"([\\`*_\[\]<])")
 
 
 def escape(text: str) -> str:
@@ -125,7 +126,7 @@ def escape(text: str) -> str:
     return _LINE_START.sub(line_start, _INLINE.sub(inline, text), count=1)
 
 
-_UNESCAPE = re.compile(r"\\([\\`*_\[\]<>#+\-=.)|~!])")
+_UNESCAPE = startcache.compile(r"\\([\\`*_\[\]<>#+\-=.)|~!])")
 
 
 def unescape(text: str) -> str:
@@ -157,12 +158,12 @@ def body_markdown(blocks: Sequence[Block]) -> str:
 # A value PyYAML writes as it is (a plain scalar): a letter first, no colon, '#', control or
 # line-break character, nor a space last, no character beyond the BMP (libyaml escapes those);
 # and not a word YAML 1.1 reads as a boolean or null.
-_PLAIN_VALUE = re.compile(r"[^\W\d_\U00010000-\U0010ffff]"
-                          r"(?:[^\x00-\x1f\x7f-\x9f:#\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff]*"
-                          r"[^\s:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff])?\Z")
+_PLAIN_VALUE = startcache.compile(r"[^\W\d_\U00010000-\U0010ffff]"
+                                  r"(?:[^\x00-\x1f\x7f-\x9f:#\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff]*"
+                                  r"[^\s:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff])?\Z")
 _YAML_WORDS = frozenset("yes no true false on off null".split())
 # an ISO date or date-time, which PyYAML single-quotes (its timestamp resolver would read it as one)
-_QUOTED_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)?)?\Z")
+_QUOTED_DATE = startcache.compile(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)?)?\Z")
 
 
 def _scalar(value: str) -> str | None:
@@ -221,8 +222,8 @@ def markdown(meta: Metadata, blocks: Sequence[Block], fields: tuple[str, ...] | 
 
 
 # --- reading newsclean's own Markdown back --------------------------------------------
-_ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")  # a heading needs a space after its hashes
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)??---[ \t]*\n", re.S)  # the first closing fence: an empty block too
+_ATX = startcache.compile(r"#{1,6}(?:[ \t]+|$)")  # a heading needs a space after its hashes
+_FRONT = startcache.compile(r"\A---[ \t]*\n(.*?\n)??---[ \t]*\n", re.S)  # the first closing fence: an empty block too
 
 
 def split_front_matter(text: str) -> tuple[dict | None, str]:

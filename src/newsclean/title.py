@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
+from newsclean import startcache
 from newsclean.blocks import display_width as _width
 from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
 from newsclean.dates import find_dates
@@ -54,7 +55,7 @@ __all__ = ["pick_title", "texty", "is_caption", "cue_noise", "CJK", "CJK_CHAR", 
            "CAMEL_JOIN", "CRUMB_SPLIT", "NOISE_CODES", "NOISE_MAX_CHARS"]
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_CHAR = startcache.compile(f"[{CJK}]")
 
 TITLE_MAX_CHARS = 220
 WINDOW_BEFORE = 60  # candidates: this many units above the start of the text ...
@@ -75,27 +76,27 @@ COPY_LINES = 12  # a headline's copy with more glued to it (a trail, a kicker) i
 COPY_MIN_CHARS = 15  # ... when the shorter of the two has this many characters
 TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / IT / Title') is a trail
 
-_WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
-_WORD4 = re.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-HAS_DIGIT = re.compile(r"\d")
-_FINAL_PUNCT = re.compile(r"[.。:：;；,，、…]\s*$")
-_SENT_END = re.compile(r"[.!?。！？…](?:[\"'”’)）]*)\s*$")
-_ENDS_QM = re.compile(r"[?？!！][\"'”’»)）]*\s*$")
-_INNER_SENT = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Þ]|[。！？].")
-DIGITS_ONLY = re.compile(r"^[\d\s:：./\-]+$")
-_CAPTION = re.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bquelle:|\bsource:|getty ?images|"
-                      r"istock|shutterstock|\bdpa\b|/ ?reuters|/ ?ap\b|\bafp\b|imago|keystone|picture alliance|"
-                      r"\.(?:jpe?g|png|gif|webp)\b|图片来源|图源|摄影|供图")
+_WORD = startcache.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
+_WORD4 = startcache.compile(r"[^\W_]{4,}")  # _WORD's words of 4+ characters, in text without CJK
+_HAS_LETTER = startcache.compile(r"[^\W\d_]")
+HAS_DIGIT = startcache.compile(r"\d")
+_FINAL_PUNCT = startcache.compile(r"[.。:：;；,，、…]\s*$")
+_SENT_END = startcache.compile(r"[.!?。！？…](?:[\"'”’)）]*)\s*$")
+_ENDS_QM = startcache.compile(r"[?？!！][\"'”’»)）]*\s*$")
+_INNER_SENT = startcache.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Þ]|[。！？].")
+DIGITS_ONLY = startcache.compile(r"^[\d\s:：./\-]+$")
+_CAPTION = startcache.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bquelle:|\bsource:|getty ?images|"
+                              r"istock|shutterstock|\bdpa\b|/ ?reuters|/ ?ap\b|\bafp\b|imago|keystone|picture alliance|"
+                              r"\.(?:jpe?g|png|gif|webp)\b|图片来源|图源|摄影|供图")
 # every caption match holds one of these (lower-cased): the regex runs only when one is there
 _CAPTION_HINTS = ("©", "(c)", "credit", "foto", "photo", "bild", "image", "quelle", "source", "getty", "istock",
                   "shutterstock", "dpa", "reuters", "/ap", "/ ap", "afp", "imago", "keystone", "picture", ".jp", ".png",
                   ".gif", ".webp", "图", "摄影")
-CAMEL_JOIN = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
-_TITLE_CASE_WORD = re.compile(r"(?<!\S)[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")  # the start of a capitalised word
-_SITE_PART = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
-CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
-_SLUG_SPLIT = re.compile(r"[-_+.,/\s]+")
+CAMEL_JOIN = startcache.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+_TITLE_CASE_WORD = startcache.compile(r"(?<!\S)[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")  # the start of a capitalised word
+_SITE_PART = startcache.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
+CRUMB_SPLIT = startcache.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
+_SLUG_SPLIT = startcache.compile(r"[-_+.,/\s]+")
 
 
 def texty(s: str) -> int:
@@ -213,7 +214,7 @@ class _Bins:
         return self.names[(v if v < self.hi else self.hi) - self.lo if v > self.lo else 0]
 
 
-_CAPTION_HINT = re.compile("|".join(re.escape(h) for h in _CAPTION_HINTS))  # any of them, in one scan
+_CAPTION_HINT = startcache.compile("|".join(re.escape(h) for h in _CAPTION_HINTS))  # any of them, in one scan
 
 
 def is_caption(low: str) -> bool:
@@ -592,8 +593,8 @@ def _glued(f: dict[str, float], longer: str, shorter: str, names: tuple[str, str
 
 
 # a kicker glued to the headline without a space: '...der Arbeit"Wir dekorieren ...', '"Es wird bald beginnen"Trump ...'
-_GLUE = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][\"”“»«]))(?=[A-ZÀ-Þ][a-zà-ÿ])")
-_KICKER_END = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s?[:：]\s")
+_GLUE = startcache.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=[a-zà-ÿ][\"”“»«]))(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_KICKER_END = startcache.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s?[:：]\s")
 
 
 def _parts(s: str, i: int, keys: Sequence[str],

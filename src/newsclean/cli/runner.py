@@ -112,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
 def run(argv: list[str] | None = None) -> int:
     """The whole command line; returns the exit code instead of exiting."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    _keep_start_up_work()
     try:
         return _run(argv)
     except SystemExit as e:  # argparse: --help, --version and usage errors
@@ -125,6 +126,20 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
         return 130
+    finally:
+        from newsclean import startcache
+
+        startcache.save()
+        startcache.unload()
+
+
+def _keep_start_up_work() -> None:
+    """Most of a one-page run is getting ready (compiling regular expressions, parsing the
+    data files): keep that work in the cache folder for the next run (``startcache``)."""
+    from newsclean import startcache
+    from newsclean.cli.cache import cache_dir
+
+    startcache.load(cache_dir())
 
 
 def _silence_stdout() -> None:

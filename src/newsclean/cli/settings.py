@@ -18,12 +18,8 @@ names the file and the key (exit 2).
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 KEYS = ("include", "exclude", "disable", "fields", "model", "extra-cues")
 

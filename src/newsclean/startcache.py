@@ -1,0 +1,175 @@
+"""What every new process derives from the package's data, kept from one run to the next.
+
+Why: ``newsclean clean - < page`` spent more time getting ready than cleaning. About half
+of its start-up went on compiling some 190 regular expressions (the cue tries, month names
+in a dozen languages, the byline grammar), and another tenth on parsing the cue and label
+files and building tries of their words. All of it is the same in every run. With
+``load(folder)`` (the command line calls it before the core is imported), the results
+are kept in one file next to the batch cache, and the next process reads them back:
+
+- ``compile``: the regex engine's compiled program, handed straight to the engine
+  (``_sre.compile``), skipping Python's parse and code generation;
+- ``toml``: a data file's parsed content, while the file's size and time are unchanged;
+- ``memo``: the value of a pure function of data (a trie of words).
+
+Why it is safe: a pattern built from a stored program is the one ``re.compile`` builds
+(CPython's patterns compare equal only when pattern, flags and program are equal: the
+tests check every pattern the core uses), and the engine validates a program before it
+runs one. The file's name holds everything a program depends on: the interpreter's
+version and the engine's ``MAGIC`` and ``CODESIZE``. Anything unexpected (another
+interpreter, a damaged file, a folder that cannot be written) falls back to doing the
+work, silently. Without ``load``, as in library use, nothing touches the disk.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import tomllib
+from array import array
+from typing import Any, Callable
+
+try:  # CPython 3.11+: the steps ``re.compile`` takes, so they can be split at the program
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - other interpreters
+    _sre = None
+
+# the array type of one program word: programs are stored as bytes (marshal reads a list of
+# 100,000 ints in 30 ms, the same as bytes in 2)
+_WORD = next((t for t in "ILQ" if _sre and array(t).itemsize == _sre.CODESIZE), None)
+
+MAX_ENTRIES = 4096  # past this, save only what this process used (the rest is stale)
+
+_store: dict[Any, Any] = {}  # key -> value; keys are tuples whose first item names the kind
+_used: set = set()
+_path: str | None = None
+_changed = False
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # re.compile's name, on purpose
+    """``re.compile(pattern, flags)``, from the stored program when there is one."""
+    if _path is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    key = ("re", pattern, int(flags))
+    program = _store.get(key)
+    if program is None:
+        try:
+            program = _program(pattern, key[2])
+        except Exception:  # noqa: BLE001 - let re raise its own error, or compile what we could not split
+            return re.compile(pattern, flags)
+        _put(key, program)
+    final_flags, code, groups, groupindex, indexgroup = program
+    try:
+        compiled = _sre.compile(pattern, final_flags, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
+    except Exception:  # noqa: BLE001 - a program this engine rejects: forget it
+        _forget(key)
+        return re.compile(pattern, flags)
+    _used.add(key)
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands the engine for ``pattern``: (flags as compiled,
+    program as bytes of ``_WORD``, groups, group index, index group)."""
+    parsed = _parser.parse(pattern, flags)
+    code = array(_WORD, _compiler._code(parsed, flags)).tobytes()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def toml(path: str) -> dict:
+    """The parsed TOML file, read again only when its size or time changed."""
+    if _path is None:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    st = os.stat(path)
+    return memo(("toml", os.path.abspath(path), st.st_size, st.st_mtime_ns), lambda: _read_toml(path))
+
+
+def _read_toml(path: str) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def memo(key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``, or its value stored under ``key`` by an earlier run. ``key`` must say
+    everything the value depends on, and both must be plain data (what ``marshal`` writes)."""
+    if _path is None:
+        return build()
+    try:
+        value = _store[key]
+    except KeyError:
+        value = build()
+        _put(key, value)
+    _used.add(key)
+    return value
+
+
+def _put(key, value) -> None:
+    global _changed
+    _store[key] = value
+    _changed = True
+
+
+def _forget(key) -> None:
+    global _changed
+    _store.pop(key, None)
+    _changed = True
+
+
+def file_name() -> str | None:
+    """The cache file's name for this interpreter and regex engine (None: no cache here)."""
+    if _WORD is None or sys.implementation.name != "cpython":
+        return None
+    return f"start-{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def load(folder: str) -> None:
+    """Keep start-up work in ``folder``: use what is there, and ``save`` what is new."""
+    global _path
+    name = file_name()
+    if name is None:
+        return
+    _path = os.path.join(folder, name)
+    try:
+        with open(_path, "rb") as f:
+            stored = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return
+    if isinstance(stored, dict):
+        for key, value in stored.items():
+            _store.setdefault(key, value)
+
+
+def save() -> None:
+    """Write the store back when this process added to it (atomically; errors ignored:
+    the cache only saves time)."""
+    global _changed
+    if _path is None or not _changed:
+        return
+    keep = _store if len(_store) <= MAX_ENTRIES else {k: _store[k] for k in _used if k in _store}
+    tmp = f"{_path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(_path), exist_ok=True)
+        with open(tmp, "wb") as f:
+            marshal.dump(keep, f)
+        os.replace(tmp, _path)
+        _changed = False
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def unload() -> None:
+    """Back to doing all the work in-process (tests)."""
+    global _path, _changed
+    _path, _changed = None, False
+    _store.clear()
+    _used.clear()
