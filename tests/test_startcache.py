@@ -58,7 +58,7 @@ def test_stored_data_files_and_tries_are_what_a_fresh_build_gives(stored):
     for key, value in list(startcache._store.items()):
         if key[0] == "toml":
             with open(key[1], "rb") as f:
-                assert value == tomllib.load(f)
+                assert value[1] == tomllib.load(f)
         elif key[0] == "trie":
             assert value == cues._trie(list(key[1]))
 
@@ -142,17 +142,36 @@ def test_a_changed_data_file_is_read_again(tmp_path):
     assert startcache.toml(str(data)) == {"words": ["a", "b", "c"]}
 
 
-def test_a_store_past_its_limit_keeps_only_what_the_run_used(tmp_path, monkeypatch):
-    monkeypatch.setattr(startcache, "MAX_ENTRIES", 3)
-    startcache.load(str(tmp_path))
-    for i in range(5):
-        startcache.memo(("old", i), lambda i=i: i)
-    startcache.save()
-    startcache.unload()
-    startcache.load(str(tmp_path))
-    assert startcache.memo(("old", 1), lambda: -1) == 1  # from the file
-    startcache.memo(("new",), lambda: "n")
-    startcache.save()
-    startcache.unload()
-    startcache.load(str(tmp_path))
-    assert set(startcache._store) == {("old", 1), ("new",)}
+def test_a_reinstalled_data_file_replaces_its_entry(tmp_path):
+    data = tmp_path / "words.toml"
+    data.write_text('words = ["a"]\n', encoding="utf-8")
+    for stamp in (1, 2, 3):
+        os.utime(data, ns=(stamp, stamp))
+        startcache.load(str(tmp_path / "cache"))
+        assert startcache.toml(str(data)) == {"words": ["a"]}
+        startcache.save()
+        startcache.unload()
+    startcache.load(str(tmp_path / "cache"))
+    assert [k for k in startcache._store if k[0] == "toml"] == [("toml", str(data))]
+
+
+def test_entries_no_saving_run_used_for_a_few_saves_are_dropped(tmp_path):
+    def run(*keys):
+        startcache.load(str(tmp_path))
+        for key in keys:
+            startcache.memo(key, lambda: 0)
+        startcache.save()
+        startcache.unload()
+
+    def stored():
+        startcache.load(str(tmp_path))
+        keys = set(startcache._store)
+        startcache.unload()
+        return keys
+
+    run(("old",), ("kept",))
+    for i in range(startcache.KEEP_GENERATIONS - 1):
+        run(("kept",), ("new", i))
+    assert ("old",) in stored()
+    run(("kept",), ("newer",))
+    assert stored() == {("kept",), ("newer",)} | {("new", i) for i in range(startcache.KEEP_GENERATIONS - 1)}

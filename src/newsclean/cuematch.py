@@ -202,7 +202,15 @@ class _FirstCharDispatch:
     def __init__(self, alternatives: list[str], flags: int) -> None:
         self.flags = flags
         self.alternatives = alternatives
-        self._members: dict[str, list[int]] = {}
+        # which alternatives each first character can start: read from the parsed patterns,
+        # once per set of patterns (``startcache``)
+        self._members: dict[str, list[int]] = startcache.memo(
+            ("first-chars", tuple(alternatives), int(flags)), lambda: self._first_char_members(alternatives, flags))
+        self._compiled: dict[str, re.Pattern | None] = {}
+
+    @classmethod
+    def _first_char_members(cls, alternatives: list[str], flags: int) -> dict[str, list[int]]:
+        members: dict[str, list[int]] = {}
         anywhere = []  # alternatives whose first character is not known
         for k, alt in enumerate(alternatives):
             r = first_chars(alt, flags)
@@ -212,14 +220,14 @@ class _FirstCharDispatch:
             chars, classes = r
             keys = {c.lower() for c in chars} | {c.upper() for c in chars}
             if _C.CATEGORY_DIGIT in classes:
-                keys |= set("0123456789") | {self._DIGIT_KEY}
+                keys |= set("0123456789") | {cls._DIGIT_KEY}
             if _C.CATEGORY_SPACE in classes:
-                keys |= {" ", "\t", self._SPACE_KEY}
+                keys |= {" ", "\t", cls._SPACE_KEY}
             for key in keys:
-                self._members.setdefault(key, []).append(k)
-        for key in list(self._members) + [self._OTHER_KEY, self._DIGIT_KEY, self._SPACE_KEY]:
-            self._members[key] = sorted(set(self._members.get(key, [])) | set(anywhere))
-        self._compiled: dict[str, re.Pattern | None] = {}
+                members.setdefault(key, []).append(k)
+        for key in list(members) + [cls._OTHER_KEY, cls._DIGIT_KEY, cls._SPACE_KEY]:
+            members[key] = sorted(set(members.get(key, [])) | set(anywhere))
+        return members
 
     def __bool__(self) -> bool:
         return bool(self.alternatives)

@@ -10,7 +10,8 @@ are kept in one file next to the batch cache, and the next process reads them ba
 - ``compile``: the regex engine's compiled program, handed straight to the engine
   (``_sre.compile``), skipping Python's parse and code generation;
 - ``toml``: a data file's parsed content, while the file's size and time are unchanged;
-- ``memo``: the value of a pure function of data (a trie of words).
+- ``memo``: the value of a pure function of data (a trie of words, which first characters
+  can start which cue pattern).
 
 Why it is safe: a pattern built from a stored program is the one ``re.compile`` builds
 (CPython's patterns compare equal only when pattern, flags and program are equal: the
@@ -26,7 +27,6 @@ import marshal
 import os
 import re
 import sys
-import tomllib
 from array import array
 from typing import Any, Callable
 
@@ -40,10 +40,13 @@ except ImportError:  # pragma: no cover - other interpreters
 # 100,000 ints in 30 ms, the same as bytes in 2)
 _WORD = next((t for t in "ILQ" if _sre and array(t).itemsize == _sre.CODESIZE), None)
 
-MAX_ENTRIES = 4096  # past this, save only what this process used (the rest is stale)
+FORMAT = 1  # of the file: (FORMAT, generation, {key: (generation last used, value)})
+KEEP_GENERATIONS = 4  # an entry no saving run used in this many saves is dropped
 
 _store: dict[Any, Any] = {}  # key -> value; keys are tuples whose first item names the kind
-_used: set = set()
+_last_used: dict[Any, int] = {}  # key -> the generation that last used it (from the file)
+_used: set = set()  # keys this process used
+_generation = 0  # of the file loaded
 _path: str | None = None
 _changed = False
 
@@ -83,15 +86,23 @@ def _program(pattern: str, flags: int) -> tuple:
 
 
 def toml(path: str) -> dict:
-    """The parsed TOML file, read again only when its size or time changed."""
+    """The parsed TOML file, read again only when its size or time changed (one entry a
+    file, so a reinstall replaces it)."""
     if _path is None:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
+        return _read_toml(path)
     st = os.stat(path)
-    return memo(("toml", os.path.abspath(path), st.st_size, st.st_mtime_ns), lambda: _read_toml(path))
+    key, stamp = ("toml", os.path.abspath(path)), (st.st_size, st.st_mtime_ns)
+    stored = _store.get(key)
+    if stored is None or stored[0] != stamp:
+        stored = (stamp, _read_toml(path))
+        _put(key, stored)
+    _used.add(key)
+    return stored[1]
 
 
 def _read_toml(path: str) -> dict:
+    import tomllib  # not at import: its own patterns cost a warm start more than the rest of this module
+
     with open(path, "rb") as f:
         return tomllib.load(f)
 
@@ -131,33 +142,43 @@ def file_name() -> str | None:
 
 def load(folder: str) -> None:
     """Keep start-up work in ``folder``: use what is there, and ``save`` what is new."""
-    global _path
+    global _path, _generation
     name = file_name()
     if name is None:
         return
     _path = os.path.join(folder, name)
     try:
         with open(_path, "rb") as f:
-            stored = marshal.load(f)
+            version, generation, entries = marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
         return
-    if isinstance(stored, dict):
-        for key, value in stored.items():
-            _store.setdefault(key, value)
+    if version != FORMAT or not isinstance(entries, dict):
+        return
+    _generation = generation
+    for key, (last_used, value) in entries.items():
+        if key not in _store:
+            _store[key], _last_used[key] = value, last_used
 
 
 def save() -> None:
     """Write the store back when this process added to it (atomically; errors ignored:
-    the cache only saves time)."""
+    the cache only saves time). Each save is a generation: what this process used is marked
+    with it, and what no saving process used in ``KEEP_GENERATIONS`` is dropped (the
+    programs of patterns that changed, tries of words that changed)."""
     global _changed
     if _path is None or not _changed:
         return
-    keep = _store if len(_store) <= MAX_ENTRIES else {k: _store[k] for k in _used if k in _store}
+    generation = _generation + 1
+    entries = {}
+    for key, value in _store.items():
+        last_used = generation if key in _used else _last_used.get(key, generation)
+        if generation - last_used < KEEP_GENERATIONS:
+            entries[key] = (last_used, value)
     tmp = f"{_path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
         with open(tmp, "wb") as f:
-            marshal.dump(keep, f)
+            marshal.dump((FORMAT, generation, entries), f)
         os.replace(tmp, _path)
         _changed = False
     except (OSError, ValueError):  # ValueError: a value marshal cannot write
@@ -169,7 +190,8 @@ def save() -> None:
 
 def unload() -> None:
     """Back to doing all the work in-process (tests)."""
-    global _path, _changed
-    _path, _changed = None, False
+    global _path, _changed, _generation
+    _path, _changed, _generation = None, False, 0
     _store.clear()
     _used.clear()
+    _last_used.clear()
