@@ -342,3 +342,16 @@ def test_results_come_in_folder_order_when_a_large_file_goes_first(tmp_path):
     assert [r.index for r in results] == list(range(40))
     assert all(r.error is None and r.output for r in results)
     assert [r.display for r in results] == [t.display for t in tasks]
+
+
+def test_one_blas_thread_unless_the_user_chose(tmp_path):
+    """numpy's OpenBLAS thread pool spins at import: the CLI asks for one thread before the
+    core (and numpy) is imported, but a user's own setting wins."""
+    probe = ("import os, sys; from newsclean.cli.runner import run; run(['rules']); "
+             "sys.stderr.write(os.environ.get('OPENBLAS_NUM_THREADS', '-') + ' ' + str('numpy' in sys.modules))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["PYTHONPATH"] = SRC
+    default = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    chosen = subprocess.run([sys.executable, "-c", probe], env=dict(env, OPENBLAS_NUM_THREADS="2"),
+                            capture_output=True, text=True, timeout=120)
+    assert default.stderr.endswith("1 False") and chosen.stderr.endswith("2 False")
