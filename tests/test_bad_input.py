@@ -250,3 +250,45 @@ def test_size_parsing():
     with pytest.raises(ValueError):
         runner.parse_size("lots")
     assert jobs.size_text(200 << 20) == "200 MB" and jobs.size_text(int(2.5 * (1 << 20))) == "2.5 MB"
+
+
+def test_read_limited_reads_whole_files_up_to_the_limit(tmp_path, monkeypatch):
+    TooBig, read_limited = jobs.TooBig, jobs.read_limited
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"x" * 100)
+    assert read_limited(str(page), 100) == b"x" * 100  # exactly the limit
+    assert read_limited(str(page), 0) == b"x" * 100  # no limit
+    with pytest.raises(TooBig) as e:
+        read_limited(str(page), 99)
+    assert e.value.size == 100 and not e.value.at_least
+
+    real_fstat = os.fstat  # a file that grows between the fstat and the read
+
+    def stale_fstat(fd):
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, *st[1:6], 40, *st[7:]))
+
+    monkeypatch.setattr(jobs.os, "fstat", stale_fstat)
+    assert read_limited(str(page), 0) == b"x" * 100
+    assert read_limited(str(page), 100) == b"x" * 100
+    with pytest.raises(TooBig) as e:
+        read_limited(str(page), 60)
+    assert e.value.at_least
+
+
+def test_read_limited_on_a_pipe(tmp_path):
+    """A pipe has no size to trust: read up to the limit, and past it is TooBig."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for limit, size, fits in ((0, 70_000, True), (100_000, 70_000, True), (1000, 5000, False)):
+        writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(b'y' * {size})"],
+                                  stderr=subprocess.DEVNULL)
+        try:
+            if fits:
+                assert jobs.read_limited(str(fifo), limit) == b"y" * size
+            else:
+                with pytest.raises(jobs.TooBig) as e:
+                    jobs.read_limited(str(fifo), limit)
+                assert e.value.at_least and e.value.size == limit + 1
+        finally:
+            writer.wait(timeout=60)

@@ -16,6 +16,31 @@ def test_atomic_write_creates_and_replaces_without_leftovers(tmp_path):
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o644
 
 
+def test_atomic_write_gives_exactly_the_mode_whatever_the_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        for mode, umask in ((0o644, 0o027), (0o640, 0o027), (0o755, None), (0o600, 0o027)):
+            target = tmp_path / f"page-{mode:o}.md"
+            atomic_write(str(target), b"x\n", mode, umask)
+            assert stat.S_IMODE(os.stat(target).st_mode) == mode  # 0o644 needs the chmod: umask 027
+    finally:
+        os.umask(old)
+
+
+def test_atomic_write_steps_past_a_dead_process_s_leftover(tmp_path, monkeypatch):
+    import itertools
+
+    from newsclean.cli import writeback
+
+    monkeypatch.setattr(writeback, "_TMP_COUNT", itertools.count())
+    stale = tmp_path / f".page.md.{os.getpid()}.0.tmp"
+    stale.write_bytes(b"half")
+    atomic_write(str(tmp_path / "page.md"), b"whole\n", 0o644, 0o022)
+    assert (tmp_path / "page.md").read_bytes() == b"whole\n"
+    assert stale.read_bytes() == b"half"  # not ours to remove
+    assert sorted(os.listdir(tmp_path)) == [stale.name, "page.md"]
+
+
 def test_file_mode_keeps_existing_permissions(tmp_path):
     target = tmp_path / "page.txt"
     target.write_text("x")

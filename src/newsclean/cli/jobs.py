@@ -8,6 +8,7 @@ for the import.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 
@@ -132,12 +133,21 @@ def text_limit(max_size: int) -> int:
 
 
 def read_limited(path: str, limit: int) -> bytes:
-    """The file's bytes; raises TooBig (unread) when it is larger than ``limit``."""
+    """The file's bytes; raises TooBig (unread) when it is larger than ``limit``.
+
+    It asks for the size ``fstat`` gives, plus one byte to see growth: a read of ``limit + 1``
+    bytes made Python map a buffer of the whole limit (8 MB) for every page, three times the
+    time of the read itself."""
     with open(path, "rb") as f:
         st = os.fstat(f.fileno())
         if limit and st.st_size > limit:
             raise TooBig(st.st_size)
-        data = f.read(limit + 1) if limit else f.read()
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device: no size to trust
+            data = f.read(limit + 1) if limit else f.read()
+        else:
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew since the fstat: read on
+                data += f.read(limit + 1 - len(data)) if limit else f.read()
     if limit and len(data) > limit:  # grew while read, or a device
         raise TooBig(len(data), at_least=True)
     return data
@@ -221,7 +231,8 @@ def clean_one(task: Task) -> Result:
         res.diff = unified_diff(old, out, task.target)
     if wb.writes:
         try:
-            atomic_write(task.target, new, file_mode(task.target, s.umask))
+            mode = 0o666 & ~s.umask if res.missing else file_mode(task.target, s.umask)
+            atomic_write(task.target, new, mode, s.umask)
         except OSError as e:
             res.error = f"cannot write {task.target}: {_reason(e)}"
     return res
