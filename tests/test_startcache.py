@@ -41,13 +41,13 @@ def stored(tmp_path_factory):
 def test_runs_store_patterns_data_files_and_tries(stored):
     assert startcache.file_name() in os.listdir(stored)
     startcache.load(str(stored))
-    kinds = [k[0] for k in startcache._store]
+    kinds = [k[0] for k in startcache.keys()]
     assert kinds.count("re") > 100 and kinds.count("toml") >= 20 and kinds.count("trie") >= 10
 
 
 def test_every_stored_program_is_the_one_re_compile_builds(stored):
     startcache.load(str(stored))
-    keys = [k for k in startcache._store if k[0] == "re"]
+    keys = [k for k in startcache.keys() if k[0] == "re"]
     for _, pattern, flags in keys:
         # CPython's patterns are equal only when pattern string, flags and program are equal
         assert startcache.compile(pattern, flags) == re.compile(pattern, flags), pattern[:80]
@@ -55,6 +55,7 @@ def test_every_stored_program_is_the_one_re_compile_builds(stored):
 
 def test_stored_data_files_and_tries_are_what_a_fresh_build_gives(stored):
     startcache.load(str(stored))
+    startcache.keys()
     for key, value in list(startcache._store.items()):
         if key[0] == "toml":
             with open(key[1], "rb") as f:
@@ -84,7 +85,7 @@ def test_without_load_nothing_is_kept_or_written(tmp_path, monkeypatch):
     calls = []
     assert startcache.memo(("x",), lambda: calls.append(1) or 5) == 5
     assert startcache.memo(("x",), lambda: calls.append(1) or 5) == 5
-    assert calls == [1, 1] and not startcache._store
+    assert calls == [1, 1] and not startcache.keys()
     startcache.save()
     assert list(tmp_path.iterdir()) == []
 
@@ -96,7 +97,7 @@ def test_programs_survive_the_file_and_keep_groups(tmp_path):
     startcache.save()
     startcache.unload()
     startcache.load(str(tmp_path))
-    assert ("re", pattern, int(re.I)) in startcache._store
+    assert ("re", pattern, int(re.I)) in startcache.keys()
     again = startcache.compile(pattern, re.I)
     assert again == first == re.compile(pattern, re.I)
     assert again.groupindex == {"day": 1, "month": 2} and again.flags & re.I
@@ -110,11 +111,12 @@ def test_a_damaged_file_is_ignored_and_replaced(tmp_path):
     startcache.save()
     startcache.unload()
     startcache.load(str(tmp_path))
-    assert ("re", r"ab+c", 0) in startcache._store
+    assert ("re", r"ab+c", 0) in startcache.keys()
 
 
 def test_a_program_the_engine_rejects_falls_back_to_re(tmp_path):
     startcache.load(str(tmp_path))
+    startcache.keys()
     key = ("re", r"x\d+y", 0)
     flags, code, groups, groupindex, indexgroup = startcache._program(r"x\d+y", 0)
     startcache._store[key] = (flags, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup)
@@ -152,7 +154,7 @@ def test_a_reinstalled_data_file_replaces_its_entry(tmp_path):
         startcache.save()
         startcache.unload()
     startcache.load(str(tmp_path / "cache"))
-    assert [k for k in startcache._store if k[0] == "toml"] == [("toml", str(data))]
+    assert [k for k in startcache.keys() if k[0] == "toml"] == [("toml", str(data))]
 
 
 def test_entries_no_saving_run_used_for_a_few_saves_are_dropped(tmp_path):
@@ -165,7 +167,7 @@ def test_entries_no_saving_run_used_for_a_few_saves_are_dropped(tmp_path):
 
     def stored():
         startcache.load(str(tmp_path))
-        keys = set(startcache._store)
+        keys = set(startcache.keys())
         startcache.unload()
         return keys
 
@@ -175,3 +177,18 @@ def test_entries_no_saving_run_used_for_a_few_saves_are_dropped(tmp_path):
     assert ("old",) in stored()
     run(("kept",), ("newer",))
     assert stored() == {("kept",), ("newer",)} | {("new", i) for i in range(startcache.KEEP_GENERATIONS - 1)}
+
+
+def test_the_file_is_read_only_when_something_is_looked_up(tmp_path, monkeypatch):
+    startcache.load(str(tmp_path))
+    startcache.memo(("k",), lambda: 1)
+    startcache.save()
+    startcache.unload()
+    reads = []
+    real_read = startcache._read
+    monkeypatch.setattr(startcache, "_read", lambda: reads.append(1) or real_read())
+    startcache.load(str(tmp_path))
+    startcache.save()  # a run that never looked anything up (--help, rules) reads nothing
+    assert reads == []
+    assert startcache.memo(("k",), lambda: 2) == 1 and startcache.memo(("j",), lambda: 3) == 3
+    assert reads == [1]

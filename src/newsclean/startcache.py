@@ -48,6 +48,7 @@ _last_used: dict[Any, int] = {}  # key -> the generation that last used it (from
 _used: set = set()  # keys this process used
 _generation = 0  # of the file loaded
 _path: str | None = None
+_pending = False  # the file is still to be read
 _changed = False
 
 
@@ -55,6 +56,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # re.compile's name, o
     """``re.compile(pattern, flags)``, from the stored program when there is one."""
     if _path is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
+    if _pending:
+        _read()
     key = ("re", pattern, int(flags))
     program = _store.get(key)
     if program is None:
@@ -90,6 +93,8 @@ def toml(path: str) -> dict:
     file, so a reinstall replaces it)."""
     if _path is None:
         return _read_toml(path)
+    if _pending:
+        _read()
     st = os.stat(path)
     key, stamp = ("toml", os.path.abspath(path)), (st.st_size, st.st_mtime_ns)
     stored = _store.get(key)
@@ -112,6 +117,8 @@ def memo(key: tuple, build: Callable[[], Any]) -> Any:
     everything the value depends on, and both must be plain data (what ``marshal`` writes)."""
     if _path is None:
         return build()
+    if _pending:
+        _read()
     try:
         value = _store[key]
     except KeyError:
@@ -141,12 +148,20 @@ def file_name() -> str | None:
 
 
 def load(folder: str) -> None:
-    """Keep start-up work in ``folder``: use what is there, and ``save`` what is new."""
-    global _path, _generation
+    """Keep start-up work in ``folder``: use what is there (read at the first use, so runs
+    that never load the core, such as ``--help``, do not read it), and ``save`` what is new."""
+    global _path, _pending
     name = file_name()
     if name is None:
         return
     _path = os.path.join(folder, name)
+    _pending = True
+
+
+def _read() -> None:
+    """The stored entries, into ``_store`` (once, at the first lookup after ``load``)."""
+    global _pending, _generation
+    _pending = False
     try:
         with open(_path, "rb") as f:
             version, generation, entries = marshal.load(f)
@@ -188,10 +203,17 @@ def save() -> None:
             pass
 
 
+def keys() -> list:
+    """The keys of everything stored (for tests and a look at the cache)."""
+    if _pending:
+        _read()
+    return list(_store)
+
+
 def unload() -> None:
     """Back to doing all the work in-process (tests)."""
-    global _path, _changed, _generation
-    _path, _changed, _generation = None, False, 0
+    global _path, _changed, _generation, _pending
+    _path, _changed, _generation, _pending = None, False, 0, False
     _store.clear()
     _used.clear()
     _last_used.clear()
