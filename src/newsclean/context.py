@@ -38,7 +38,7 @@ from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MA
                                   MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_STANDFIRST, MODEL_SURE_PAGE,
                                   NAV_RUN_MIN, STANDFIRST_MAX_BODY, STANDFIRST_MAX_GAP,
                                   PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, SPLIT_COUNT_LINES,
-                                  THREAD_MIN_BEFORE)
+                                  THREAD_MIN_BEFORE, MODEL_UNSTOPPED, UNSTOPPED_MAX_CAPITALS)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -299,6 +299,42 @@ _INNER_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 def _is_prose(line: Line) -> bool:
     """Running text that holds a sentence: it ends like one, or a full stop stands inside it."""
     return _continues_text(line) or _INNER_STOP.search(line.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _credit_tail() -> re.Pattern:
+    """A photo credit after its label at a line's end, "… Maskenpflicht. Foto: ccnull/Marco
+    Verch/cc by sa 2.0" (``data/context.toml``'s ``credit_labels``): at most 80 characters
+    after the label, without a sentence's full stop (a full stop inside a name or an address,
+    "Shutterstock.com", is none)."""
+    return re.compile(rf"\b(?:{alternation(context_words('credit_labels')).pattern})\s*:\s*"
+                      r"(?:[^.!?\s]|[.!?]?\s(?=\S)|\.(?=\S)){1,80}$", re.I)
+
+
+# what stands between the items of a menu, a tag list or a "« previous | Main | next »" line
+_SEPARATORS = frozenset("|·•«»‹›")
+# link texts glued together by the dump, "Quoi de neufInformation aux visiteurs", "… im Alltag.Jetzt abonnieren";
+# or a ticker's headline and its time, "… in private clinics 10:05"
+_GLUED = re.compile(r"[a-zß-ÿ][.!?]?[A-ZÀ-Þ]|\b\d{1,2}:\d\d$")
+# a space next to a CJK character: headlines set side by side (a CJK sentence has no spaces)
+_CJK_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff] | [\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _unstopped_sentence(text: str) -> bool:
+    """A running-text line that reads as one sentence whose full stop was left off, as many
+    sites set the summary under a headline ("Mark Helfrich über das gewaltige Potenzial der
+    Technologie im Kampf gegen den Klimawandel"): no second sentence (a caption followed by its
+    credit, "… overnight Tuesday. Eugene Paik/Star-Ledger"), no separators or glued link
+    texts (a menu, a tag list), no time at its end (a ticker's headline), no spaced CJK runs (headlines side by side), at most
+    ``UNSTOPPED_MAX_CAPITALS`` of its words capitalised (a run of names and menu entries, "Music
+    CDs and Records"), and no photo credit."""
+    if (not _SEPARATORS.isdisjoint(text) or _INNER_STOP.search(text) or _GLUED.search(text)
+            or _CJK_SPACE.search(text)):
+        return False
+    cased = [w[0].isupper() for w in text.split() if w[0].isupper() or w[0].islower()]
+    if cased and sum(cased) > UNSTOPPED_MAX_CAPITALS * len(cased):
+        return False
+    return _PHOTO_CREDIT.search(text) is None and _credit_tail().search(text) is None
 
 
 def _rescue_empty(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -665,12 +701,16 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
     if headline >= first:
         return lines
 
+    near = first - headline <= STANDFIRST_MAX_BODY
+
     def fits(i: int) -> bool:
         line = lines[i]
         return (line.label is Label.BOILERPLATE and line.code == "NC-MODEL" and probs[i] >= MODEL_STANDFIRST
-                and _continues_text(line) and not line.text.endswith(_ELLIPSIS))  # (no photo credit either)
+                and (_continues_text(line) or near and probs[i] >= MODEL_UNSTOPPED and shape(line.text).textlike
+                     and _unstopped_sentence(line.text))
+                and not line.text.endswith(_ELLIPSIS))  # (no photo credit either)
 
-    if first - headline <= STANDFIRST_MAX_BODY:
+    if near:
         span = [i for i in range(headline + 1, first) if fits(i)]
     else:
         top = next((i for i in range(headline + 1, min(first, headline + 1 + STANDFIRST_MAX_GAP))
