@@ -573,3 +573,39 @@ def test_standfirst_without_its_full_stop():
     menu = "Music CDs and Records | Event Tickets | Movies | Magazine | VHS and DVD | Educational Toys"
     out = keep_standfirst(_headlined([texts[0], menu, *texts[2:]], probs, 0, meta=(2,)), 0, probs)
     assert out[1].label is Label.BOILERPLATE
+
+
+def test_prose_under_kept_text_continues_after_every_rule():
+    from newsclean.context import continue_text
+    from newsclean.thresholds import MODEL_CONTINUE, MODEL_KEEP
+    hesitant = (MODEL_CONTINUE + MODEL_KEEP) / 2
+    source = "Pressemitteilung Nr. 48/22 des BAG vom 20.12.2022 zum Urteil vom 20.12.2022 – 9 AZR 266/20"
+    caption = "The council met in the old town hall on Tuesday evening (Photo: Jane Doe)."
+    texts = [EN, source, EN2, "Related stories", caption]
+    probs = [0.95, hesitant, hesitant, 0.05, hesitant]
+    lines = run("\n\n".join(texts), probs=probs)
+    # the line under the kept text holds a full stop inside but ends like no sentence: the
+    # first pass leaves it, and the sentence under it, out
+    assert [l.label for l in lines[:3]] == [Label.CONTENT, Label.BOILERPLATE, Label.BOILERPLATE]
+    out = continue_text(lines, probs)
+    assert out[1].label is Label.CONTENT and "sentence under the kept text" in out[1].detail
+    # one step only: a line this pass keeps keeps nothing under it (a list of dated headlines,
+    # "2011-11-21 США. «Wrigley» выпускает …", is not taken whole)
+    assert [l.label for l in out[2:5]] == [Label.BOILERPLATE] * 3
+    # a line holding a boilerplate cue anywhere, or mostly capitalised words, stays out
+    notice = ("© Example & Co 2006 No part of this site may be reproduced in any form or by any means "
+              "without our prior written permission. Printed from http://www.example.com/about")
+    keywords = "U.S. State Exports, Search for Partners, Trades & Tenders, Automotive, Aviation and Aerospace"
+    for text in (notice, keywords):
+        two = run(f"{EN}\n\n{text}", probs=[0.95, hesitant])
+        assert two[1].label is Label.BOILERPLATE and two[1].code == "NC-MODEL"
+        assert continue_text(two, [0.95, hesitant])[1].label is Label.BOILERPLATE, text
+    # a caption with its photo credit, a repeat, a line under MODEL_CONTINUE stay out
+    out = continue_text(lines[:1] + lines[4:], probs[:1] + probs[4:])
+    assert out[1].label is Label.BOILERPLATE
+    low = [0.95, MODEL_CONTINUE - 0.05] + probs[2:]
+    assert continue_text(run("\n\n".join(texts), probs=low), low)[1].label is Label.BOILERPLATE
+    again = run("\n\n".join([EN2, EN, EN2]), probs=[0.1, 0.95, hesitant])
+    assert continue_text(again, [0.1, 0.95, hesitant])[2].label is Label.BOILERPLATE
+    # without the model, nothing changes
+    assert continue_text(lines, None) is lines
