@@ -520,7 +520,7 @@ def test_standfirst_under_the_headline_stays():
 
 def test_standfirst_search_under_a_headline_far_from_the_body():
     from newsclean.context import keep_standfirst
-    from newsclean.thresholds import MODEL_KEEP, STANDFIRST_MAX_BODY
+    from newsclean.thresholds import MODEL_KEEP, MODEL_UNSTOPPED, STANDFIRST_MAX_BODY
     low = 0.35 if 0.35 < MODEL_KEEP else MODEL_KEEP - 0.05
     summary = "The council approved a budget that puts schools and water pipes first this year."
     filler = [f"Related story {i}" for i in range(STANDFIRST_MAX_BODY)]  # the body starts far down
@@ -536,9 +536,76 @@ def test_standfirst_search_under_a_headline_far_from_the_body():
     probs2 = [0.2, low, low] + [0.02] * len(filler) + [0.97, 0.95]
     out = keep_standfirst(_headlined(texts2, probs2, 0), 0, probs2)
     assert out[1].label is Label.BOILERPLATE and out[2].label is Label.BOILERPLATE
-    # near the body, every sentence between the headline and the body stays
+    # near the body, every sentence between the headline and the body stays, and so does a
+    # summary set without its full stop, when the model gives it MODEL_UNSTOPPED (see
+    # test_standfirst_without_its_full_stop)
     texts3 = ["Council approves new budget", subtitle, summary, "By Jane Doe", EN3, "Photo gallery", EN, EN2]
-    probs3 = [0.2, low, low, 0.1, low, 0.05, 0.97, 0.95]
+    probs3 = [0.2, max(low, MODEL_UNSTOPPED), low, 0.1, low, 0.05, 0.97, 0.95]
     out = keep_standfirst(_headlined(texts3, probs3, 0, meta=(3,)), 0, probs3)
-    assert [l.label for l in out[1:6]] == [Label.BOILERPLATE, Label.CONTENT, Label.METADATA,
+    assert [l.label for l in out[1:6]] == [Label.CONTENT, Label.CONTENT, Label.METADATA,
                                            Label.CONTENT, Label.BOILERPLATE]
+
+
+def test_standfirst_without_its_full_stop():
+    from newsclean.context import _unstopped_sentence, keep_standfirst
+    from newsclean.thresholds import MODEL_KEEP, MODEL_STANDFIRST, MODEL_UNSTOPPED
+    low = (MODEL_UNSTOPPED + MODEL_KEEP) / 2
+    deck = "Mark Helfrich über das gewaltige Potenzial der Technologie im Kampf gegen den Klimawandel"
+    assert shape(deck).textlike and not shape(deck).sentence and _unstopped_sentence(deck)
+    # what is no sentence that lost its full stop: a menu, a tag list, glued link texts,
+    # CJK headlines side by side, a caption and its credit, a run of capitalised names
+    for text in ["Music CDs and Records | Event Tickets | Movies | Magazine | VHS and DVD | Educational Toys",
+                 "« DynamoDB Improvements - Consistent BatchGet & More | Main | Deploy a SharePoint Farm »",
+                 "Quoi de neufInformation aux visiteursMerveilles naturelles et trésors culturelsActivités",
+                 "《咱家那些事》今晚收官 黄志忠练束梅终成眷属 李彬携洪剑涛跨界设计师 爱上原品引领新概念",
+                 "The wind at the shopping center blew down two trees overnight Tuesday. Eugene Paik/Star-Ledger",
+                 "In Gottesdiensten gilt in der ganzen Stadt FFP2-Maskenpflicht Foto: ccnull/Marco Verch/cc by sa 2.0",
+                 "Sporting performance Marathon Cycling Running Athletics African Tour de France Beijing Olympics"]:
+        assert not _unstopped_sentence(text), text
+    texts = ["Wasserstoff ist der Schlüssel", deck, "Von Jane Doe", EN, EN2]
+    probs = [0.2, low, 0.1, 0.97, 0.95]
+    out = keep_standfirst(_headlined(texts, probs, 0, meta=(2,)), 0, probs)
+    assert out[1].label is Label.CONTENT and "standfirst" in out[1].detail
+    # it needs MODEL_UNSTOPPED (a sentence with its full stop, only MODEL_STANDFIRST)
+    if MODEL_STANDFIRST < MODEL_UNSTOPPED:
+        under = [0.2, (MODEL_STANDFIRST + MODEL_UNSTOPPED) / 2, 0.1, 0.97, 0.95]
+        assert keep_standfirst(_headlined(texts, under, 0, meta=(2,)), 0, under)[1].label is Label.BOILERPLATE
+    menu = "Music CDs and Records | Event Tickets | Movies | Magazine | VHS and DVD | Educational Toys"
+    out = keep_standfirst(_headlined([texts[0], menu, *texts[2:]], probs, 0, meta=(2,)), 0, probs)
+    assert out[1].label is Label.BOILERPLATE
+
+
+def test_prose_under_kept_text_continues_after_every_rule():
+    from newsclean.context import continue_text
+    from newsclean.thresholds import MODEL_CONTINUE, MODEL_KEEP
+    hesitant = (MODEL_CONTINUE + MODEL_KEEP) / 2
+    source = "Pressemitteilung Nr. 48/22 des BAG vom 20.12.2022 zum Urteil vom 20.12.2022 – 9 AZR 266/20"
+    caption = "The council met in the old town hall on Tuesday evening (Photo: Jane Doe)."
+    texts = [EN, source, EN2, "Related stories", caption]
+    probs = [0.95, hesitant, hesitant, 0.05, hesitant]
+    lines = run("\n\n".join(texts), probs=probs)
+    # the line under the kept text holds a full stop inside but ends like no sentence: the
+    # first pass leaves it, and the sentence under it, out
+    assert [l.label for l in lines[:3]] == [Label.CONTENT, Label.BOILERPLATE, Label.BOILERPLATE]
+    out = continue_text(lines, probs)
+    assert out[1].label is Label.CONTENT and "sentence under the kept text" in out[1].detail
+    # one step only: a line this pass keeps keeps nothing under it (a list of dated headlines,
+    # "2011-11-21 США. «Wrigley» выпускает …", is not taken whole)
+    assert [l.label for l in out[2:5]] == [Label.BOILERPLATE] * 3
+    # a line holding a boilerplate cue anywhere, or mostly capitalised words, stays out
+    notice = ("© Example & Co 2006 No part of this site may be reproduced in any form or by any means "
+              "without our prior written permission. Printed from http://www.example.com/about")
+    keywords = "U.S. State Exports, Search for Partners, Trades & Tenders, Automotive, Aviation and Aerospace"
+    for text in (notice, keywords):
+        two = run(f"{EN}\n\n{text}", probs=[0.95, hesitant])
+        assert two[1].label is Label.BOILERPLATE and two[1].code == "NC-MODEL"
+        assert continue_text(two, [0.95, hesitant])[1].label is Label.BOILERPLATE, text
+    # a caption with its photo credit, a repeat, a line under MODEL_CONTINUE stay out
+    out = continue_text(lines[:1] + lines[4:], probs[:1] + probs[4:])
+    assert out[1].label is Label.BOILERPLATE
+    low = [0.95, MODEL_CONTINUE - 0.05] + probs[2:]
+    assert continue_text(run("\n\n".join(texts), probs=low), low)[1].label is Label.BOILERPLATE
+    again = run("\n\n".join([EN2, EN, EN2]), probs=[0.1, 0.95, hesitant])
+    assert continue_text(again, [0.1, 0.95, hesitant])[2].label is Label.BOILERPLATE
+    # without the model, nothing changes
+    assert continue_text(lines, None) is lines

@@ -30,6 +30,7 @@ from typing import Sequence
 
 from newsclean import startcache
 from newsclean.classify import is_contains_cue, is_pattern_cue, shape
+from newsclean.cuematch import ALL_KINDS, index
 from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
@@ -39,7 +40,7 @@ from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MA
                                   MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_STANDFIRST, MODEL_SURE_PAGE,
                                   NAV_RUN_MIN, STANDFIRST_MAX_BODY, STANDFIRST_MAX_GAP,
                                   PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, SPLIT_COUNT_LINES,
-                                  THREAD_MIN_BEFORE)
+                                  SENTENCE_MIN_WIDTH, THREAD_MIN_BEFORE, MODEL_UNSTOPPED, UNSTOPPED_MAX_CAPITALS)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -300,6 +301,47 @@ _INNER_STOP = startcache.compile(r"[.!?。！？](?:\s|$)")
 def _is_prose(line: Line) -> bool:
     """Running text that holds a sentence: it ends like one, or a full stop stands inside it."""
     return _continues_text(line) or _INNER_STOP.search(line.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _credit_tail() -> re.Pattern:
+    """A photo credit after its label at a line's end, "… Maskenpflicht. Foto: ccnull/Marco
+    Verch/cc by sa 2.0" (``data/context.toml``'s ``credit_labels``): at most 80 characters
+    after the label, without a sentence's full stop (a full stop inside a name or an address,
+    "Shutterstock.com", is none)."""
+    return re.compile(rf"\b(?:{alternation(context_words('credit_labels')).pattern})\s*:\s*"
+                      r"(?:[^.!?\s]|[.!?]?\s(?=\S)|\.(?=\S)){1,80}$", re.I)
+
+
+# what stands between the items of a menu, a tag list or a "« previous | Main | next »" line
+_SEPARATORS = frozenset("|·•«»‹›")
+# link texts glued together by the dump, "Quoi de neufInformation aux visiteurs", "… im Alltag.Jetzt abonnieren";
+# or a ticker's headline and its time, "… in private clinics 10:05"
+_GLUED = re.compile(r"[a-zß-ÿ][.!?]?[A-ZÀ-Þ]|\b\d{1,2}:\d\d$")
+# a space next to a CJK character: headlines set side by side (a CJK sentence has no spaces)
+_CJK_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff] | [\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _unstopped_sentence(text: str) -> bool:
+    """A running-text line that reads as one sentence whose full stop was left off, as many
+    sites set the summary under a headline ("Mark Helfrich über das gewaltige Potenzial der
+    Technologie im Kampf gegen den Klimawandel"): no second sentence (a caption followed by its
+    credit, "… overnight Tuesday. Eugene Paik/Star-Ledger"), no separators or glued link
+    texts (a menu, a tag list), no time at its end (a ticker's headline), no spaced CJK runs
+    (headlines side by side), not mostly capitalised words (``_mostly_capitalised``: a run of
+    names and menu entries, "Music CDs and Records"), and no photo credit."""
+    if (not _SEPARATORS.isdisjoint(text) or _INNER_STOP.search(text) or _GLUED.search(text)
+            or _CJK_SPACE.search(text)):
+        return False
+    return not _mostly_capitalised(text) and _PHOTO_CREDIT.search(text) is None and _credit_tail().search(text) is None
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """More than ``UNSTOPPED_MAX_CAPITALS`` of the line's cased words open with a capital: a run
+    of names, menu entries or keywords ("Music CDs and Records", "Trades & Tenders, Banking and
+    Finance, Certification"), not a sentence."""
+    cased = [w[0].isupper() for w in text.split() if w[0].isupper() or w[0].islower()]
+    return bool(cased) and sum(cased) > UNSTOPPED_MAX_CAPITALS * len(cased)
 
 
 def _rescue_empty(lines: list[Line], probs: Sequence[float], repeated: Sequence[bool]) -> list[Line]:
@@ -666,12 +708,16 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
     if headline >= first:
         return lines
 
+    near = first - headline <= STANDFIRST_MAX_BODY
+
     def fits(i: int) -> bool:
         line = lines[i]
         return (line.label is Label.BOILERPLATE and line.code == "NC-MODEL" and probs[i] >= MODEL_STANDFIRST
-                and _continues_text(line) and not line.text.endswith(_ELLIPSIS))  # (no photo credit either)
+                and (_continues_text(line) or near and probs[i] >= MODEL_UNSTOPPED and shape(line.text).textlike
+                     and _unstopped_sentence(line.text))
+                and not line.text.endswith(_ELLIPSIS))  # (no photo credit either)
 
-    if first - headline <= STANDFIRST_MAX_BODY:
+    if near:
         span = [i for i in range(headline + 1, first) if fits(i)]
     else:
         top = next((i for i in range(headline + 1, min(first, headline + 1 + STANDFIRST_MAX_GAP))
@@ -688,6 +734,41 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
         first_at.setdefault(_dedup_key(lines[j].text), j)
     fresh = [i for i in span if first_at[_dedup_key(lines[i].text)] == i]  # (no earlier line repeats it)
     return _bring_back(lines, lines, fresh, probs, "standfirst under the headline")
+
+
+def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: tuple = (),
+                  disabled: frozenset[str] = frozenset()) -> list[Line]:
+    """After every other rule, a line right under kept text that holds a sentence stays when the
+    model gives it at least ``MODEL_CONTINUE``.
+
+    ``_revise_by_model`` keeps such a line under what the model kept, when it ends like a
+    sentence; the rules after it keep more (a standfirst, an ingredient list, the next
+    paragraphs, a lead), and the line under those is told here. A full stop inside the line is
+    enough here (``_is_prose``: a line citing its source, "Pressemitteilung Nr. 48/22 des BAG vom
+    …", a sentence and its link, "… eyes and nose. pic.twitter.com/…") when it is at least
+    ``SENTENCE_MIN_WIDTH`` columns wide. Only lines the model alone dropped (``NC-MODEL``) come
+    back, and not: a repeat of an earlier line, a caption with a photo credit, a line cut off
+    with an ellipsis, one most of whose words are capitalised (``_mostly_capitalised``:
+    keywords), one holding a cue of any kind anywhere (the first pass reads only the whole or
+    the start of a long line: "© … No part of this site may be reproduced …"; ``extra_cues`` and
+    ``disabled`` as configured). It takes one step only: a line kept here keeps nothing under
+    it (a list of dated headlines, "2011-11-21 США. «Wrigley» выпускает …", stays out)."""
+    if probs is None:
+        return lines
+    out = lines
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        key = _dedup_key(line.text)
+        repeated = key in seen and len(key) > 1
+        seen.add(key)
+        if (i and lines[i - 1].label is Label.CONTENT and line.label is Label.BOILERPLATE and line.code == "NC-MODEL"
+                and probs[i] >= MODEL_CONTINUE and not repeated and shape(line.text).width >= SENTENCE_MIN_WIDTH
+                and _is_prose(line) and _PHOTO_CREDIT.search(line.text) is None
+                and _credit_tail().search(line.text) is None and not line.text.endswith(_ELLIPSIS)
+                and not _mostly_capitalised(line.text)
+                and index(extra_cues).scan([line.text]).winner(0, ALL_KINDS, disabled) is None):
+            out = _bring_back(lines, out, (i,), probs, "sentence under the kept text")
+    return out
 
 
 def _thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
