@@ -309,17 +309,17 @@ def _credit_tail() -> re.Pattern:
     Verch/cc by sa 2.0" (``data/context.toml``'s ``credit_labels``): at most 80 characters
     after the label, without a sentence's full stop (a full stop inside a name or an address,
     "Shutterstock.com", is none)."""
-    return re.compile(rf"\b(?:{alternation(context_words('credit_labels')).pattern})\s*:\s*"
-                      r"(?:[^.!?\s]|[.!?]?\s(?=\S)|\.(?=\S)){1,80}$", re.I)
+    return startcache.compile(rf"\b(?:{alternation(context_words('credit_labels')).pattern})\s*:\s*"
+                              r"(?:[^.!?\s]|[.!?]?\s(?=\S)|\.(?=\S)){1,80}$", re.I)
 
 
 # what stands between the items of a menu, a tag list or a "« previous | Main | next »" line
 _SEPARATORS = frozenset("|·•«»‹›")
 # link texts glued together by the dump, "Quoi de neufInformation aux visiteurs", "… im Alltag.Jetzt abonnieren";
 # or a ticker's headline and its time, "… in private clinics 10:05"
-_GLUED = re.compile(r"[a-zß-ÿ][.!?]?[A-ZÀ-Þ]|\b\d{1,2}:\d\d$")
+_GLUED = startcache.compile(r"[a-zß-ÿ][.!?]?[A-ZÀ-Þ]|\b\d{1,2}:\d\d$")
 # a space next to a CJK character: headlines set side by side (a CJK sentence has no spaces)
-_CJK_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff] | [\u3040-\u30ff\u3400-\u9fff]")
+_CJK_SPACE = startcache.compile(r"[\u3040-\u30ff\u3400-\u9fff] | [\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _unstopped_sentence(text: str) -> bool:
