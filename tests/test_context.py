@@ -609,3 +609,23 @@ def test_prose_under_kept_text_continues_after_every_rule():
     assert continue_text(again, [0.1, 0.95, hesitant])[2].label is Label.BOILERPLATE
     # without the model, nothing changes
     assert continue_text(lines, None) is lines
+
+
+def test_short_line_between_text_kept_by_any_rule():
+    from newsclean.context import continue_text
+    from newsclean.thresholds import MODEL_KEEP, MODEL_SANDWICH
+    between = (MODEL_SANDWICH + MODEL_KEEP) / 2
+    texts = [EN, "What the experts say", EN2, "Share this", EN3]
+    # the text under the short line is kept by another rule (here: set by hand), not the model
+    probs = [0.95, between, 0.2, between, 0.95]
+    lines = run("\n\n".join(texts), probs=probs)
+    assert lines[1].label is Label.BOILERPLATE
+    lines[2] = lines[2].with_final(Label.CONTENT, "NC-TEXT", "paragraphs under the text above")
+    out = continue_text(lines, probs)
+    assert out[1].label is Label.CONTENT and "short line between text" in out[1].detail
+    assert out[3].label is Label.BOILERPLATE  # a cue named it
+    # under MODEL_SANDWICH, or with no kept text under it, it stays out
+    low = [0.95, MODEL_SANDWICH - 0.05] + probs[2:]
+    assert continue_text(lines, low)[1].label is Label.BOILERPLATE
+    lines[2] = lines[2].with_final(Label.BOILERPLATE, "NC-MODEL", "p=0.20")
+    assert continue_text(lines, probs)[1].label is Label.BOILERPLATE

@@ -739,7 +739,8 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
 def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: tuple = (),
                   disabled: frozenset[str] = frozenset()) -> list[Line]:
     """After every other rule, a line right under kept text that holds a sentence stays when the
-    model gives it at least ``MODEL_CONTINUE``.
+    model gives it at least ``MODEL_CONTINUE``, and a short line between kept text from
+    ``MODEL_SANDWICH`` on.
 
     ``_revise_by_model`` keeps such a line under what the model kept, when it ends like a
     sentence; the rules after it keep more (a standfirst, an ingredient list, the next
@@ -752,10 +753,15 @@ def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: 
     keywords), one holding a cue of any kind anywhere (the first pass reads only the whole or
     the start of a long line: "© … No part of this site may be reproduced …"; ``extra_cues`` and
     ``disabled`` as configured). It takes one step only: a line kept here keeps nothing under
-    it (a list of dated headlines, "2011-11-21 США. «Wrigley» выпускает …", stays out)."""
+    it (a list of dated headlines, "2011-11-21 США. «Wrigley» выпускает …", stays out).
+
+    Likewise a short line (the first pass's ``NC-NAV`` by shape alone) the model gives at least
+    ``MODEL_SANDWICH`` between two lines kept by any rule is a subheading ("Das beste kommt
+    jetzt:"), as ``_revise_by_model`` tells it between two lines the model itself kept."""
     if probs is None:
         return lines
     out = lines
+    n = len(lines)
     seen: set[str] = set()
     for i, line in enumerate(lines):
         key = _dedup_key(line.text)
@@ -768,6 +774,10 @@ def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: 
                 and not _mostly_capitalised(line.text)
                 and index(extra_cues).scan([line.text]).winner(0, ALL_KINDS, disabled) is None):
             out = _bring_back(lines, out, (i,), probs, "sentence under the kept text")
+        elif (0 < i < n - 1 and lines[i - 1].label is Label.CONTENT and lines[i + 1].label is Label.CONTENT
+              and line.label is Label.BOILERPLATE and line.code == "NC-MODEL" and line.first_code == "NC-NAV"
+              and probs[i] >= MODEL_SANDWICH):
+            out = _bring_back(lines, out, (i,), probs, "short line between text")
     return out
 
 
