@@ -1,9 +1,19 @@
 """Splitting text into units: newlines, blocks, wrapped dumps."""
-from newsclean.blocks import display_width, join_fragments, normalize_newlines, split
+from newsclean.blocks import composed, display_width, join_fragments, normalize_newlines, split
 
 
 def test_crlf_cr_and_bom_normalised():
     assert normalize_newlines("\ufeffa\r\nb\rc\n") == "a\nb\nc\n"
+
+
+def test_text_composed():
+    # a letter and its accent as two code points become the one character a reader types;
+    # a character with a canonical decomposition only (Bengali RRA) becomes that
+    assert composed("gepru\u0308ft Gurtla\u0308nge") == "geprüft Gurtlänge"
+    assert composed("\u09b8\u09be\u09dc\u09c7") == "\u09b8\u09be\u09a1\u09bc\u09c7"
+    plain = "already composed: geprüft, 中文"
+    assert composed(plain) is plain
+    assert [u.text for u in split("Die Gurtla\u0308nge\nprüfen")] == ["Die Gurtlänge", "prüfen"]
 
 
 def test_units_and_blocks():

@@ -167,3 +167,13 @@ def test_kicker_rule_is_off_with_nc_nav():
     doc = clean(page, config=Config(disabled_rules=frozenset({"NC-NAV"})))
     assert not any("kicker" in l.detail for l in doc.lines)
     assert any("kicker" in l.detail for l in clean(page).lines)  # the sample has one
+
+
+def test_decomposed_text_comes_out_composed():
+    """A page that spells "ü" as "u" and a combining diaeresis gives the composed text (NFC)
+    a reader searches for, in the body and the front matter."""
+    page = PAGE.replace("Mayor opens the new harbour bridge", "Bu\u0308rgermeister o\u0308ffnet die neue Hafenbru\u0308cke")
+    page = page.replace("after four years", "nach vier Jahren Bauzeit, u\u0308ber")
+    doc = clean(page)
+    assert doc.metadata.title == "Bürgermeister öffnet die neue Hafenbrücke"
+    assert "nach vier Jahren Bauzeit, über" in doc.markdown and "\u0308" not in doc.markdown

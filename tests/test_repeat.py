@@ -53,6 +53,15 @@ def test_page_keys_match_the_keys_of_its_tidied_lines():
     assert repeat.unpack(repeat.pack(text_keys(text))) == text_keys(text)
 
 
+def test_page_keys_alike_composed_or_not():
+    """``clean`` keys its units from composed text (``blocks.composed``): so does the counting
+    pass, or a line a page spells decomposed would never be found repeated."""
+    from newsclean.blocks import split
+
+    text = "Gurtla\u0308nge pru\u0308fen\n"
+    assert text_keys(text) == page_keys(u.text for u in split(text)) == frozenset({line_key("Gurtlänge prüfen")})
+
+
 def test_page_keys_alike_with_and_without_odd_whitespace():
     """A page holding whitespace other than spaces and newlines (an em space, a form feed, a line
     separator inside a line) takes the line-by-line path; either path keys a line as ``line_key``."""

@@ -7,6 +7,7 @@ whole paragraphs whatever the shape of the dump.
 """
 from __future__ import annotations
 
+import unicodedata
 
 from newsclean import startcache
 from newsclean.document import Line
@@ -22,6 +23,14 @@ _SPACE = startcache.compile(r" [ \t\u00a0\u3000\u200b\ufeff]+|[\t\u00a0\u3000\u2
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF; a leading BOM goes."""
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def composed(text: str) -> str:
+    """The text in Unicode's composed form (NFC), as the Web writes text: a letter and the
+    accent a page spelled as two code points ("u" + U+0308) become the one character ("ü")
+    a reader types and searches for, and a character that has a canonical decomposition
+    only (Bengali "ড়" U+09DC) becomes that. Canonically equivalent text, rendered the same."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def tidy(line: str) -> str:
@@ -126,7 +135,7 @@ def _continues(line: str, nxt: str, width: int) -> bool:
 
 def split(text: str) -> list[Line]:
     """The page's units, in order, each with its block number and the physical lines it spans."""
-    text = normalize_newlines(text)
+    text = composed(normalize_newlines(text))
     raw = text.split("\n")
     width = _wrap_width(raw)
     tidied = tidy_lines(text)

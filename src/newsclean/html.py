@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from newsclean import startcache
 from newsclean import language
-from newsclean.blocks import split
+from newsclean.blocks import composed, split
 from newsclean.config import DEFAULT, Config
 from newsclean.dates import parse_date
 from newsclean.document import Document, Label, Line, Metadata
@@ -133,7 +133,7 @@ _CUE_CODES = frozenset({"NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE", "NC-COM
 
 
 def _key(s: str) -> str:
-    return _KEY.sub("", s).lower()
+    return _KEY.sub("", composed(s)).lower()  # (composed as the rendered page's lines are: blocks.split)
 
 
 def _in_text(key: str, joined: str, whole: set[str]) -> bool:

@@ -73,10 +73,11 @@ def text_digests(text: str) -> bytes:
     page at once; ``split`` then finds only the rarer whitespace). The page's physical lines
     are keyed (the units ``clean`` labels are the same lines, except where a hard-wrapped
     dump's paragraph is re-joined, and paragraphs are too long to count anyway); odd spaces
-    become spaces first, as ``blocks.tidy_lines`` makes them for ``clean``."""
-    from newsclean.blocks import normalize_newlines, plain_spaces
+    become spaces first, as ``blocks.tidy_lines`` makes them for ``clean`` (and the text is
+    ``blocks.composed``, as ``blocks.split`` makes it)."""
+    from newsclean.blocks import composed, normalize_newlines, plain_spaces
 
-    page = plain_spaces(normalize_newlines(text)).lower().replace(" ", "")
+    page = plain_spaces(composed(normalize_newlines(text))).lower().replace(" ", "")
     norms = {"".join(line.split()) for line in page.split("\n")}
     return b"".join([_digest(n) for n in norms if _countable_norm(n)])
 
