@@ -762,13 +762,20 @@ def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: 
         return lines
     out = lines
     n = len(lines)
-    seen: set[str] = set()
+    seen: set[str] = set()  # keys of the lines above the last candidate (keyed only as far as one needs)
+    keyed = 0
+
+    def repeated(i: int) -> bool:
+        nonlocal keyed
+        for j in range(keyed, i):
+            seen.add(_dedup_key(lines[j].text))
+        keyed = max(keyed, i)
+        key = _dedup_key(lines[i].text)
+        return key in seen and len(key) > 1
+
     for i, line in enumerate(lines):
-        key = _dedup_key(line.text)
-        repeated = key in seen and len(key) > 1
-        seen.add(key)
         if (i and lines[i - 1].label is Label.CONTENT and line.label is Label.BOILERPLATE and line.code == "NC-MODEL"
-                and probs[i] >= MODEL_CONTINUE and not repeated and shape(line.text).width >= SENTENCE_MIN_WIDTH
+                and probs[i] >= MODEL_CONTINUE and shape(line.text).width >= SENTENCE_MIN_WIDTH and not repeated(i)
                 and _is_prose(line) and _PHOTO_CREDIT.search(line.text) is None
                 and _credit_tail().search(line.text) is None and not line.text.endswith(_ELLIPSIS)
                 and not _mostly_capitalised(line.text)
