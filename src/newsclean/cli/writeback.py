@@ -50,6 +50,10 @@ def read_bytes(path: str) -> bytes | None:
 
 
 _TMP_COUNT = itertools.count()
+# a new file only, not inherited by child processes, no symbolic link followed, no newline
+# translation (the flags each platform has, as ``tempfile.mkstemp`` uses them)
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | sum(
+    getattr(os, name, 0) for name in ("O_CLOEXEC", "O_NOINHERIT", "O_NOFOLLOW", "O_BINARY"))
 
 
 def atomic_write(path: str, data: bytes, mode: int, umask: int | None = None) -> None:
@@ -66,8 +70,7 @@ def atomic_write(path: str, data: bytes, mode: int, umask: int | None = None) ->
     for _ in range(1000):
         tmp = f"{stem}{next(_TMP_COUNT)}.tmp"
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0),
-                         mode & 0o777)
+            fd = os.open(tmp, _CREATE_FLAGS, mode & 0o777)
             break
         except FileExistsError:  # left by a process of the same number that died
             continue
