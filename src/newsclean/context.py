@@ -313,6 +313,12 @@ def _credit_tail() -> re.Pattern:
                               r"(?:[^.!?\s]|[.!?]?\s(?=\S)|\.(?=\S)){1,80}$", re.I)
 
 
+def _has_credit(text: str) -> bool:
+    """A caption's photo credit: in brackets at the end (``_PHOTO_CREDIT``) or after its label
+    (``_credit_tail``)."""
+    return _PHOTO_CREDIT.search(text) is not None or _credit_tail().search(text) is not None
+
+
 # what stands between the items of a menu, a tag list or a "« previous | Main | next »" line
 _SEPARATORS = frozenset("|·•«»‹›")
 # link texts glued together by the dump, "Quoi de neufInformation aux visiteurs", "… im Alltag.Jetzt abonnieren";
@@ -333,7 +339,7 @@ def _unstopped_sentence(text: str) -> bool:
     if (not _SEPARATORS.isdisjoint(text) or _INNER_STOP.search(text) or _GLUED.search(text)
             or _CJK_SPACE.search(text)):
         return False
-    return not _mostly_capitalised(text) and _PHOTO_CREDIT.search(text) is None and _credit_tail().search(text) is None
+    return not _mostly_capitalised(text) and not _has_credit(text)
 
 
 def _mostly_capitalised(text: str) -> bool:
@@ -681,6 +687,24 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
     return lines
 
 
+class _RepeatsAbove:
+    """Whether a line repeats one above it (the same ``_dedup_key``), for the late rules, which
+    ask about a few lines of a page, going down it: the lines above are keyed only as far as the
+    last question needs."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.seen: set[str] = set()
+        self.keyed = 0  # lines[:keyed] are in ``seen``
+
+    def __call__(self, i: int) -> bool:
+        for j in range(self.keyed, i):
+            self.seen.add(_dedup_key(self.lines[j].text))
+        self.keyed = max(self.keyed, i)
+        key = _dedup_key(self.lines[i].text)
+        return len(key) > 1 and key in self.seen
+
+
 def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[float] | None) -> list[Line]:
     """The standfirst under the headline stays: on a page whose kept text starts under the
     headline (``headline``: the line the title finder took it from), the sentences between them
@@ -727,12 +751,8 @@ def keep_standfirst(lines: list[Line], headline: int | None, probs: Sequence[flo
         while top is not None and top < first and fits(top):
             span.append(top)
             top += 1
-    if not span:
-        return lines
-    first_at: dict[str, int] = {}  # each text's first line, up to the last candidate (one pass)
-    for j in range(span[-1] + 1):
-        first_at.setdefault(_dedup_key(lines[j].text), j)
-    fresh = [i for i in span if first_at[_dedup_key(lines[i].text)] == i]  # (no earlier line repeats it)
+    repeated = _RepeatsAbove(lines)
+    fresh = [i for i in span if not repeated(i)]
     return _bring_back(lines, lines, fresh, probs, "standfirst under the headline")
 
 
@@ -762,22 +782,11 @@ def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: 
         return lines
     out = lines
     n = len(lines)
-    seen: set[str] = set()  # keys of the lines above the last candidate (keyed only as far as one needs)
-    keyed = 0
-
-    def repeated(i: int) -> bool:
-        nonlocal keyed
-        for j in range(keyed, i):
-            seen.add(_dedup_key(lines[j].text))
-        keyed = max(keyed, i)
-        key = _dedup_key(lines[i].text)
-        return key in seen and len(key) > 1
-
+    repeated = _RepeatsAbove(lines)
     for i, line in enumerate(lines):
         if (i and lines[i - 1].label is Label.CONTENT and line.label is Label.BOILERPLATE and line.code == "NC-MODEL"
                 and probs[i] >= MODEL_CONTINUE and shape(line.text).width >= SENTENCE_MIN_WIDTH and not repeated(i)
-                and _is_prose(line) and _PHOTO_CREDIT.search(line.text) is None
-                and _credit_tail().search(line.text) is None and not line.text.endswith(_ELLIPSIS)
+                and _is_prose(line) and not _has_credit(line.text) and not line.text.endswith(_ELLIPSIS)
                 and not _mostly_capitalised(line.text)
                 and index(extra_cues).scan([line.text]).winner(0, ALL_KINDS, disabled) is None):
             out = _bring_back(lines, out, (i,), probs, "sentence under the kept text")
