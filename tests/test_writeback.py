@@ -48,6 +48,7 @@ def test_file_mode_keeps_existing_permissions(tmp_path):
     assert file_mode(str(target), 0o022) == 0o640
     assert file_mode(str(tmp_path / "new.md"), 0o022) == 0o644
     assert file_mode(str(tmp_path / "new.md"), 0o077) == 0o600
+    assert file_mode(str(target), 0o022, exists=False) == 0o644  # known missing: not asked again
 
 
 def test_failed_write_leaves_the_target_alone(tmp_path, monkeypatch):

@@ -231,8 +231,7 @@ def clean_one(task: Task) -> Result:
         res.diff = unified_diff(old, out, task.target)
     if wb.writes:
         try:
-            mode = 0o666 & ~s.umask if res.missing else file_mode(task.target, s.umask)
-            atomic_write(task.target, new, mode, s.umask)
+            atomic_write(task.target, new, file_mode(task.target, s.umask, exists=not res.missing), s.umask)
         except OSError as e:
             res.error = f"cannot write {task.target}: {_reason(e)}"
     return res

@@ -90,13 +90,16 @@ def atomic_write(path: str, data: bytes, mode: int, umask: int | None = None) ->
         raise
 
 
-def file_mode(path: str, umask: int) -> int:
+def file_mode(path: str, umask: int, exists: bool = True) -> int:
     """The permissions to give ``path``: its own if it exists (--in-place keeps them),
-    else what a new file gets under the umask."""
+    else what a new file gets under the umask. ``exists=False``: the caller knows it does
+    not, and it is not asked again."""
     try:
-        return os.stat(path).st_mode & 0o7777
+        if exists:
+            return os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
-        return 0o666 & ~umask
+        pass
+    return 0o666 & ~umask
 
 
 def unified_diff(old: bytes | None, new: str, name: str) -> str:
