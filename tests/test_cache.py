@@ -76,3 +76,45 @@ def test_saving_forgets_files_that_no_longer_exist(tmp_path, monkeypatch):
     third = Cache("k")
     assert sorted(os.path.basename(p) for p in third.entries) == ["kept.txt", "new.txt", "other.txt"]
     assert third.fresh(str(tmp_path / "other.txt"), str(tmp_path / "other.md"))  # not in the run, still there
+
+
+def test_saving_keeps_the_folder_to_the_most_recently_used_cache_files(tmp_path, monkeypatch):
+    from newsclean.cli import cache as batch
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(folder))
+    old = [folder / f"{i:024x}.json" for i in range(batch.KEEP_FILES + 8)]
+    for age, path in enumerate(old):  # old[0] the most recently used
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    others = [folder / "start-cpython-311-30b07f0-20220615-4.marshal", folder / "notes.json"]
+    for path in others:
+        path.write_text("x", encoding="utf-8")
+        os.utime(path, ns=(1, 1))  # older than every cache file: still not the batch cache's to delete
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "a.md").write_text("a", encoding="utf-8")
+    run = batch.Cache(batch.cache_key("settings"))
+    run.record(str(tmp_path / "a.txt"), str(tmp_path / "a.md"))
+    run.save()
+    left = sorted(p.name for p in folder.iterdir())
+    expected = sorted([os.path.basename(run.path)] + [p.name for p in old[:batch.KEEP_FILES - 1]]
+                      + [p.name for p in others])
+    assert left == expected
+
+
+def test_a_cache_used_without_change_counts_as_recently_used(tmp_path, monkeypatch):
+    from newsclean.cli import cache as batch
+
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "a.md").write_text("a", encoding="utf-8")
+    first = batch.Cache("0" * 24)
+    first.record(str(tmp_path / "a.txt"), str(tmp_path / "a.md"))
+    first.save()
+    os.utime(first.path, ns=(1, 1))
+    second = batch.Cache("0" * 24)
+    assert second.fresh(str(tmp_path / "a.txt"), str(tmp_path / "a.md")) and not second.dirty
+    second.save()
+    assert os.stat(first.path).st_mtime_ns > 1
+

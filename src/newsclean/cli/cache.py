@@ -7,17 +7,25 @@ maps an input's real path to the size and modification time of the input and of 
 (the output file, or the input itself with ``--in-place`` and ``--check``) as they were
 when the two were known to agree. A file is skipped only when both still match exactly;
 any doubt means cleaning it again. The cache is written atomically at the end of a run.
+
+The folder stays bounded: a key also changes with every reinstall (the model file's time)
+and with each folder's set of repeated lines, so a run that saves also deletes the batch
+cache files beyond the ``KEEP_FILES`` most recently used (a run that only read its file
+marks it used).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 
 from newsclean.cli.discover import RealPaths
 from newsclean.cli.writeback import atomic_write
 
 Stamp = tuple[int, int]  # size, mtime in nanoseconds
+KEEP_FILES = 32  # batch cache files kept in the folder, the most recently used
+_KEY_FILE = re.compile(r"[0-9a-f]{24}\.json")  # the name of a batch cache file (see cache_key)
 
 
 def cache_dir() -> str:
@@ -80,12 +88,36 @@ class Cache:
 
     def save(self) -> None:
         """Write the cache, without the entries of files that no longer exist (a cache of
-        folders cleaned once and deleted, temporary ones above all, would grow forever)."""
-        if not self.dirty:
-            return
-        self.entries = {p: e for p, e in self.entries.items() if p in self.seen or os.path.exists(p)}
+        folders cleaned once and deleted, temporary ones above all, would grow forever), and
+        keep the folder to its ``KEEP_FILES`` most recently used cache files."""
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            atomic_write(self.path, json.dumps(self.entries, separators=(",", ":")).encode("utf-8"), 0o644)
+            if self.dirty:
+                self.entries = {p: e for p, e in self.entries.items() if p in self.seen or os.path.exists(p)}
+                os.makedirs(os.path.dirname(self.path), exist_ok=True)
+                atomic_write(self.path, json.dumps(self.entries, separators=(",", ":")).encode("utf-8"), 0o644)
+            elif self.seen:
+                os.utime(self.path)  # used, not changed: still among the recently used
+            else:
+                return
+            prune(os.path.dirname(self.path), KEEP_FILES, keep=self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time next run
+
+
+def prune(folder: str, keep_files: int, keep: str = "") -> None:
+    """Delete the batch cache files in ``folder`` beyond the ``keep_files`` most recently
+    modified (never ``keep``); other files there (the start-up cache) are left alone."""
+    found = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            if _KEY_FILE.fullmatch(entry.name) and entry.path != keep:
+                try:
+                    found.append((entry.stat().st_mtime_ns, entry.path))
+                except OSError:
+                    continue
+    found.sort(reverse=True)
+    for _, path in found[max(keep_files - 1, 0):]:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass  # another run pruned it first
