@@ -264,6 +264,7 @@ def test_list_of_names_on_its_own_line():
     ("Text & Fotos: Ivan Valetny 0 337", "Ivan Valetny"),  # a credit for text and pictures
     ("Publié par Unknown à 08:00", "Unknown"),
     ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "Uta Staschewski"),  # a job title after a comma
+    ("Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren, Jutta Klaukien"),  # the plural byline word
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
