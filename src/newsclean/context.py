@@ -33,6 +33,7 @@ from newsclean.classify import is_contains_cue, is_pattern_cue, shape
 from newsclean.cuematch import ALL_KINDS, index
 from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
+from newsclean.repeat import normalized
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
                                   MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
@@ -94,12 +95,6 @@ def _is_teaser_pair(lines: Sequence[Line], i: int) -> bool:
 
 def _is_weak(line: Line) -> bool:
     return (line.first_code, line.detail) in _WEAK
-
-
-def _dedup_key(text: str) -> str:
-    """The text less its whitespace, lower-cased. (The spaces go first, at once: splitting a
-    paragraph into its words would make an object per word.)"""
-    return "".join(text.replace(" ", "").split()).lower()
 
 
 def overlay(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> list[Line]:
@@ -190,7 +185,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     seen: set[str] = set()
     out = []
     for i, line in enumerate(lines):
-        key = _dedup_key(line.text)
+        key = normalized(line.text)
         if keep[i] and key in seen and len(key) > 1:
             out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
             continue
@@ -242,7 +237,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE
     for i, (line, p) in enumerate(zip(lines, probs)):
         text = line.text
-        key = _dedup_key(text)
+        key = normalized(text)
         repeated = key in seen and len(key) > 1
         repeats.append(repeated)
         under_kept = kept
@@ -688,7 +683,7 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
 
 
 class _RepeatsAbove:
-    """Whether a line repeats one above it (the same ``_dedup_key``), for the late rules, which
+    """Whether a line repeats one above it (the same ``normalized``), for the late rules, which
     ask about a few lines of a page, going down it: the lines above are keyed only as far as the
     last question needs."""
 
@@ -699,9 +694,9 @@ class _RepeatsAbove:
 
     def __call__(self, i: int) -> bool:
         for j in range(self.keyed, i):
-            self.seen.add(_dedup_key(self.lines[j].text))
+            self.seen.add(normalized(self.lines[j].text))
         self.keyed = max(self.keyed, i)
-        key = _dedup_key(self.lines[i].text)
+        key = normalized(self.lines[i].text)
         return len(key) > 1 and key in self.seen
 
 

@@ -23,10 +23,13 @@ KEY_BYTES = 8
 COUNTS_FOLD_BYTES = 64 << 20
 
 
-def _norm(text: str) -> str:
-    """What a key is a digest of: the line lowercased, without whitespace. (Lowercased
-    before the spaces go, so a whole page can be lowercased at once: see ``text_digests``.)"""
-    return "".join(text.lower().replace(" ", "").split())  # (spaces first, at once: see context._dedup_key)
+def normalized(text: str) -> str:
+    """What makes two lines the same line: the text lower-cased, without whitespace. Keys
+    are digests of it, and ``context`` tells a line repeated within a page by it. (Lowercased
+    before the spaces go, so a whole page can be lowercased at once: see ``text_digests``; the
+    spaces go first, at once, since splitting a paragraph into its words would make an object
+    per word.)"""
+    return "".join(text.lower().replace(" ", "").split())
 
 
 def _digest(norm: str) -> bytes:
@@ -43,13 +46,13 @@ def _countable_norm(norm: str) -> bool:
 
 def line_key(text: str) -> int:
     """The line's key: a stable digest of its text without case and whitespace."""
-    return _key(_norm(text))
+    return _key(normalized(text))
 
 
 def countable(text: str) -> bool:
     """Lines long enough to mean something and short enough not to be an article's
     paragraph (a whole article found twice is a duplicate page, not boilerplate)."""
-    return _countable_norm(_norm(text))
+    return _countable_norm(normalized(text))
 
 
 def pack(keys: Iterable[int]) -> bytes:
@@ -63,7 +66,7 @@ def unpack(packed: bytes) -> frozenset[int]:
 
 def page_keys(texts: Iterable[str]) -> frozenset[int]:
     """The distinct keys of one page's countable lines (each distinct line hashed once)."""
-    norms = {_norm(t) for t in texts}
+    norms = {normalized(t) for t in texts}
     return frozenset(_key(n) for n in norms if _countable_norm(n))
 
 
@@ -170,7 +173,7 @@ def drop_repeated(lines: Sequence[Line], repeated: frozenset[int]) -> list[Line]
     kept = [l for l in lines if l.label is Label.CONTENT]
     hits = set()
     for l in kept:
-        norm = _norm(l.text)
+        norm = normalized(l.text)
         if _countable_norm(norm) and _key(norm) in repeated:
             hits.add(l.index)
     if not hits or len(hits) > REPEAT_MAX_SHARE * len(kept):
