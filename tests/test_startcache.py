@@ -192,3 +192,21 @@ def test_the_file_is_read_only_when_something_is_looked_up(tmp_path, monkeypatch
     assert reads == []
     assert startcache.memo(("k",), lambda: 2) == 1 and startcache.memo(("j",), lambda: 3) == 3
     assert reads == [1]
+
+
+def test_a_spawned_worker_reads_the_start_up_cache(tmp_path, monkeypatch):
+    """Where workers are spawned (macOS, Windows) rather than forked, each starts with nothing
+    loaded: ``jobs.init``, which every worker runs first, points it at the stored work too."""
+    import multiprocessing
+
+    from newsclean.cli.jobs import Settings, init
+
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", SRC)  # (the spawned worker's too)
+    env = dict(os.environ)
+    proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", "-"], input="A line.\n\nAnother line.\n",
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0
+    with multiprocessing.get_context("spawn").Pool(1, initializer=init, initargs=(Settings(),)) as pool:
+        stored = pool.apply(startcache.keys)
+    assert any(k[0] == "re" for k in stored)

@@ -154,7 +154,10 @@ def load(folder: str) -> None:
     name = file_name()
     if name is None:
         return
-    _path = os.path.join(folder, name)
+    path = os.path.join(folder, name)
+    if path == _path:
+        return  # loaded already (a forked worker inherits its parent's store)
+    _path = path
     _pending = True
 
 

@@ -57,8 +57,14 @@ _core = None
 
 
 def init(settings: Settings) -> None:
+    """Every process that cleans starts here: this one, or a worker. A worker the platform
+    spawned (not forked) starts with nothing loaded, so it reads the start-up cache too."""
     global _settings
     _settings = settings
+    from newsclean import startcache
+    from newsclean.cli.cache import cache_dir
+
+    startcache.load(cache_dir())
 
 
 _WARM_UP = "Warm-up.\n\nThis sentence loads the cue tables and the model before forking.\n"
