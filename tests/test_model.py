@@ -96,7 +96,7 @@ def test_shipped_model_separates_article_from_menu():
 
 
 def test_missing_model_falls_back(monkeypatch):
-    monkeypatch.setattr(model, "MODEL_FILE", "does-not-exist.npz")
+    monkeypatch.setattr(model, "MODEL_PATH", os.path.join(os.path.dirname(model.MODEL_PATH), "does-not-exist.npz"))
     model.load.cache_clear()
     try:
         assert model.available() is False
@@ -110,15 +110,12 @@ def test_missing_model_falls_back(monkeypatch):
 def test_read_gives_the_shipped_model_and_refuses_other_features(tmp_path):
     """``read`` loads a model file (tune.py reads its cross-validation models with it); a file
     of other features, or no model at all, gives None rather than wrong probabilities."""
-    from importlib import resources
-
-    shipped = resources.files("newsclean") / "data" / "model" / model.MODEL_FILE
-    with resources.as_file(shipped) as path:
-        if not os.path.exists(path):
-            pytest.skip("no shipped model")
-        m = model.read(path)
-        with np.load(path, allow_pickle=False) as d:
-            arrays = {k: d[k] for k in d.files}
+    path = model.MODEL_PATH
+    if not os.path.exists(path):
+        pytest.skip("no shipped model")
+    m = model.read(path)
+    with np.load(path, allow_pickle=False) as d:
+        arrays = {k: d[k] for k in d.files}
     X = np.random.default_rng(1).normal(size=(4, len(model.FEATURE_NAMES)))
     assert np.array_equal(m.stage1.raw(X), model.load().stage1.raw(X))
     arrays["feature_names"] = np.array(["renamed"] + list(model.FEATURE_NAMES[1:]))

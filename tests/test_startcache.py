@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import cues, startcache
+from newsclean import cues, model, startcache
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = str(ROOT / "src")
@@ -43,6 +43,7 @@ def test_runs_store_patterns_data_files_and_tries(stored):
     startcache.load(str(stored))
     kinds = [k[0] for k in startcache.keys()]
     assert kinds.count("re") > 100 and kinds.count("toml") >= 20 and kinds.count("trie") >= 10
+    assert kinds.count("model") == 1
 
 
 def test_every_stored_program_is_the_one_re_compile_builds(stored):
@@ -62,6 +63,8 @@ def test_stored_data_files_and_tries_are_what_a_fresh_build_gives(stored):
                 assert value[1] == tomllib.load(f)
         elif key[0] == "trie":
             assert value == cues._trie(list(key[1]))
+        elif key[0] == "model":  # the classifier's arrays: those of the file the key names, byte for byte
+            assert value == model._plain(model._arrays(key[1]))
 
 
 def test_second_run_gives_the_same_output_and_rewrites_nothing(stored, tmp_path):

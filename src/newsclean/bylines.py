@@ -46,6 +46,7 @@ _HANDLE = startcache.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@
 LEAD_DASHES = "-–—=~ "
 _SENTENCE_END = startcache.compile(r"[a-zà-ÿ]{2}[.!?]$")
 _EMAILISH = startcache.compile(r"@|www\.|https?://", re.I)
+_CJK_STOPS = startcache.compile(r"[，。！？]")  # a CJK sentence's marks: a CJK name has none
 
 
 def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
@@ -53,7 +54,7 @@ def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     if not v or len(v) > 80 or _EMAILISH.search(v) or DIGITS_ONLY.match(v):
         return False
     if CJK_OR_HANGUL.search(v):
-        return cjk_ok and 2 <= len(v) <= 16 and not re.search(r"[，。！？]", v)
+        return cjk_ok and 2 <= len(v) <= 16 and not _CJK_STOPS.search(v)
     words = v.replace(",", " , ").split()
     words = [w for w in words if w != ","]
     if not 1 <= len(words) <= 8:

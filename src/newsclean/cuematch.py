@@ -45,15 +45,20 @@ _REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSES
 
 # ----------------------------------------------------------------- what a pattern needs
 
+_ESCAPE_OR_CAPITAL = startcache.compile(r"\\.|[A-Z]")
+_GROUP = startcache.compile(r"\(\?:[^()]*\)")  # a non-capturing group without groups inside
+_OPTIONAL_DIGIT = startcache.compile(r"\\d[*?]|\\d\{0")
+
+
 def lower_literals(p: str) -> str:
     """The pattern for lower-cased text: literal capitals lower-cased (escapes such as ``\\D``
     kept), so it needs no re.I (which disables the regex engine's literal-prefix search)."""
-    return re.sub(r"\\.|[A-Z]", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), p)
+    return _ESCAPE_OR_CAPITAL.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), p)
 
 
 def needs_digit(p: str) -> bool:
     """Whether every match of the pattern contains a digit (a conservative syntactic test)."""
-    return "\\d" in p and "|" not in re.sub(r"\(\?:[^()]*\)", "", p) and not re.search(r"\\d[*?]|\\d\{0", p)
+    return "\\d" in p and "|" not in _GROUP.sub("", p) and not _OPTIONAL_DIGIT.search(p)
 
 
 def required_literals(p: str) -> tuple[str, ...] | None:

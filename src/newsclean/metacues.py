@@ -102,7 +102,7 @@ class LabelCues:
         self.posted_label = startcache.compile(
             rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?:{_COLON}|\s+)(?:(?:{_alt(g('date', 'labels'))}){_COLON}?\s*)?$", re.I)
         self.newsroom = frozenset(g("author", "newsroom"))
-        self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not re.search(f"[{_CJK}]", w))
+        self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not CJK_OR_HANGUL.search(w))
         crumb_labels = _alt(g("crumb", "labels"))
         self.crumb_label = startcache.compile(rf"^\s*(?:{crumb_labels})\s*[:：]?\s*", re.I) if crumb_labels else None
         self.crumb_home = frozenset(g("crumb", "home"))
@@ -135,9 +135,12 @@ STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"
 _GLUED_BY = startcache.compile(r"^(?:[Bb]y|[Vv]on|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
+_SPACES = startcache.compile(r"\s+")
+
+
 def clean_value(v: str) -> str:
     v = v.strip(STRIP)
-    return re.sub(r"\s+", " ", v)
+    return _SPACES.sub(" ", v)
 
 
 def cut_value(value: str) -> str:

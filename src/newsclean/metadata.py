@@ -21,11 +21,11 @@ have a job each: ``metacues`` (the label words compiled, and what the finders sh
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Sequence
 
+from newsclean import startcache
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.bylines import (
     LEAD_DASHES,
@@ -134,9 +134,9 @@ def _crumb(line: str, cues: LabelCues) -> str | None:
     if cues.crumb_label is not None:
         m = cues.crumb_label.match(line)
         if m and (m.end() < len(line) or line.strip().endswith((":", "："))):
-            rest = line[m.end():]
+            label, rest = line[: m.end()], line[m.end():]
             # the label must be followed by a colon or an arrow-separated trail
-            if not re.search(r"[:：]", line[: m.end()]) and not CRUMB_SPLIT.search(rest):
+            if ":" not in label and "：" not in label and not CRUMB_SPLIT.search(rest):
                 rest = None
     if rest is None and cues.crumb_home_start.match(line):
         rest = line
@@ -152,8 +152,11 @@ def _crumb(line: str, cues: LabelCues) -> str | None:
     return ""
 
 
+_TAG_SPLIT = startcache.compile(r"\s*[,，、;；|｜/#]\s*|\s{2,}")
+
+
 def _tags(value: str) -> tuple[str, ...]:
-    parts = re.split(r"\s*[,，、;；|｜/#]\s*|\s{2,}", value)
+    parts = _TAG_SPLIT.split(value)
     if len(parts) == 1 and " " in value and CJK_OR_HANGUL.search(value):
         parts = value.split()
     return tuple(dict.fromkeys(p.strip(STRIP) for p in parts if p.strip(STRIP)))

@@ -17,18 +17,19 @@ API: ``available()``, ``predict(units)``, ``predict_features(X, units)``, ``full
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 import numpy as np
 
+from newsclean import startcache
 from newsclean.document import Line
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features
 from newsclean.thresholds import STAGE1_SURE
 
-MODEL_FILE = "lines.npz"
+MODEL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "model", "lines.npz")
 ROWS_PER_WALK = 128  # a huge page is walked through the trees in slices of this many units ...
 HUGE_PAGE_UNITS = 1024  # ... when it has more than this many (on smaller pages one walk is quicker)
 
@@ -132,27 +133,44 @@ def read(path) -> Model | None:
     """The model in an ``.npz`` file written by ``scripts/train.py``; None when the file is
     missing, unreadable or does not fit the features (trained on other ones)."""
     try:
-        with np.load(path, allow_pickle=False) as d:
-            names = tuple(str(x) for x in d["feature_names"])
-            stack = tuple(str(x) for x in d["stack_names"])
-            s1 = _trees(d, "s1")
-            s2 = _trees(d, "s2") if "s2_leaf_value" in d.files else None
+        return _model(_arrays(path))
     except (FileNotFoundError, OSError, KeyError, ValueError):
         return None
+
+
+def _arrays(path) -> dict[str, np.ndarray]:
+    with np.load(path, allow_pickle=False) as d:
+        return {k: d[k] for k in d.files}
+
+
+def _model(d: dict[str, np.ndarray]) -> Model | None:
+    names = tuple(str(x) for x in d["feature_names"])
+    stack = tuple(str(x) for x in d["stack_names"])
     if names != FEATURE_NAMES or stack != STACK_NAMES:
         return None  # trained on other features: fall back to the rules
+    s1 = _trees(d, "s1")
+    s2 = _trees(d, "s2") if "s2_leaf_value" in d else None
     return Model(s1, s2, names, stack)
 
 
 @lru_cache(maxsize=1)
 def load() -> Model | None:
-    """The shipped model, read once; None when it is missing or does not fit the features."""
-    ref = resources.files("newsclean") / "data" / "model" / MODEL_FILE
+    """The shipped model, read once; None when it is missing or does not fit the features.
+
+    A command-line run reads the arrays from the start-up cache (``startcache.memo``, kept
+    while the file's size and time are unchanged) rather than from the compressed archive,
+    whose reading and ``zipfile`` import are a tenth of a one-page run."""
     try:
-        with resources.as_file(ref) as path:
-            return read(path)
-    except (FileNotFoundError, OSError):
+        st = os.stat(MODEL_PATH)
+        raw = startcache.memo(("model", MODEL_PATH, st.st_size, st.st_mtime_ns), lambda: _plain(_arrays(MODEL_PATH)))
+        return _model({k: np.frombuffer(b, dtype=t).reshape(shape) for k, (t, shape, b) in raw.items()})
+    except (FileNotFoundError, OSError, KeyError, ValueError):
         return None
+
+
+def _plain(arrays: dict[str, np.ndarray]) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
+    """The arrays as plain data (what ``marshal`` writes): dtype, shape and bytes of each."""
+    return {k: (a.dtype.str, a.shape, np.ascontiguousarray(a).tobytes()) for k, a in arrays.items()}
 
 
 def available() -> bool:

@@ -166,8 +166,8 @@ def _read() -> None:
     global _pending, _generation
     _pending = False
     try:
-        with open(_path, "rb") as f:
-            version, generation, entries = marshal.load(f)
+        with open(_path, "rb") as f:  # (marshal.load(f) reads in small pieces: four times slower)
+            version, generation, entries = marshal.loads(f.read())
     except (OSError, EOFError, ValueError, TypeError):
         return
     if version != FORMAT or not isinstance(entries, dict):

@@ -44,7 +44,6 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Sequence
-from urllib.parse import unquote, urlsplit
 
 from newsclean import startcache
 from newsclean.blocks import display_width as _width
@@ -97,6 +96,8 @@ _TITLE_CASE_WORD = startcache.compile(r"(?<!\S)[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«
 _SITE_PART = startcache.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
 CRUMB_SPLIT = startcache.compile(r"\s*(?:>>|->|→|>|›|»|/|\\|::|＞|》)\s*")
 _SLUG_SPLIT = startcache.compile(r"[-_+.,/\s]+")
+_CJK_PUNCT = startcache.compile(r"[，。、；！？,]")
+_LATIN_PUNCT = startcache.compile(r"[.!?,;:]")
 
 
 def texty(s: str) -> int:
@@ -106,8 +107,8 @@ def texty(s: str) -> int:
         return 0
     cjk = 0 if s.isascii() else len(CJK_CHAR.findall(s[:200]))
     if cjk > 20:
-        return n * 2 if re.search(r"[，。、；！？,]", s) else 0
-    if s.count(" ") < 8 or not re.search(r"[.!?,;:]", s):
+        return n * 2 if _CJK_PUNCT.search(s) else 0
+    if s.count(" ") < 8 or not _LATIN_PUNCT.search(s):
         return 0
     return n
 
@@ -122,6 +123,9 @@ def _fold(s: str) -> str:
 def _slug_words(url: str | None) -> set[str]:
     if not url:
         return set()
+    # (imported here, not at start-up: most pages come without a URL)
+    from urllib.parse import unquote, urlsplit
+
     try:
         path = unquote(urlsplit(url).path)
     except ValueError:

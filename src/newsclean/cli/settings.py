@@ -18,7 +18,6 @@ names the file and the key (exit 2).
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 
 KEYS = ("include", "exclude", "disable", "fields", "model", "extra-cues")
@@ -58,6 +57,8 @@ def find(start: str) -> tuple[str, dict] | None:
 
 
 def _read(path: str) -> dict:
+    import tomllib  # only once a file is found: its import is a fiftieth of a one-page run
+
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)
