@@ -140,15 +140,16 @@ def best(measure, repeat: int) -> float:
     return min(measure() for _ in range(max(1, repeat)))
 
 
-def startup(page_text: str, runs: int) -> float:
+def startup(page_text: str, runs: int, cmd: list[str] | None = None) -> float:
+    """Median wall time of ``newsclean clean -`` on the page (or of ``cmd``)."""
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.run(_newsclean_cmd() + ["clean", "-"], input=page_text.encode("utf-8"),
+        proc = subprocess.run(cmd or _newsclean_cmd() + ["clean", "-"], input=page_text.encode("utf-8"),
                               capture_output=True)
         times.append(time.perf_counter() - t0)
         if proc.returncode != 0:
-            raise SystemExit(f"newsclean clean - failed: {proc.stderr[-500:]!r}")
+            raise SystemExit(f"{' '.join(cmd or ['newsclean clean -'])} failed: {proc.stderr[-500:]!r}")
     return statistics.median(times)
 
 
@@ -228,8 +229,12 @@ def main() -> None:
 
         median_page = sorted(pages, key=lambda p: len(p["text"]))[len(pages) // 2]["text"]
         st = startup(median_page, a.startup_runs)
+        # the floor under it: this interpreter starting (its site-packages' .pth files included) and numpy
+        bare = startup("", a.startup_runs, [sys.executable, "-c", "pass"])
+        numpy_only = startup("", a.startup_runs, [sys.executable, "-c", "import numpy"])
         print(f"start-up: newsclean clean - < page ({len(median_page.encode()) / 1e3:.0f} KB): "
-              f"{st * 1000:.0f} ms (median of {a.startup_runs})\n")
+              f"{st * 1000:.0f} ms (median of {a.startup_runs}); this interpreter alone {bare * 1000:.0f} ms, "
+              f"importing numpy {numpy_only * 1000:.0f} ms\n")
 
         t_small, t_big, n_small, n_big = size_cost(pages)
         ratio = t_big / t_small
