@@ -172,7 +172,7 @@ def _base_features(texts: list[str], page_cues: PageCues, out: np.ndarray) -> No
     ntok = ncjk + nw
     inv = 1.0 / np.maximum(lens, 1)
     nonempty = lens > 0
-    last_i = np.clip(starts + lens - 1, 0, max(len(cp) - 1, 0))
+    last_i = np.minimum(np.maximum(starts + lens - 1, 0), max(len(cp) - 1, 0))  # (np.clip costs more)
     first_c = np.where(nonempty, cls[np.minimum(starts, max(len(cp) - 1, 0))], 0) if len(cp) else np.zeros(n, np.uint16)
     last_c = np.where(nonempty, cls[last_i], 0) if len(cp) else np.zeros(n, np.uint16)
     last_alpha = ((last_c & (_B_DIGIT | _B_PUNCT | _B_SPACE)) == 0) & nonempty
@@ -258,17 +258,11 @@ def _window_mean(a: np.ndarray, w: int) -> np.ndarray:
 
 
 def _max_region(score: np.ndarray) -> tuple[int, int]:
-    """[a, b] (inclusive) with the largest sum of score."""
+    """[a, b] (inclusive) with the largest sum of score: b ends the best span (the first
+    such end), a is where the prefix sum before it is lowest (the first such place)."""
     c = np.concatenate([[0.0], np.cumsum(score)])
-    mins = np.minimum.accumulate(c[:-1])
-    argmins = np.zeros(len(c) - 1, dtype=int)
-    # index of the running minimum
-    is_new = np.concatenate([[True], c[1:-1] < mins[:-1]])
-    pos = np.where(is_new, np.arange(len(c) - 1), 0)
-    argmins = np.maximum.accumulate(pos)
-    gain = c[1:] - mins
-    b = int(np.argmax(gain))
-    return int(argmins[b]), b
+    b = int(np.argmax(c[1:] - np.minimum.accumulate(c[:-1])))
+    return int(np.argmin(c[:b + 1])), b
 
 
 def _runs(flag: np.ndarray) -> np.ndarray:
@@ -372,11 +366,11 @@ def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> n
     dens15 = _window_mean(capped, 15)
     longc = np.cumsum(long_ * width)
     page = [
-        idx / max(n - 1, 1), cumw / max(total, 1.0), np.full(n, math.log1p(n)),
-        np.full(n, math.log1p(total)), width / max(width.max(), 1.0),
+        idx / max(n - 1, 1), cumw / max(total, 1.0), math.log1p(n),
+        math.log1p(total), width / max(width.max(), 1.0),
         width / max(_median(width), 1.0),
         ((idx >= a) & (idx <= b)).astype(float), np.log1p(d1), d1 / n,
-        np.full(n, capped[a:b + 1].sum() / max(capped.sum(), 1.0)), np.full(n, a / n), np.full(n, b / n),
+        capped[a:b + 1].sum() / max(capped.sum(), 1.0), a / n, b / n,
         ((idx >= a2) & (idx <= b2)).astype(float), np.log1p(d2),
         np.log1p(_runs(short)), np.log1p(_runs(long_)), np.log1p(rep - 1), first_occ, dup_later,
         np.log1p(bcount[binv]), bpos, np.log1p(bwidth[binv]), (bcount[binv] == 1).astype(float),
@@ -384,7 +378,7 @@ def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> n
         dens5 / max(dens5.max(), 1.0), dens15 / max(dens15.max(), 1.0),
         (longc - long_ * width) / max(longc[-1], 1.0), (longc[-1] - longc) / max(longc[-1], 1.0),
     ]
-    for j, col in enumerate(page, _N_BASE):
+    for j, col in enumerate(page, _N_BASE):  # (a number fills its column)
         out[:, j] = col
     # the neighbours' features, then the windows' means
     nb = base[:, _NB_IDX]
@@ -467,7 +461,7 @@ def stack_features(p: np.ndarray, units: Sequence[Line] | None = None, X: np.nda
     cols = [
         p, shift(-1), shift(1), shift(-2), shift(2), shift(-3), shift(3),
         _window_mean(p, 3), _window_mean(p, 7), _window_mean(p, 15), prev_max, next_max,
-        np.full(n, p.mean()), np.full(n, p.max()), ((idx >= a) & (idx <= b)).astype(float),
+        p.mean(), p.max(), ((idx >= a) & (idx <= b)).astype(float),
         np.log1p(d), rank / n, bm, before / total, (total - before - p) / total,
         np.log1p(np.where(above >= 0, idx - above, n)), np.log1p(below - idx), p_prev, p_next, under,
     ]

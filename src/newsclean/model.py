@@ -71,7 +71,10 @@ class Trees:
 
         The walk runs tree by tree (a (trees x rows) array, the page's features transposed to
         (features x rows)): the node tables are then read in runs that stay within one tree's
-        nodes, which the cache serves (a third quicker than row by row, the same leaves)."""
+        nodes, which the cache serves (a third quicker than row by row, the same leaves).
+        The gathers take ``mode="clip"``: every index is in range by construction (a node of a
+        complete tree, a feature's row), and the default mode checks each one (a fifth more
+        instructions in each gather)."""
         levels, _, trees = self._flat
         n = X.shape[0]
         XT = np.ascontiguousarray(X.T, dtype=np.float64)
@@ -82,9 +85,9 @@ class Trees:
             flat = XT.ravel()
             rows = np.arange(n, dtype=np.intp)
             for feat, thr in levels[1:]:
-                f = (feat * n).take(g)  # the node's feature's row of XT ...
+                f = (feat * n).take(g, mode="clip")  # the node's feature's row of XT ...
                 f += rows  # ... at the unit's column
-                right = flat.take(f) > thr.take(g)
+                right = flat.take(f, mode="clip") > thr.take(g, mode="clip")
                 g += g
                 g += right
         return g.T
@@ -95,7 +98,7 @@ class Trees:
             return np.zeros(0)
         if X.shape[0] > HUGE_PAGE_UNITS:  # in slices whose (units x trees) arrays stay small
             return np.concatenate([self.raw(X[i:i + ROWS_PER_WALK]) for i in range(0, X.shape[0], ROWS_PER_WALK)])
-        return self._flat[1].take(self.leaves(X)).sum(axis=1)
+        return self._flat[1].take(self.leaves(X), mode="clip").sum(axis=1)
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
         """Per-feature contributions to one row's log-odds (the path's value changes per split)."""
