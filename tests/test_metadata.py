@@ -758,3 +758,21 @@ def test_category_after_a_byline_on_lines_of_its_own():
     for after in (["I", "was there"], ["in", "the end the council voted for the plan after all"]):
         r = extract(page[:4] + after + page[6:], content_start=6)
         assert 4 not in r.consumed and 5 not in r.consumed
+
+
+@pytest.mark.parametrize("line", [
+    "AUTOR: Jane Doe | QUELLE: dpa", "Von: Max Mustermann, Redaktion: Politik", "Source: Reuters; Tags: A, B",
+    "来源：新华社 作者：张三", "İstanbul, Autor: Ayşe Yılmaz",  # 'İ' lower-cases to two characters
+    "Text & Fotos: Ivan Valetny", "no label here: just a colon",
+])
+def test_labels_are_found_as_the_case_insensitive_pattern_finds_them(line):
+    """``labels_in`` searches the lower-cased line case-sensitively (quicker): the same
+    matches, offsets and field names as ``labelled`` on the line itself."""
+    from newsclean.metacues import label_cues
+
+    cues = label_cues()
+    found = [(m.span(), m.lastgroup) for m in cues.labels_in(line)]
+    assert found == [(m.span(), m.lastgroup) for m in cues.labelled.finditer(line)]
+    first = cues.first_label(line)
+    expected = cues.labelled.search(line)
+    assert (first and (first.span(), first.lastgroup)) == (expected and (expected.span(), expected.lastgroup))

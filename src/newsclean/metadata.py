@@ -167,13 +167,13 @@ def _labelled(i: int, line: str, cues: LabelCues, f: Found, region: str) -> str 
     code = None
     if ":" not in line and "：" not in line and "︰" not in line:
         return None
-    for m in cues.labelled.finditer(line):
+    for m in cues.labels_in(line):
         name = m.lastgroup
         if name == "author" and m.group(0)[-1:] in ":：︰" and line[m.end():m.end() + 1].islower():
             continue  # 'Journalist:innen', 'Autor:innen': a gender ending, not a label
         rest = line[m.end():]
         # the value ends at the next labelled field
-        nxt = cues.labelled.search(rest)
+        nxt = cues.first_label(rest)
         value = rest[: nxt.start()] if nxt else rest
         if name == "link":
             u = URL_IN_LINE.search(value)
