@@ -33,6 +33,12 @@ def first(line: str):
     ("Externer Inhalt", "NC-PROMPT"),
     ("Jetzt Zugang sichern", "NC-PROMPT"),
     ("Gerne möchte ich Angebote weiterer Partner erhalten (Werbung)", "NC-PROMPT"),
+    # Korean: the reprint notice, share buttons, photo viewer controls, lists, comment counts
+    ("저작권자 © 한국일보 무단전재 및 재배포 금지", "NC-LEGAL"),
+    ("기사 공유하기", "NC-SHARE"),
+    ("이미지 확대보기", "NC-IMAGE"),
+    ("많이 본 뉴스", "NC-REL"),
+    ("댓글 3", "NC-COMMENT"),
     # pagination and navigation in the Nordic languages, as in English
     ("Äldre inlägg", "NC-PAGE"),
     ("Hoppa till: navigering, sök", "NC-NAV"),
@@ -161,6 +167,8 @@ def test_boilerplate_kinds_are_named(line, code):
     "这款字体大小适中，看起来很舒服。",
     # sharing as the subject of a Turkish sentence
     "İşte, Hülya Koçyiğit, Instagram hesabı üzerinden yaptığı o paylaşım:",
+    # related articles and advertising named inside a Korean sentence
+    "정부는 관련 기사를 통해 광고 시장의 변화를 설명했다고 밝혔다.",
     # a widget's name inside a longer line of prose
     "Simplified tray interface: less commonly used tray icons (such as BlogThis!, Collage, Movie, Shop) are hidden "
     "from view so that the ones you use every day stay within reach.",
