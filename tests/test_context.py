@@ -209,6 +209,19 @@ def test_list_header_after_the_article_still_cuts_its_teasers():
     assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
 
 
+def test_a_read_more_link_inside_the_article_ends_nothing():
+    # "Read more: <headline>" after most of the article is one link set inside it, not the
+    # header of a list: the paragraphs under it stay, though the model is unsure of them
+    link = "Baca juga: Jokowi Tekankan Pentingnya Alat Kesehatan Modern di RS dan Puskesmas"
+    text = "\n\n".join([EN, EN + " One.", EN + " Two.", link, EN2])
+    lines = run(text, probs=[0.95, 0.95, 0.95, 0.12, 0.5])
+    assert (lines[3].label, lines[3].code) == (Label.BOILERPLATE, "NC-REL")
+    assert lines[4].label is Label.CONTENT
+    # the same cue alone on its line heads a list: what the model is unsure of under it goes
+    lines = run(text.replace(link, "Baca juga"), probs=[0.95, 0.95, 0.95, 0.12, 0.5])
+    assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
+
+
 def test_colon_line_that_opens_no_list_goes():
     # "Further information:" under the text, with nothing kept under it, is the header of links
     lines = run("\n\n".join([EN, "Further information:", "Privacy settings"]), probs=[0.9, 0.3, 0.02])

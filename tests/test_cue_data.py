@@ -39,6 +39,13 @@ def first(line: str):
     ("이미지 확대보기", "NC-IMAGE"),
     ("많이 본 뉴스", "NC-REL"),
     ("댓글 3", "NC-COMMENT"),
+    # Indonesian and Portuguese: inline "read also" links, pagination, photo controls, ad slots
+    ("Baca juga: Jokowi Sebut Impor Beras Tak Sampai 5% dari Kebutuhan", "NC-REL"),
+    ("2 dari 4 halaman", "NC-PAGE"),
+    ("Perbesar", "NC-IMAGE"),
+    ("Leia também: Outra manchete sobre a economia do país", "NC-REL"),
+    ("Continua após a publicidade", "NC-PROMPT"),
+    ("Notas relacionadas", "NC-REL"),
     # pagination and navigation in the Nordic languages, as in English
     ("Äldre inlägg", "NC-PAGE"),
     ("Hoppa till: navigering, sök", "NC-NAV"),
@@ -167,6 +174,9 @@ def test_boilerplate_kinds_are_named(line, code):
     "这款字体大小适中，看起来很舒服。",
     # sharing as the subject of a Turkish sentence
     "İşte, Hülya Koçyiğit, Instagram hesabı üzerinden yaptığı o paylaşım:",
+    # reading, signing and advertising inside Indonesian and Portuguese sentences
+    "Presiden mengatakan bahwa ia akan membaca juga laporan itu besok pagi di istana.",
+    "O presidente disse que vai assinar o decreto amanhã, segundo a assessoria de imprensa.",
     # related articles and advertising named inside a Korean sentence
     "정부는 관련 기사를 통해 광고 시장의 변화를 설명했다고 밝혔다.",
     # a widget's name inside a longer line of prose

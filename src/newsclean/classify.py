@@ -89,6 +89,15 @@ def is_contains_cue(line: Line) -> bool:
     return line.detail == _CONTAINS_CUE
 
 
+_PREFIX_CUE = _cue_detail(KINDS[PREFIX.bit_length() - 1])
+
+
+def is_prefix_cue(line: Line) -> bool:
+    """Whether the first pass labelled the line by the words it opens with ("Read more: …",
+    "Baca juga: …")."""
+    return line.detail == _PREFIX_CUE
+
+
 def is_pattern_cue(line: Line) -> bool:
     """Whether the first pass labelled the line by one of its code's patterns (for
     ``NC-COMMENT``, a comment count: "12 comments", "53 Responses to “…”")."""

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from newsclean import startcache
-from newsclean.classify import is_contains_cue, is_pattern_cue, shape
+from newsclean.classify import is_contains_cue, is_pattern_cue, is_prefix_cue, shape
 from newsclean.cuematch import ALL_KINDS, index
 from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
@@ -41,7 +41,8 @@ from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MA
                                   MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_STANDFIRST, MODEL_SURE_PAGE,
                                   NAV_RUN_MIN, STANDFIRST_MAX_BODY, STANDFIRST_MAX_GAP,
                                   PARAGRAPHS_GAP, REGION_GAP_PENALTY, RESCUE_MIN_P, RESCUE_MIN_WIDTH, SPLIT_COUNT_LINES,
-                                  SENTENCE_MIN_WIDTH, THREAD_MIN_BEFORE, MODEL_UNSTOPPED, UNSTOPPED_MAX_CAPITALS)
+                                  SENTENCE_MIN_WIDTH, THREAD_MIN_BEFORE, MODEL_UNSTOPPED, UNSTOPPED_MAX_CAPITALS,
+                                  INLINE_LINK_MIN_WIDTH)
 
 # cue codes that end the article when they stand after most of its text
 _ENDERS = ("NC-REL", "NC-COMMENT", "NC-PAGE")
@@ -284,7 +285,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
     out = _keep_code(_keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
     out = _keep_paragraphs(out, probs, repeats)
     out = _drop_inline_list(out, probs)
-    out = _keep_lead(_cut_after_list_header(out, probs), probs, repeats, lines)
+    out = _keep_lead(_cut_after_list_header(out, probs, lines), probs, repeats, lines)
     out = _cut_comment_thread(out, _thread_header(lines, out), probs)
     return _rescue_empty(out, probs, repeats)
 
@@ -603,7 +604,13 @@ def _drop_inline_list(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     return out
 
 
-def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+def _inline_link(line: Line) -> bool:
+    """A "Read more: <headline>" line: the cue opens it and a headline follows, one link to
+    another article set inside this one, not the header of a list."""
+    return is_prefix_cue(line) and shape(line.text).width > INLINE_LINK_MIN_WIDTH
+
+
+def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Sequence[Line]) -> list[Line]:
     """Everything kept under a list header that follows the bulk of the article goes.
 
     A "Related" / "相关阅读" header after most of the kept text starts the page's lists of
@@ -612,13 +619,14 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float]) -> list[Li
     "Read more: <headline>" box in the middle of an article is followed by the article's
     own paragraphs, which the model scores far higher than other articles' teasers. A header
     with an ad slot's "Story continues below" in the list under it is such a box too, and ends
-    nothing.
+    nothing, and so does a single "Read more: <headline>" line (``_inline_link``; ``first``
+    are the first pass's lines, which tell the kind of cue).
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
     total = sum(widths)
     before = 0
     for i, line in enumerate(lines):
-        if (line.first_code in _ENDERS and before > total - before - widths[i]
+        if (line.first_code in _ENDERS and before > total - before - widths[i] and not _inline_link(first[i])
                 and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])):
             return lines[:i + 1] + [
                 l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")

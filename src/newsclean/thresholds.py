@@ -37,6 +37,7 @@ MODEL_LIST_INTRO = 0.15  # a line ending in a colon right under a kept line is k
 MODEL_LIST_ITEM = 0.1  # ... and the short lines of the list it opens, from this one
 LIST_MAX_ITEMS = 15  # at most this many of them
 MODEL_KEEP_UNDER_LIST = 0.7  # under a list header that follows most of the article, a line needs this much
+INLINE_LINK_MIN_WIDTH = 40  # a line opening with a list cue and this wide is one "Read more: <headline>" link, no header
 THREAD_MIN_BEFORE = 400  # a comment-count header under this many columns of kept text opens the comment thread ...
 MODEL_KEEP_UNDER_THREAD = 0.95  # ... under which a line needs this much to stay
 SPLIT_COUNT_LINES = 3  # a comment-count header split over up to this many short lines (a text-node dump) is one too
