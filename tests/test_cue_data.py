@@ -46,6 +46,10 @@ def first(line: str):
     ("Leia também: Outra manchete sobre a economia do país", "NC-REL"),
     ("Continua após a publicidade", "NC-PROMPT"),
     ("Notas relacionadas", "NC-REL"),
+    # Turkish: a "more on this story" header, a continue-reading button, an app prompt
+    ("Haberle ilgili daha fazlası:", "NC-REL"),
+    ("Haberin Devamı", "NC-PAGE"),
+    ("NTV uygulamasını indirin, gelişmelerden haberdar olun", "NC-PROMPT"),
     # pagination and navigation in the Nordic languages, as in English
     ("Äldre inlägg", "NC-PAGE"),
     ("Hoppa till: navigering, sök", "NC-NAV"),
