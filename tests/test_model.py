@@ -198,3 +198,23 @@ def test_vectorised_walk_reaches_the_leaves_a_node_by_node_walk_does():
             assert [list(r) for r in got] == [_walk(trees, x) for x in batch]
             np.testing.assert_allclose(trees.raw(batch), [sum(trees.leaf_value.ravel()[_walk(trees, x)]) for x in batch],
                                        rtol=0, atol=1e-9)
+
+
+def test_a_damaged_cache_entry_of_the_model_falls_back_to_the_file(tmp_path):
+    """The start-up cache only saves time: an entry for the model file that does not decode
+    gives the model read from the file, never the rules-only fallback."""
+    from newsclean import startcache
+
+    st = os.stat(model.MODEL_PATH)
+    startcache.load(str(tmp_path))
+    model.load.cache_clear()
+    try:
+        startcache._put(("model", model.MODEL_PATH, st.st_size, st.st_mtime_ns),
+                        {"feature_names": ("<U3", (5,), b"not an array")})
+        m = model.load()
+        assert m is not None and m.feature_names == model.FEATURE_NAMES
+        X = np.random.default_rng(2).normal(size=(3, len(model.FEATURE_NAMES)))
+        assert np.array_equal(m.stage1.raw(X), model.read(model.MODEL_PATH).stage1.raw(X))
+    finally:
+        startcache.unload()
+        model.load.cache_clear()

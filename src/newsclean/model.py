@@ -165,10 +165,13 @@ def load() -> Model | None:
     whose reading and ``zipfile`` import are a tenth of a one-page run."""
     try:
         st = os.stat(MODEL_PATH)
+    except OSError:
+        return None
+    try:
         raw = startcache.memo(("model", MODEL_PATH, st.st_size, st.st_mtime_ns), lambda: _plain(_arrays(MODEL_PATH)))
         return _model({k: np.frombuffer(b, dtype=t).reshape(shape) for k, (t, shape, b) in raw.items()})
-    except (FileNotFoundError, OSError, KeyError, ValueError):
-        return None
+    except Exception:  # noqa: BLE001 - a damaged cache entry (or file): the file itself decides
+        return read(MODEL_PATH)
 
 
 def _plain(arrays: dict[str, np.ndarray]) -> dict[str, tuple[str, tuple[int, ...], bytes]]:
