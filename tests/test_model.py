@@ -192,6 +192,8 @@ def test_vectorised_walk_reaches_the_leaves_a_node_by_node_walk_does():
         jitter = rows + rng.normal(scale=0.3, size=rows.shape) * (rng.random(rows.shape) < 0.3)
         ties = rows.copy()
         ties[0, trees.feature[:, 0]] = trees.threshold[:, 0]  # exactly at the roots' thresholds
+        ties[1, trees.feature[:, 1]] = trees.threshold[:, 1]  # ... and the level below (a walk of its own)
+        ties[2, trees.feature[:, 2]] = trees.threshold[:, 2]
         for batch in (rows, jitter, ties):
             got = trees.leaves(batch)
             assert got.shape == (len(batch), trees.n_trees)

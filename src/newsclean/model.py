@@ -84,7 +84,14 @@ class Trees:
         if self.depth > 1:
             flat = XT.ravel()
             rows = np.arange(n, dtype=np.intp)
-            for feat, thr in levels[1:]:
+            # level 1, two nodes a tree: each node's whole feature row compared with its threshold
+            # (row copies and one vector compare), then one gather per (tree, row), is quicker than
+            # the three gathers of the deeper levels, whose nodes outnumber a page's rows
+            feat, thr = levels[1]
+            right = (XT.take(feat, axis=0) > thr[:, None]).ravel().take(g * n + rows, mode="clip")
+            g += g
+            g += right
+            for feat, thr in levels[2:]:
                 f = (feat * n).take(g, mode="clip")  # the node's feature's row of XT ...
                 f += rows  # ... at the unit's column
                 right = flat.take(f, mode="clip") > thr.take(g, mode="clip")
