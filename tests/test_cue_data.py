@@ -33,6 +33,10 @@ def first(line: str):
     ("Externer Inhalt", "NC-PROMPT"),
     ("Jetzt Zugang sichern", "NC-PROMPT"),
     ("Gerne möchte ich Angebote weiterer Partner erhalten (Werbung)", "NC-PROMPT"),
+    # Chinese cue words in Traditional characters too (Taiwan, Hong Kong)
+    ("延伸閱讀", "NC-REL"),
+    ("相關新聞", "NC-REL"),
+    ("返回頂部", "NC-NAV"),
     # Korean: the reprint notice, share buttons, photo viewer controls, lists, comment counts
     ("저작권자 © 한국일보 무단전재 및 재배포 금지", "NC-LEGAL"),
     ("기사 공유하기", "NC-SHARE"),
@@ -181,6 +185,8 @@ def test_boilerplate_kinds_are_named(line, code):
     # reading, signing and advertising inside Indonesian and Portuguese sentences
     "Presiden mengatakan bahwa ia akan membaca juga laporan itu besok pagi di istana.",
     "O presidente disse que vai assinar o decreto amanhã, segundo a assessoria de imprensa.",
+    # related news named inside a sentence in Traditional characters
+    "這是一個很長的句子，記者在現場看到很多人圍觀，相關新聞也報道了此事。",
     # related articles and advertising named inside a Korean sentence
     "정부는 관련 기사를 통해 광고 시장의 변화를 설명했다고 밝혔다.",
     # a widget's name inside a longer line of prose
