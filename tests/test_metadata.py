@@ -776,3 +776,16 @@ def test_labels_are_found_as_the_case_insensitive_pattern_finds_them(line):
     first = cues.first_label(line)
     expected = cues.labelled.search(line)
     assert (first and (first.span(), first.lastgroup)) == (expected and (expected.span(), expected.lastgroup))
+
+
+@pytest.mark.parametrize("line, field, value", [
+    ("(责任编辑：安传香 ) 【字号：大 中 小】【打印】【关闭】", "editor", "安传香"),
+    ("(責任編輯：安傳香 ) 【字號：大 中 小】【打印】【關閉】", "editor", "安傳香"),  # Traditional characters
+    ("来源：深圳新闻网 【字号：大 中 小】", "source", "深圳新闻网"),
+])
+def test_a_field_ends_where_the_next_bracketed_control_opens(line, field, value):
+    """'【打印】', '【字号：大 中 小】' after a space are the page's controls, not the value."""
+    body = "这是文章的第一段内容，讲述了一个很长的故事，足够被识别为正文内容。这里还有更多的句子，用来确保正文足够长。"
+    units = ["标题在这里", body, body, line]
+    r = extract(units, content_start=1, content_end=2)
+    assert getattr(r.metadata, field) == value

@@ -47,7 +47,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # of a case-insensitive range, some 40,000 here, at every start)
 _CJK_NOCASE = f"(?-i:[{_CJK}])"
 _COLON = r"\s*[:：︰]\s*"
-_SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]"
+_SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]|\s+【"  # (【 after a space: the next field, " 【打印】")
 
 
 _BYLINE_SEPS = "|｜•·(（"  # what a byline word may follow inside a line ("Foto: dpa | Von Max Muster")
