@@ -780,7 +780,6 @@ def test_labels_are_found_as_the_case_insensitive_pattern_finds_them(line):
 
 @pytest.mark.parametrize("line, field, value", [
     ("(责任编辑：安传香 ) 【字号：大 中 小】【打印】【关闭】", "editor", "安传香"),
-    ("(責任編輯：安傳香 ) 【字號：大 中 小】【打印】【關閉】", "editor", "安傳香"),  # Traditional characters
     ("来源：深圳新闻网 【字号：大 中 小】", "source", "深圳新闻网"),
 ])
 def test_a_field_ends_where_the_next_bracketed_control_opens(line, field, value):
