@@ -211,8 +211,8 @@ def test_a_damaged_cache_entry_of_the_model_falls_back_to_the_file(tmp_path):
     startcache.load(str(tmp_path))
     model.load.cache_clear()
     try:
-        startcache._put(("model", model.MODEL_PATH, st.st_size, st.st_mtime_ns),
-                        {"feature_names": ("<U3", (5,), b"not an array")})
+        startcache._put(("model", os.path.abspath(model.MODEL_PATH)),
+                        ((st.st_size, st.st_mtime_ns), {"feature_names": ("<U3", (5,), b"not an array")}))
         m = model.load()
         assert m is not None and m.feature_names == model.FEATURE_NAMES
         X = np.random.default_rng(2).normal(size=(3, len(model.FEATURE_NAMES)))

@@ -167,17 +167,13 @@ def _model(d: dict[str, np.ndarray]) -> Model | None:
 def load() -> Model | None:
     """The shipped model, read once; None when it is missing or does not fit the features.
 
-    A command-line run reads the arrays from the start-up cache (``startcache.memo``, kept
+    A command-line run reads the arrays from the start-up cache (``startcache.from_file``, kept
     while the file's size and time are unchanged) rather than from the compressed archive,
     whose reading and ``zipfile`` import are a tenth of a one-page run."""
     try:
-        st = os.stat(MODEL_PATH)
-    except OSError:
-        return None
-    try:
-        raw = startcache.memo(("model", MODEL_PATH, st.st_size, st.st_mtime_ns), lambda: _plain(_arrays(MODEL_PATH)))
+        raw = startcache.from_file("model", MODEL_PATH, lambda path: _plain(_arrays(path)))
         return _model({k: np.frombuffer(b, dtype=t).reshape(shape) for k, (t, shape, b) in raw.items()})
-    except Exception:  # noqa: BLE001 - a damaged cache entry (or file): the file itself decides
+    except Exception:  # noqa: BLE001 - a missing or damaged file, a damaged cache entry: the file itself decides
         return read(MODEL_PATH)
 
 

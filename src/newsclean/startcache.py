@@ -9,7 +9,8 @@ are kept in one file next to the batch cache, and the next process reads them ba
 
 - ``compile``: the regex engine's compiled program, handed straight to the engine
   (``_sre.compile``), skipping Python's parse and code generation;
-- ``toml``: a data file's parsed content, while the file's size and time are unchanged;
+- ``from_file``: a value derived from a data file (``toml``: its parsed content; the line
+  model's arrays), while the file's size and time are unchanged;
 - ``memo``: the value of a pure function of data (a trie of words, which first characters
   can start which cue pattern).
 
@@ -88,21 +89,27 @@ def _program(pattern: str, flags: int) -> tuple:
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
-def toml(path: str) -> dict:
-    """The parsed TOML file, read again only when its size or time changed (one entry a
-    file, so a reinstall replaces it)."""
+def from_file(kind: str, path: str, build: Callable[[str], Any]) -> Any:
+    """``build(path)``, a value derived from a data file (plain data, what ``marshal`` writes),
+    made again only when the file's size or time changed: one entry a file and ``kind``, so a
+    reinstall replaces it. A missing file raises ``OSError``."""
     if _path is None:
-        return _read_toml(path)
+        return build(path)
     if _pending:
         _read()
     st = os.stat(path)
-    key, stamp = ("toml", os.path.abspath(path)), (st.st_size, st.st_mtime_ns)
+    key, stamp = (kind, os.path.abspath(path)), (st.st_size, st.st_mtime_ns)
     stored = _store.get(key)
     if stored is None or stored[0] != stamp:
-        stored = (stamp, _read_toml(path))
+        stored = (stamp, build(path))
         _put(key, stored)
     _used.add(key)
     return stored[1]
+
+
+def toml(path: str) -> dict:
+    """The parsed TOML file (``from_file``)."""
+    return from_file("toml", path, _read_toml)
 
 
 def _read_toml(path: str) -> dict:
