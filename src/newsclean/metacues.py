@@ -123,9 +123,8 @@ class LabelCues:
         return self._labelled_low.finditer(low) if len(low) == len(line) else self.labelled.finditer(line)
 
     def first_label(self, text: str) -> re.Match | None:
-        """``labelled.search(text)``, the same way as ``labels_in``."""
-        low = text.lower()
-        return self._labelled_low.search(low) if len(low) == len(text) else self.labelled.search(text)
+        """``labelled.search(text)``: the first of ``labels_in``."""
+        return next(self.labels_in(text), None)
 
     @cached_property
     def name_suffix(self) -> re.Pattern:
