@@ -36,6 +36,16 @@ def cache_dir() -> str:
     return os.path.join(base, "newsclean")
 
 
+def keep_start_up_work() -> None:
+    """Most of a one-page run is getting ready (compiling regular expressions, parsing the
+    data files): keep that work in the cache folder (``startcache``). The command line calls
+    this first, and so does every worker process (one the platform spawned starts with
+    nothing loaded; elsewhere it does nothing: ``startcache.load`` keeps what is loaded)."""
+    from newsclean import startcache
+
+    startcache.load(cache_dir())
+
+
 def _stamp(path: str) -> Stamp | None:
     try:
         st = os.stat(path)

@@ -57,14 +57,13 @@ _core = None
 
 
 def init(settings: Settings) -> None:
-    """Every process that cleans starts here: this one, or a worker. A worker the platform
-    spawned (not forked) starts with nothing loaded, so it reads the start-up cache too."""
+    """Every process that cleans starts here: this one, or a worker (which keeps its start-up
+    work too: ``keep_start_up_work``)."""
     global _settings
     _settings = settings
-    from newsclean import startcache
-    from newsclean.cli.cache import cache_dir
+    from newsclean.cli.cache import keep_start_up_work
 
-    startcache.load(cache_dir())
+    keep_start_up_work()
 
 
 _WARM_UP = "Warm-up.\n\nThis sentence loads the cue tables and the model before forking.\n"

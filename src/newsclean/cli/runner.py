@@ -113,7 +113,9 @@ def run(argv: list[str] | None = None) -> int:
     """The whole command line; returns the exit code instead of exiting."""
     argv = sys.argv[1:] if argv is None else list(argv)
     _one_blas_thread()
-    _keep_start_up_work()
+    from newsclean.cli.cache import keep_start_up_work
+
+    keep_start_up_work()
     try:
         return _run(argv)
     except SystemExit as e:  # argparse: --help, --version and usage errors
@@ -140,15 +142,6 @@ def _one_blas_thread() -> None:
     matrix products newsclean never makes large. One thread, unless the user chose otherwise
     (before numpy is imported: the core is imported after this)."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
-
-def _keep_start_up_work() -> None:
-    """Most of a one-page run is getting ready (compiling regular expressions, parsing the
-    data files): keep that work in the cache folder for the next run (``startcache``)."""
-    from newsclean import startcache
-    from newsclean.cli.cache import cache_dir
-
-    startcache.load(cache_dir())
 
 
 def _silence_stdout() -> None:
