@@ -272,9 +272,9 @@ def fit(X, y, w, args, seed=1, stage=1):
     lr, leaves, depth, trees = ((args.lr, args.leaves, args.depth, args.trees) if stage == 1
                                 else (args.lr2, args.leaves2, args.depth2, args.trees2))
     params = dict(objective="binary", learning_rate=lr, num_leaves=leaves, max_depth=depth,
-                  min_data_in_leaf=50, feature_fraction=args.feature_fraction, bagging_fraction=args.bagging_fraction,
+                  min_data_in_leaf=args.min_data, feature_fraction=args.feature_fraction, bagging_fraction=args.bagging_fraction,
                   bagging_freq=1 if args.bagging_fraction < 1 else 0,
-                  lambda_l2=1.0, num_threads=THREADS, verbose=-1, seed=seed, max_bin=127)
+                  lambda_l2=args.l2, num_threads=THREADS, verbose=-1, seed=seed, max_bin=args.max_bin)
     m = w > 0  # unlabelled units (snippet pages) are only neighbours
     ds = lgb.Dataset(X[m], label=y[m], weight=w[m], free_raw_data=True)
     return lgb.train(params, ds, num_boost_round=trees)
@@ -338,6 +338,9 @@ def main() -> None:
                     help="share of the features each tree draws from (1: all, no randomness from the seed)")
     ap.add_argument("--bagging-fraction", type=float, default=0.7,
                     help="share of the rows each tree is fitted on (1: all, no bagging)")
+    ap.add_argument("--min-data", type=int, default=50, help="fewest weighted rows in a leaf")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on leaf values")
+    ap.add_argument("--max-bin", type=int, default=127, help="bins a feature's values are cut into")
     ap.add_argument("--out", default=os.path.join(OUT_DIR, "lines.npz"), help="model file to write")
     ap.add_argument("--no-report", action="store_true", help="do not rewrite training_report.*")
     ap.add_argument("--folds", type=int, default=3)
@@ -429,6 +432,7 @@ def main() -> None:
         "trees": args.trees, "leaves": args.leaves, "max_depth": args.depth, "lr": args.lr,
         "trees2": args.trees2, "leaves2": args.leaves2, "max_depth2": args.depth2, "lr2": args.lr2,
         "feature_fraction": args.feature_fraction, "bagging_fraction": args.bagging_fraction,
+        "min_data_in_leaf": args.min_data, "lambda_l2": args.l2, "max_bin": args.max_bin,
         "stacked": not args.no_stack, "train_seconds": round(train_time),
         "model_bytes": os.path.getsize(path), "importances": imp,
     }

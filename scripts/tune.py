@@ -66,7 +66,7 @@ def _score(job: tuple) -> tuple:
     m = _MODELS[fold]
     model.load = lambda: m  # the pipeline reads the model through load()
     s = score_page(clean(rec.get(f"text_{style}") or "").markdown, rec)
-    return fold, rec.get("lang"), s
+    return fold, rec.get("lang"), s, rec.get("dataset")
 
 
 def main() -> None:
@@ -77,6 +77,7 @@ def main() -> None:
     ap.add_argument("--style", default="blocks")
     ap.add_argument("--lang", help="only the train pages of this language (cv of a language's cue words)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--by-dataset", action="store_true", help="also print the cv F1 of each dataset")
     args = ap.parse_args()
     settings = []
     for item in args.settings:
@@ -97,11 +98,17 @@ def main() -> None:
             jobs.append((None, rec, "blocks"))
     with Pool(args.jobs, initializer=_set, initargs=(settings, args.models, args.cv_folds)) as pool:
         res = pool.map(_score, jobs, chunksize=16)
-    f1 = [s["f1"] for k, _, s in res if k is not None and "f1" in s]
-    zh = [s["f1"] for k, lang, s in res if k is not None and "f1" in s and lang == "zh"] or [float("nan")]
-    snip = np.array([s["snip"] for k, _, s in res if k is None and "snip" in s], dtype=float).sum(axis=0)
+    f1 = [s["f1"] for k, _, s, _ in res if k is not None and "f1" in s]
+    zh = [s["f1"] for k, lang, s, _ in res if k is not None and "f1" in s and lang == "zh"] or [float("nan")]
+    snip = np.array([s["snip"] for k, _, s, _ in res if k is None and "snip" in s], dtype=float).sum(axis=0)
     print(f"{' '.join(args.settings) or 'current'}: cv {statistics.mean(f1):.4f} zh {statistics.mean(zh):.4f} "
           f"(pages {len(f1)}) snippets R {snip[0] / snip[1]:.4f} P {snip[2] / snip[3]:.4f}", flush=True)
+    if args.by_dataset:
+        by: dict[str, list[float]] = {}
+        for k, _, s, dataset in res:
+            if k is not None and "f1" in s:
+                by.setdefault(dataset, []).append(s["f1"])
+        print("  " + " ".join(f"{d} {statistics.mean(v):.4f}" for d, v in sorted(by.items())), flush=True)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,10 @@ def first(line: str):
     ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
     ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
     ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    # the longer Chinese "where you are" labels ("you" and "current" both written out)
+    ("您当前的位置 ：东北网娱乐 > 今日焦点 正文", "NC-CRUMB"),
+    ("您所在的位置：首页 > 新闻中心", "NC-CRUMB"),
+    ("您當前的位置：首頁 > 新聞", "NC-CRUMB"),
     ("【我说两句】 字体大小 大 中 小 视力保护色", "NC-NAV"),
     ("凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点。", "NC-LEGAL"),
     ("Helpful (3)", "NC-COUNT"),

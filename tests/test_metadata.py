@@ -788,3 +788,15 @@ def test_a_field_ends_where_the_next_bracketed_control_opens(line, field, value)
     units = ["标题在这里", body, body, line]
     r = extract(units, content_start=1, content_end=2)
     assert getattr(r.metadata, field) == value
+
+
+def test_longer_chinese_breadcrumb_label_gives_the_category_not_the_title():
+    # "您当前的位置" (where you currently are): the trail's label with "you" and "current" written
+    # out; the line is the breadcrumb (its last section the category), never the headline
+    lines = ["首页 | 焦点图片 | 今日焦点", "您当前的位置 ：东北网娱乐 > 今日焦点",
+             "韩国女主播视频门事件持续发酵", "2011-12-09 19:08:26",
+             "国际在线娱乐报道 娱乐圈向来不缺新闻和话题，无论是明星主动奉上还是从业人员的深度挖掘精神，都可以满足看客们的好奇心。"]
+    r = extract(lines, content_start=4, content_end=4)
+    assert r.consumed[1][0] == "NC-CRUMB"
+    assert r.metadata.category == "今日焦点"
+    assert r.metadata.title == "韩国女主播视频门事件持续发酵"
