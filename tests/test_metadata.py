@@ -800,3 +800,25 @@ def test_longer_chinese_breadcrumb_label_gives_the_category_not_the_title():
     assert r.consumed[1][0] == "NC-CRUMB"
     assert r.metadata.category == "今日焦点"
     assert r.metadata.title == "韩国女主播视频门事件持续发酵"
+
+
+@pytest.mark.parametrize("line", ["Termin: 21.02.2020, 19 Uhr", "Deadline: 15. März 2020",
+                                  "Event date: March 3, 2021", "Date limite : 12/03/2021"])
+def test_an_events_date_is_not_the_pages(line):
+    # an event label opens the line: its date is the event's, and the line the event's information
+    lines = ["Whisky Tastings in Halle",
+             "Auch im Jahr 2020 wird es wieder Termine für Whisky-, Rum- und Ginverkostungen geben, "
+             "die ersten stehen bereits fest.", line, "Ort: Marktplatz Halle/Saale"]
+    r = extract(lines, content_start=1, content_end=3)
+    assert r.metadata.title == "Whisky Tastings in Halle"
+    assert r.metadata.date is None
+    assert 2 not in r.consumed
+
+
+def test_a_dated_line_without_an_event_label_still_dates_the_page():
+    lines = ["Whisky Tastings in Halle", "Datum: 21.02.2020, 19 Uhr",
+             "Auch im Jahr 2020 wird es wieder Termine für Whisky-, Rum- und Ginverkostungen geben, "
+             "die ersten stehen bereits fest."]
+    r = extract(lines, content_start=2, content_end=2)
+    assert r.metadata.date.startswith("2020-02-21")
+    assert r.consumed[1][0] == "NC-META"

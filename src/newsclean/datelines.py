@@ -116,7 +116,7 @@ def _nearest_date_line(texts: Sequence[str], ti: int, cues: LabelCues) -> tuple[
             s = texts[i]
             if len(s) > NEAREST_DATE_CHARS or not HAS_DIGIT.search(s):
                 continue
-            ds = find_dates(s)
+            ds = page_dates(s, cues)
             if not ds:
                 continue
             rest = _bare_rest(without_spans(s, ds), cues)
@@ -156,6 +156,15 @@ def _labelled_posted(s: str, cues: LabelCues) -> bool:
     """A date in the line right after a word for 'posted' ('Veröffentlicht: 26.12.2022', 'Published on
     May 2, 2022'), not 'Posted by Jane Doe on May 2, 2022'."""
     return cues.posted.search(s) is not None and any(cues.posted_label.search(s, 0, a) for (a, _b), _ in find_dates(s))
+
+
+def page_dates(s: str, cues: LabelCues, reference=None) -> list[tuple[tuple[int, int], str]]:
+    """The dates of a line that may tell when the page was published: none on a line that an
+    event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020'), whose date is
+    the event's (and the line the event's own information, which stays in the text)."""
+    if cues.event_label is not None and cues.event_label.match(s):
+        return []
+    return find_dates(s, reference=reference)
 
 
 def _posted_sentence(texts: Sequence[str], lo: int, hi: int, cues: LabelCues) -> tuple[int, str, int] | None:
@@ -260,7 +269,7 @@ def fallback_date(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti:
             s = texts[i]
             if len(s) > 80 or i in f.consumed or not HAS_DIGIT.search(s):
                 continue
-            ds = find_dates(s)
+            ds = page_dates(s, cues)
             if ds:
                 rest = without_spans(s, ds)
                 published = cues.date_labels.search(rest) is not None

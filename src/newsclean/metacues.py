@@ -100,6 +100,9 @@ class LabelCues:
         self.editor_words = startcache.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
         self.date_labels = startcache.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = startcache.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
+        # an event's own date ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15 March'): never the page's
+        events = _alt(g("date", "events"))
+        self.event_label = startcache.compile(rf"^\s*(?:{events}){_COLON}", re.I) if events else None
         self.posted = startcache.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
         # either, in a lower-cased line (several times faster than re.I): a quick test before the dates are read
         self.posted_or_updated = startcache.compile(_alt(g('date', 'posted') + g('date', 'updated')))

@@ -52,6 +52,7 @@ from newsclean.datelines import (
     choose_date,
     date_rest,
     fallback_date,
+    page_dates,
     publication,
     split_date,
 )
@@ -245,7 +246,7 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
                     date_lines.append((i, ds[0][1], False, 0))
             continue
         code = _labelled(i, s, cues, f, "top")
-        ds = find_dates(s, reference=reference)
+        ds = page_dates(s, cues, reference)
         if read_byline(i, s, cues, f, _width(s) <= 80) or read_name_suffix(i, s, cues, f):
             code = code or "NC-META"
         if code is None and read_glued_user(i, s, f, cues):
@@ -396,7 +397,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         s = texts[i]
         if i == ti or _width(s) > MAX_META_CHARS or not HAS_DIGIT.search(s):
             continue
-        ds = find_dates(s, reference=reference)
+        ds = page_dates(s, cues, reference)
         if ds:
             iso, penalty = publication(s, ds, cues)
             if _width(date_rest(s, ds, cues).strip(STRIP)) <= DATE_LINE_REST:
