@@ -91,6 +91,16 @@ def first(line: str):
     ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
     ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
     ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    # blog platform furniture (WordPress's anti-spam note, its footer and like widget)
+    ("Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.", "NC-COMMENT"),
+    ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "NC-COMMENT"),
+    ("Kommentare sind geschlossen.", "NC-COMMENT"),
+    ("Bloggen auf WordPress.com.", "NC-NAV"),
+    ("Blog at WordPress.com.", "NC-NAV"),
+    ("12 Bloggern gefällt das.", "NC-SHARE"),
+    ("3 bloggers like this.", "NC-SHARE"),
+    ("Die meistgelesenen Artikel", "NC-REL"),
+    ("Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.", "NC-LEGAL"),
     # the longer Chinese "where you are" labels ("you" and "current" both written out)
     ("您当前的位置 ：东北网娱乐 > 今日焦点 正文", "NC-CRUMB"),
     ("您所在的位置：首页 > 新闻中心", "NC-CRUMB"),
