@@ -91,6 +91,10 @@ def first(line: str):
     ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
     ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
     ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    # a blog's "liked it? share it" prompt under the post
+    ("If you enjoyed this post, please consider leaving a comment or subscribing to the RSS feed.", "NC-PROMPT"),
+    ("If you found this article helpful, check out...", "NC-PROMPT"),
+    ("Did you enjoy this article?", "NC-PROMPT"),
     # blog platform furniture (WordPress's anti-spam note, its footer and like widget)
     ("Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.", "NC-COMMENT"),
     ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "NC-COMMENT"),
