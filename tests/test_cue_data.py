@@ -95,6 +95,11 @@ def first(line: str):
     ("If you enjoyed this post, please consider leaving a comment or subscribing to the RSS feed.", "NC-PROMPT"),
     ("If you found this article helpful, check out...", "NC-PROMPT"),
     ("Did you enjoy this article?", "NC-PROMPT"),
+    ("Comments are now closed for this story", "NC-COMMENT"),
+    ("Be the first to like this.", "NC-SHARE"),
+    ("Email this page", "NC-SHARE"),
+    ("Decrease font size Increase font size", "NC-NAV"),
+    ("Loading Slideshow", "NC-IMAGE"),
     # blog platform furniture (WordPress's anti-spam note, its footer and like widget)
     ("Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.", "NC-COMMENT"),
     ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "NC-COMMENT"),
