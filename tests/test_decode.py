@@ -100,6 +100,9 @@ def test_cyrillic_codepage():
     "<!-- saved page -->\n<html>",
     "junk before\n<head><meta charset=utf-8></head><body>text</body>",
     "".join(f"<div class='c'><p>para {i}</p><a href='/x'>link</a></div>" for i in range(5)),
+    # fragments without <html>/<head>/<body> open with their markup: a tag, a comment, an entity
+    "<h1>Game reviews</h1>\n(in the order I played them)\n" + "<p>A <a href='/g'>game</a> <b>review</b>.</p>\n" * 10,
+    "&nbsp;\n<table><tr><td>" + "<p>Cell <a href='/c'>text</a> <b>here</b>.</p>" * 10 + "</td></tr></table>",
 ])
 def test_html_sniffed_by_content(text):
     assert looks_like_html(text)
@@ -119,6 +122,14 @@ def test_html_sniffed_by_content(text):
     pytest.param("Blog\n\nEssays\n\n" + "A long comment thread on cryptography and its policy.\n\n" * 150
                  + "Allowed HTML <a href=\"URL\"> • <em> <cite> <i> • <strong> <b> • <sub> <sup> • <ul> <ol> <li> • "
                  "<blockquote> <pre>\n\nPowered by a blog engine", id="comment-form-lists-tags"),
+    # text dumps that quote markup (a blog's comments citing <a> and <em>, a forum answer's code
+    # sample, a tutorial's <pre> blocks): far more tags, but the dump opens with the page's words
+    pytest.param("Election 2012\n\nLog in\n\n" + "A reader wrote: <blockquote>I agree with <em>all</em> of "
+                 "this</blockquote> and linked <a href='/x'>the post</a>, <i>twice</i>.\n\n" * 30,
+                 id="comments-quote-markup"),
+    pytest.param("DevDojo\n\nCommunity\n\nHow do I hide the navigation?\n\n"
+                 + "<nav class='x'><div><span>Menu</span><button>Open</button><img src='a.png'></div></nav>\n" * 20,
+                 id="forum-code-sample"),
 ])
 def test_plain_text_is_not_html(text):
     assert not looks_like_html(text)

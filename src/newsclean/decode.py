@@ -344,6 +344,8 @@ def _cyrillic_score(text: str) -> float:
 _HTML_START = startcache.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                                  re.IGNORECASE | re.DOTALL)
 _HTML_SKELETON = startcache.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
+# the first thing in a fragment of markup: a tag, a comment, a declaration or an entity ("&nbsp;")
+_OPENS_WITH_MARKUP = startcache.compile(r"\A\ufeff?\s*(?:<[a-zA-Z!/?]|&(?:[a-zA-Z]+|#\d+|#x[\da-fA-F]+);)")
 _ANY_TAG = startcache.compile(r"<[a-zA-Z!/][^<>]*>")
 _CODE_BLOCK = startcache.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = startcache.compile(r"</?(p|div|span|a|br|li|ul|ol|table|tr|td|th|img|script|style|meta|link|h[1-6]|"
@@ -361,15 +363,18 @@ def markup_share(text: str) -> float:
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is an HTML document, judged by its content (never by a file suffix):
-    a doctype or <html> at the start; else an <html>/<head>/<body> tag early on or many
-    kinds of tags, in a text of which markup is a real part. (A text dump of a page about
-    HTML quotes tags, even <head> and <body>, in its prose: a few per cent of its
-    characters at most.)"""
+    a doctype or <html> at the start; else an <html>/<head>/<body> tag early on, or a text
+    that opens with markup and holds many kinds of tags; in a text of which markup is a real
+    part. (A text dump of a page about HTML quotes tags, even <head> and <body>, in its prose:
+    a few per cent of its characters at most; and a dump opens with the page's first words,
+    however many tags a code sample or a comment form further down quotes.)"""
     head = text[:4096]
     if _HTML_START.match(head):
         return True
     sample = text[:65536]
     if not _HTML_SKELETON.search(head):
+        if not _OPENS_WITH_MARKUP.match(head):
+            return False
         tags = _TAG.findall(sample)
         # a plain page quoting a tag or two is not HTML; markup has many kinds of tags
         if len(tags) < 10 or len({t.lower() for t in tags}) < 3:
