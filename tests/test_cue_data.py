@@ -91,6 +91,14 @@ def first(line: str):
     ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
     ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
     ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    # Swedish shop and blog furniture, a French forum's edit note
+    ("Du kanske också gillar", "NC-REL"),
+    ("Du måste vara inloggad för att skriva ett svar.", "NC-PROMPT"),
+    ("Genom att fortsätta surfa på denna webbplats accepterar du att vi använder cookies.", "NC-PROMPT"),
+    ("Fyll i dina uppgifter nedan eller klicka på en ikon för att logga in:", "NC-COMMENT"),
+    ("Klicka här för att avbryta svar.", "NC-COMMENT"),
+    ("Autres articles", "NC-REL"),
+    ("Dernière modification par pandageek (Le 17/10/2012, à 21:52)", "NC-META"),
     # a blog's "liked it? share it" prompt under the post
     ("If you enjoyed this post, please consider leaving a comment or subscribing to the RSS feed.", "NC-PROMPT"),
     ("If you found this article helpful, check out...", "NC-PROMPT"),
