@@ -91,6 +91,11 @@ def first(line: str):
     ("Σχόλια αναγνωστών (0)", "NC-COMMENT"),
     ('Ошибка в тексте? Пожалуйста, выделите ее и нажмите "Ctrl + Enter"', "NC-PROMPT"),
     ("Βρίσκεστε εδώ: Αρχική Ειδησεις Υγεία", "NC-CRUMB"),
+    # a news site's subscription pitch between the paragraphs
+    ("Unlimited online access to read articles from 15 news sites with one account.", "NC-PROMPT"),
+    ("Daily puzzles, including the New York Times Crossword.", "NC-PROMPT"),
+    ("Subscribe now to read the latest news in your city and across Canada.", "NC-PROMPT"),
+    ("If you are a Home delivery print subscriber, unlimited online access is included in your subscription.", "NC-PROMPT"),
     # Swedish shop and blog furniture, a French forum's edit note
     ("Du kanske också gillar", "NC-REL"),
     ("Du måste vara inloggad för att skriva ett svar.", "NC-PROMPT"),
