@@ -275,6 +275,16 @@ def test_unsure_page_does_not_grow_before_the_article_nor_repeats():
     assert lines[2].label is Label.BOILERPLATE
 
 
+def test_unsure_page_does_not_grow_onto_lines_without_a_letter():
+    from newsclean.thresholds import MODEL_KEEP, MODEL_NEAR_MARGIN
+    near = MODEL_KEEP - MODEL_NEAR_MARGIN / 2
+    # a market ticker beside the article: "-216.12 (-1.15%)" under each index name is no text
+    text = "\n\n".join([EN, "250 g flour", "-216.12 (-1.15%)", "+0.0015 (+0.02%)"])
+    lines = run(text, probs=[0.8, near, near, near])
+    assert lines[1].label is Label.CONTENT  # an ingredient holds words: it still grows
+    assert [l.label for l in lines[2:4]] == [Label.BOILERPLATE] * 2
+
+
 LONG = EN + " " + EN  # about 300 columns of article text per line
 COMMENT = "I have lived here for thirty years and the pipes were never fixed, whatever the council promised."
 

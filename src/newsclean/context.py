@@ -396,8 +396,8 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
     at most ``MODEL_NEAR_LINES`` lines away (repeated until nothing changes, so a run of such
     lines grows from the text). Only lines under the first kept one grow: before the article a
     hesitant line is more often a teaser. Lines a cue names, repeats, captions ending in a photo
-    credit and a colon line that opened no list stay out (``repeated[i]``: line i repeats an
-    earlier one)."""
+    credit, a colon line that opened no list and lines without a letter (a market ticker's
+    "-216.12 (-1.15%)") stay out (``repeated[i]``: line i repeats an earlier one)."""
     if not probs or max(probs) >= MODEL_SURE_PAGE:
         return lines
     floor = MODEL_KEEP - MODEL_NEAR_MARGIN
@@ -406,6 +406,7 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
     first = next((i for i, l in enumerate(out) if l.label is Label.CONTENT), n)
     grow = [i > first and not repeated[i] and out[i].code == "NC-MODEL" and floor <= probs[i] < MODEL_KEEP
             and not out[i].detail.endswith(_OPENS_NO_LIST) and _PHOTO_CREDIT.search(out[i].text) is None
+            and any(c.isalpha() for c in out[i].text)
             for i in range(n)]
     changed = True
     while changed:
