@@ -815,6 +815,18 @@ def test_an_events_date_is_not_the_pages(line):
     assert 2 not in r.consumed
 
 
+def test_a_long_line_an_event_label_opens_does_not_date_the_page_either():
+    # a long line may open with a dateline (a weak candidate), but not an event's
+    event = ("Termin: 21.02.2020, 19 Uhr, im Ratskeller am Marktplatz, mit einem Menü in drei Gängen, "
+             "einer Führung durch den Weinkeller und Whiskys aus Schottland, Irland und Japan zum Probieren.")
+    lines = ["Whisky Tastings in Halle",
+             "Auch im Jahr 2020 wird es wieder Termine für Whisky-, Rum- und Ginverkostungen geben, "
+             "die ersten stehen bereits fest.", event]
+    assert extract(lines, content_start=1, content_end=2).metadata.date is None
+    dated = ["Whisky Tastings in Halle", lines[1], event.replace("Termin:", "Halle,")]
+    assert extract(dated, content_start=1, content_end=2).metadata.date is not None
+
+
 def test_a_dated_line_without_an_event_label_still_dates_the_page():
     lines = ["Whisky Tastings in Halle", "Datum: 21.02.2020, 19 Uhr",
              "Auch im Jahr 2020 wird es wieder Termine für Whisky-, Rum- und Ginverkostungen geben, "

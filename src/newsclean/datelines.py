@@ -8,6 +8,7 @@ bare date line.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Sequence
 
@@ -158,7 +159,7 @@ def _labelled_posted(s: str, cues: LabelCues) -> bool:
     return cues.posted.search(s) is not None and any(cues.posted_label.search(s, 0, a) for (a, _b), _ in find_dates(s))
 
 
-def page_dates(s: str, cues: LabelCues, reference=None) -> list[tuple[tuple[int, int], str]]:
+def page_dates(s: str, cues: LabelCues, reference: _dt.date | None = None) -> list[tuple[tuple[int, int], str]]:
     """The dates of a line that may tell when the page was published: none on a line that an
     event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020'), whose date is
     the event's (and the line the event's own information, which stays in the text)."""

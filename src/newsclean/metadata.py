@@ -241,7 +241,7 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
         if not short:
             # a long line may still open with a dateline; take its date as a weak candidate
             if i >= cs - 1:
-                ds = find_dates(s[:80])
+                ds = page_dates(s[:80], cues)
                 if ds and ds[0][0][0] <= DATELINE_START:
                     date_lines.append((i, ds[0][1], False, 0))
             continue
