@@ -66,12 +66,16 @@ def test_comment_count_headers():
                  # the post's title unquoted, readers who "responded", the count beside the comment link
                  "38 comments to Participatory Culture: What questions do you have?",
                  "13 Responses to The Time Has Come", '45 users responded in " The biggest mistake "',
-                 "20 Comments Post a comment", "One comment Add your comment", "126 Comments Add A Comment"):
+                 "20 Comments Post a comment", "One comment Add your comment", "126 Comments Add A Comment",
+                 # the count as a sentence, alone or closing the post's signature line
+                 "There are 4 comments. Add yours.", "There are 8 comments to this article", "There are 3 comments about:",
+                 "Seen by Jason Fried on November 7 2012. There are 12 comments."):
         assert table["NC-COMMENT"].match(line) == "patterns", line
     assert table["NC-COMMENT"].match("12 Kommentare zu „Neue Brücke“") == "patterns"
     assert table["NC-COMMENT"].match("3 réponses à « Rouge »") == "patterns"
     assert table["NC-COMMENT"].match("2 respuestas a “Hola”") == "patterns"
     # a listicle headline or a sentence with a count is not a header
     for line in ("5 Thoughts on the Fed's decision", "We received 3 comments to the draft",
-                 "40 comments in total were great", "3 replies to the consultation were received."):
+                 "40 comments in total were great", "3 replies to the consultation were received.",
+                 "Just added it up there are 143 replies: 96 don't like the logo"):
         assert table["NC-COMMENT"].match(line) is None, line
