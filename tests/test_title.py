@@ -238,3 +238,20 @@ def test_title_cross_validation_keeps_a_pages_styles_together_and_scores_held_ou
     assert wrong == {f"ds/page{k}" for k in range(0, 60, 10)}
     report = tt.cv_report(hits)
     assert report["cv"] == report["cv/blocks"] == report["cv/draw1"] == 0.9
+
+
+def test_a_line_opening_with_a_date_is_no_headline():
+    # a page whose dateline the top window did not read had it taken for its headline
+    from newsclean import title
+
+    head = "Die Möglichkeit nichts zu tun ist auch eine Möglichkeit"
+    units = ["Gnaur", head, "14. Juni 2013 at 20:51 (Spezifisch)", EN1, EN2]
+    cands = {s for _f, _i, s in traced(units, 3, 4)}
+    assert head in cands and units[2] not in cands
+    for s in ("14. Juni 2013 at 20:51 (Spezifisch)", "Friday, March 3, 2023 | News", "2023-04-18 21:25:03",
+              "2020年4月18日 星期六"):
+        assert title._dateline(s), s
+    # a date inside a headline, or one that opens a headline's sentence, makes no dateline
+    for s in ("Sitzung vom 14. Juni 2013", "14. Juni 2013: Merkel trifft Obama in Berlin", "October 2019 Newsletter",
+              "Storm hits the coast as thousands lose power"):
+        assert not title._dateline(s), s

@@ -358,6 +358,30 @@ def _nav_arrow(s: str) -> bool:
     return b in "→›⟶" or (b == "»" and "«" not in s) or (b == ">" and s[-2:-1] == " ")
 
 
+DATELINE_WORDS = 2  # a line opening with a date and at most this many words besides is a dateline
+
+
+def _dateline(s: str) -> bool:
+    """A line that opens with a full date (after a weekday at most) and holds little else: '14. Juni
+    2013 at 20:51 (Spezifisch)', 'Friday, March 3, 2023 | News'. It dates the page, it never is its
+    headline (a page whose datelines the top window missed had them taken for one)."""
+    if not HAS_DIGIT.search(s, 0, DATELINE_LEAD):
+        return False
+    ds = find_dates(s)
+    if not ds or len(_WORD.findall(s[:ds[0][0][0]])) > 1:
+        return False
+    rest, last = [], 0
+    for (a, b), _ in ds:
+        rest.append(s[last:a])
+        last = b
+    rest.append(s[last:])
+    words = [w for w in _WORD.findall(" ".join(rest)) if not w.isdigit()]
+    return len(words) <= DATELINE_WORDS
+
+
+DATELINE_LEAD = 16  # (its first digit comes within this many characters: 'Wednesday, 14. Juni')
+
+
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
            between: int, to_anchor: int = 0, key: str | None = None) -> dict[str, float] | None:
     """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
@@ -366,7 +390,7 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
     low = s.lower()
     if "@" in s or "www." in low or "://" in s:
         return None
-    if _nav_arrow(s):
+    if _nav_arrow(s) or _dateline(s):
         return None
     f: dict[str, float] = {}
     cjk = not s.isascii() and len(CJK_CHAR.findall(s)) >= 4
