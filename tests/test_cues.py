@@ -79,3 +79,17 @@ def test_comment_count_headers():
                  "40 comments in total were great", "3 replies to the consultation were received.",
                  "Just added it up there are 143 replies: 96 don't like the logo"):
         assert table["NC-COMMENT"].match(line) is None, line
+
+
+def test_german_wordpress_comment_form_and_like_buttons():
+    # the furniture a WordPress.com blog prints under every post, in German
+    table = cues.cues()
+    for line in ("Du kommentierst mit Deinem WordPress.com-Konto. ( Abmelden / Ändern )",
+                 "Gib hier deinen Kommentar ein ...", "Kommentar verfassen",
+                 "Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen:",
+                 "Benachrichtigung bei weiteren Kommentaren per E-Mail senden."):
+        assert table["NC-COMMENT"].match(line), line
+    for line in ("Teilen Sie dies mit:", "Gefällt mir:", "Gefällt mir Wird geladen...", "Liken Lade …"):
+        assert table["NC-SHARE"].match(line), line
+    # a sentence that only speaks of liking stays text
+    assert table["NC-SHARE"].match("Gefällt mir die neue Regelung? Nicht wirklich, sagt die Ministerin.") is None
