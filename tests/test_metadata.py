@@ -265,6 +265,9 @@ def test_list_of_names_on_its_own_line():
     ("Publié par Unknown à 08:00", "Unknown"),
     ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "Uta Staschewski"),  # a job title after a comma
     ("Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren, Jutta Klaukien"),  # the plural byline word
+    # a content system's own byline (Drupal's 'Submitted by', in German 'Gespeichert von')
+    ("Submitted by Kyle Mantyla on Thu, 08/09/2012 - 3:04pm", "Kyle Mantyla"),
+    ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
