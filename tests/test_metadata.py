@@ -521,6 +521,20 @@ def test_label_alone_then_a_menu_word_is_no_author():
     assert extract(units, content_start=3, content_end=4).metadata.author is None
 
 
+def test_byline_split_over_text_nodes_takes_a_user_name_beside_its_date():
+    # a dump of text nodes puts the byline word, the user name and the date on lines of their own
+    head = "Storm hits the coast: thousands without power"
+    for byline, author in ((["Posted on", "2015-04-05", "by", "marc"], "marc"),
+                           (["von", "flerche", "21. September 2019"], "flerche"),
+                           (["By", "Jane Doe"], "Jane Doe")):
+        units = [head, *byline, EN1, EN2]
+        r = extract(units, content_start=len(byline) + 1, content_end=len(byline) + 2)
+        assert r.metadata.author == author, byline
+    # without a date beside it, a lower-case word under 'von' is the rest of a sentence
+    units = [head, "Ein Bericht", "von", "heute", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author is None
+
+
 def test_a_line_inside_the_text_needs_a_clearly_better_score(monkeypatch):
     from newsclean import title
     units = ["Menu", "Weather", "Storm hits the coast", EN1, "Crews restore power to thousands of homes", EN2]

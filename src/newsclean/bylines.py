@@ -135,6 +135,20 @@ def read_name_suffix(i: int, line: str, cues: LabelCues, f: Found) -> bool:
     return True
 
 
+DATED_NEAR_LINES = 2  # a split byline's date stands this many lines above its label or below its name
+
+
+def _dated_near(texts: Sequence[str], i: int) -> bool:
+    """A short line holding a date stands near a byline word alone on line ``i`` and the value
+    under it ('Posted on' / '2015-04-05' / 'by' / 'marc'; 'von' / 'flerche' / '21. September
+    2019'): a dump of text nodes split a byline, and a user name ('marc') is its author."""
+    near = [*range(max(0, i - DATED_NEAR_LINES), i), *range(i + 2, min(len(texts), i + 2 + DATED_NEAR_LINES))]
+    return any(_width(texts[j]) <= DATED_MAX_WIDTH and find_dates(texts[j]) for j in near)
+
+
+DATED_MAX_WIDTH = 40  # (a date line, not a sentence mentioning one)
+
+
 def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found, rank: int) -> bool:
     """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed)."""
     s = texts[i]
@@ -146,7 +160,7 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
     if head and looks_like_name(head):
         nxt = head
-    if looks_like_name(nxt) or (s.rstrip()[-1:] in ":：" and _is_user(nxt)):
+    if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or _dated_near(texts, i))):
         f.set_author(i + 1, author_value(nxt), rank)
         f.consumed[i + 1] = ("NC-META", "author")
         return True
