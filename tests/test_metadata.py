@@ -526,7 +526,10 @@ def test_byline_split_over_text_nodes_takes_a_user_name_beside_its_date():
     head = "Storm hits the coast: thousands without power"
     for byline, author in ((["Posted on", "2015-04-05", "by", "marc"], "marc"),
                            (["von", "flerche", "21. September 2019"], "flerche"),
-                           (["By", "Jane Doe"], "Jane Doe")):
+                           (["By", "Jane Doe"], "Jane Doe"),
+                           # a screen reader's label above the byline word, the colon split off with the name
+                           (["Post author", "By", "Helge Fahrnberger", "Post date", "March 5, 2014"], "Helge Fahrnberger"),
+                           (["Von", ": Adrian Padeanu"], "Adrian Padeanu")):
         units = [head, *byline, EN1, EN2]
         r = extract(units, content_start=len(byline) + 1, content_end=len(byline) + 2)
         assert r.metadata.author == author, byline

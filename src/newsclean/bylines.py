@@ -154,7 +154,10 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     s = texts[i]
     if len(s) > 30 or i + 1 >= len(texts) or s.strip().lower().strip(STRIP) not in cues.label_only:
         return False
-    nxt = _HANDLE.sub("", texts[i + 1].strip())
+    nxt = texts[i + 1].strip()
+    if nxt.lower().strip(STRIP) in cues.label_only:
+        return False  # 'Post author' / 'By' / 'Jane Doe': the second label reads the name
+    nxt = _HANDLE.sub("", nxt.lstrip(":： "))  # 'Von' / ': Adrian Padeanu': the colon split off with the name
     if cue_noise(nxt):
         return False  # 'Von' then 'Suche': a menu
     head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
