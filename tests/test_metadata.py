@@ -854,3 +854,35 @@ def test_a_dated_line_without_an_event_label_still_dates_the_page():
     r = extract(lines, content_start=2, content_end=2)
     assert r.metadata.date.startswith("2020-02-21")
     assert r.consumed[1][0] == "NC-META"
+
+
+def test_byline_lines_between_a_date_and_the_headline_do_not_move_the_date_away():
+    # a dump of text nodes: the label, the published and the updated date, the byline word and the
+    # name each on a line of their own above the headline; the published date is the page's
+    head = "Laufen im Winter: Von „bäh!“ zu „yeah!“ in 12 Monaten."
+    units = ["Menü", "Kontakt", "Veröffentlicht am", "10. Februar 2019", "9. Februar 2019", "von", "Heiko", head,
+             EN1, EN2]
+    r = extract(units, content_start=8, content_end=9)
+    assert r.metadata.title == head
+    assert r.metadata.date == "2019-02-10"
+    # a date far above the headline with text-like lines between stays a weak candidate
+    units = ["10. Februar 2019", "Ein Blog über das Laufen", "Neue Schuhe im Test", "Kontakt", "Impressum", head,
+             "9. Februar 2019", EN1, EN2]
+    assert extract(units, content_start=7, content_end=8).metadata.date == "2019-02-09"
+
+
+def test_a_date_label_alone_above_its_date_is_part_of_the_dateline():
+    from newsclean.datelines import label_alone
+    from newsclean.metacues import label_cues
+
+    cues = label_cues()
+    for s in ("Veröffentlicht am", "Posted on", "Datum:", "Published", "Publié le"):
+        assert label_alone(s, cues), s
+    for s in ("Veröffentlicht am 10. Februar 2019", "Posted by", "Ein Bericht", "Veröffentlichungen"):
+        assert not label_alone(s, cues), s
+    head = "Laufen im Winter: Von „bäh!“ zu „yeah!“ in 12 Monaten."
+    r = extract(["Menü", "Posted on", "10. Februar 2019", head, EN1, EN2], content_start=4, content_end=5)
+    assert r.consumed[1][0] == "NC-META" and r.metadata.title == head
+    # without a date under it, the label stays where it is
+    r = extract(["Menü", "Posted on", "Kontakt", head, EN1, EN2], content_start=4, content_end=5)
+    assert 1 not in r.consumed

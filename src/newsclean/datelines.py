@@ -159,6 +159,20 @@ def _labelled_posted(s: str, cues: LabelCues) -> bool:
     return cues.posted.search(s) is not None and any(cues.posted_label.search(s, 0, a) for (a, _b), _ in find_dates(s))
 
 
+LABEL_ALONE_CHARS = 30  # a date label alone on a line is at most this long
+
+
+def label_alone(s: str, cues: LabelCues) -> bool:
+    """The line is a date label and nothing else ('Veröffentlicht am', 'Posted on', 'Datum:'): a dump
+    of text nodes put the date under it on a line of its own, and the two make one dateline."""
+    s = s.strip()
+    if not s or len(s) > LABEL_ALONE_CHARS or not s[0].isalpha():
+        return False
+    padded = s + " "
+    return any(m is not None and m.end() == len(padded)
+               for m in (cues.posted_label.match(padded), cues.date_labels.match(padded)))
+
+
 def page_dates(s: str, cues: LabelCues, reference: _dt.date | None = None) -> list[tuple[tuple[int, int], str]]:
     """The dates of a line that may tell when the page was published: none on a line that an
     event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020'), whose date is
@@ -227,15 +241,24 @@ def publication(s: str, ds: list[tuple[tuple[int, int], str]], cues: LabelCues) 
 
 
 def choose_date(date_lines: list[tuple[int, str, bool, int]], texts: Sequence[str], ti: int, cs: int,
-                f: Found, cues: LabelCues) -> None:
+                f: Found, cues: LabelCues, meta_lines: set[int] = frozenset()) -> None:
     """The page's date among the date lines found around the headline (``(index, iso, mostly a date,
-    penalty)``): the first mostly-date line after the title, then any near it; set on ``f``."""
+    penalty)``): the first mostly-date line after the title, then any near it; set on ``f``.
+
+    Above the headline, the lines between a date line and it that moved to the front matter
+    (``meta_lines``: the byline's word and name, another date) do not count as distance: a dump of
+    text nodes puts each part of a byline on a line of its own ('Veröffentlicht am' / '10. Februar
+    2019' / '9. Februar 2019' / 'von' / 'Heiko' / headline)."""
     best = None
     for i, iso, mostly, penalty in date_lines:
-        if i < ti - 3:
+        if i < ti and meta_lines:
+            i_eff = ti - sum(1 for k in range(i + 1, ti) if k not in meta_lines) - 1
+        else:
+            i_eff = i
+        if i_eff < ti - 3:
             rank = 4
         elif mostly:
-            rank = 0 if ti - DATE_ABOVE_TITLE <= i <= cs + 3 else 1 if i <= cs + 3 else 2
+            rank = 0 if ti - DATE_ABOVE_TITLE <= i_eff and i <= cs + 3 else 1 if i <= cs + 3 else 2
         else:
             rank = 3
         if f.author is not None and f.author[0] == i and 1 <= rank <= 2:

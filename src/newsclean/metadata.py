@@ -50,6 +50,7 @@ from newsclean.datelines import (
     READING_TIME,
     SPLIT_PART_MAX,
     choose_date,
+    label_alone,
     date_rest,
     fallback_date,
     page_dates,
@@ -289,6 +290,8 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
                     for k in range(i + 1, end):
                         f.consumed.setdefault(k, ("NC-META", code_detail("NC-META", texts[k])))
                         meta_lines.add(k)
+        if code is None and not ds and i + 1 < hi and label_alone(s, cues) and page_dates(texts[i + 1], cues, reference):
+            code = "NC-META"  # 'Veröffentlicht am' / '10. Februar 2019': the date's label, never a headline
         if code is None and read_label_then_name(i, texts, cues, f, 1):
             code = "NC-META"
             meta_lines.add(i + 1)
@@ -405,7 +408,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                 f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
 
     # 3. the date: the first mostly-date line after the title, then any near it
-    choose_date(date_lines, texts, ti, cs, f, cues)
+    choose_date(date_lines, texts, ti, cs, f, cues, meta_lines)
 
     # 4. a name alone on a line next to the title or the date line
     newsroom = name_near_title(texts, f, t, ti, cs, meta_lines, cues)
