@@ -886,3 +886,15 @@ def test_a_date_label_alone_above_its_date_is_part_of_the_dateline():
     # without a date under it, the label stays where it is
     r = extract(["Menü", "Posted on", "Kontakt", head, EN1, EN2], content_start=4, content_end=5)
     assert 1 not in r.consumed
+
+
+def test_split_byline_beside_a_date_is_as_sure_as_a_whole_one():
+    # 'di' / 'Luca Monaco' with the date two lines down outranks a related teaser's byline below
+    head = "Laziale ebreo e due svastiche: striscione antisemita sulla tangenziale"
+    units = [head, "di", "Luca Monaco", EN1, "05 Gennaio 2025", EN2, "Cori antisemiti durante il derby",
+             "di Teresa Fallavollita", "20 Novembre 2024"]
+    assert extract(units, content_start=3, content_end=5).metadata.author == "Luca Monaco"
+    # without a date, a label over a name is a menu's header and its first item: a whole byline wins
+    head = "Pour le néolibéralisme, la retraite est un archaïsme"
+    units = ["Auteurs", "Pierre Puchot", "Léo Guy-Denarcy", "Société", head, "Par Barbara Stiegler", EN1, EN2]
+    assert extract(units, content_start=6, content_end=7).metadata.author == "Barbara Stiegler"

@@ -138,7 +138,7 @@ def read_name_suffix(i: int, line: str, cues: LabelCues, f: Found) -> bool:
 DATED_NEAR_LINES = 2  # a split byline's date stands this many lines above its label or below its name
 
 
-def _dated_near(texts: Sequence[str], i: int) -> bool:
+def dated_near(texts: Sequence[str], i: int) -> bool:
     """A short line holding a date stands near a byline word alone on line ``i`` and the value
     under it ('Posted on' / '2015-04-05' / 'by' / 'marc'; 'von' / 'flerche' / '21. September
     2019'): a dump of text nodes split a byline, and a user name ('marc') is its author."""
@@ -150,7 +150,12 @@ DATED_MAX_WIDTH = 40  # (a date line, not a sentence mentioning one)
 
 
 def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found, rank: int) -> bool:
-    """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed)."""
+    """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed).
+
+    Beside a date (``dated_near``) the two are a byline as sure as one on a single line, and take
+    rank ``rank - 1`` ('di' / 'Luca Monaco' / … / '05 Gennaio 2025' over a related teaser's 'di
+    Teresa Fallavollita' further down); without one they may be a menu's header and its first item
+    ('Auteurs' / 'Pierre Puchot')."""
     s = texts[i]
     if len(s) > 30 or i + 1 >= len(texts) or s.strip().lower().strip(STRIP) not in cues.label_only:
         return False
@@ -163,8 +168,8 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
     if head and looks_like_name(head):
         nxt = head
-    if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or _dated_near(texts, i))):
-        f.set_author(i + 1, author_value(nxt), rank)
+    if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or dated_near(texts, i))):
+        f.set_author(i + 1, author_value(nxt), max(0, rank - 1) if dated_near(texts, i) else rank)
         f.consumed[i + 1] = ("NC-META", "author")
         return True
     return False
