@@ -265,6 +265,7 @@ def test_list_of_names_on_its_own_line():
     ("Publié par Unknown à 08:00", "Unknown"),
     ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "Uta Staschewski"),  # a job title after a comma
     ("Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren, Jutta Klaukien"),  # the plural byline word
+    ("Posted by Nesselsetzer under Just For Fun, Rebloggt", "Nesselsetzer"),  # 'under' opens the categories
     # a content system's own byline (Drupal's 'Submitted by', in German 'Gespeichert von')
     ("Submitted by Kyle Mantyla on Thu, 08/09/2012 - 3:04pm", "Kyle Mantyla"),
     ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
@@ -303,6 +304,8 @@ def test_name_line_with_what_follows_names(line, author):
     "Jean-Luc Collard (le senior) Caroline Godefroy et 15ans avec Thierry Vince.",  # a caption
     "Andrew Harnik/AP",  # a photo credit
     "Premier League 2023",  # a bare number is no count
+    "Die Tabelle der Premier League",  # a heading an article opens (German nouns are capitalised)
+    "Los Gallardos",  # (Spanish)
 ])
 def test_name_like_lines_that_are_no_byline(line):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
