@@ -93,3 +93,14 @@ def test_german_wordpress_comment_form_and_like_buttons():
         assert table["NC-SHARE"].match(line), line
     # a sentence that only speaks of liking stays text
     assert table["NC-SHARE"].match("Gefällt mir die neue Regelung? Nicht wirklich, sagt die Ministerin.") is None
+
+
+def test_chinese_ranking_lists_column_lists_and_back_links():
+    # the headers of a news site's lists beside the article, and the link back to its section
+    table = cues.cues()
+    for line in ("十大人气排行", "48小时点击排行", "阅读排行榜 评论排行榜", "专栏文章"):
+        assert table["NC-REL"].match(line), line
+    assert table["NC-NAV"].match("返回国企红筹")
+    # a sentence about a ranking is text
+    assert table["NC-REL"].match("该校在全国高校排行中位列第三。") is None
+    assert table["NC-NAV"].match("返回家乡后，他在县城开了一家小店，生意一直不错。") is None
