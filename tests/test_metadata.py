@@ -266,6 +266,8 @@ def test_list_of_names_on_its_own_line():
     ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "Uta Staschewski"),  # a job title after a comma
     ("Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren, Jutta Klaukien"),  # the plural byline word
     ("Posted by Nesselsetzer under Just For Fun, Rebloggt", "Nesselsetzer"),  # 'under' opens the categories
+    ("記者陳鈞凱／台北報導", "陳鈞凱"),  # a Taiwanese reporter's byline: the name, then the city it reports from
+    ("新华社记者张三、李四", "张三"),
     # a content system's own byline (Drupal's 'Submitted by', in German 'Gespeichert von')
     ("Submitted by Kyle Mantyla on Thu, 08/09/2012 - 3:04pm", "Kyle Mantyla"),
     ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
@@ -306,6 +308,9 @@ def test_name_line_with_what_follows_names(line, author):
     "Premier League 2023",  # a bare number is no count
     "Die Tabelle der Premier League",  # a heading an article opens (German nouns are capitalised)
     "Los Gallardos",  # (Spanish)
+    "記者在洞庭湖拍到江豚",  # a sentence about the reporter
+    "记者在洞庭湖拍到江豚",
+    "記者劉明岩／攝影",  # a photo credit
 ])
 def test_name_like_lines_that_are_no_byline(line):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]

@@ -110,7 +110,13 @@ def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True
         if h and (looks_like_name(h) or _is_user(h)):
             v = h
     if cjk:
-        v = re.split(r"[\s)）]", v)[0] if m.group("w") in ("记者", "本报记者", "新华社记者", "通讯员") else v
+        if m.group("w").endswith(_REPORTER_WORDS):
+            # '记者 郭剑烽', '記者陳鈞凱／台北報導': a name of a few characters, ended by a separator or the
+            # line's end; not a sentence about the reporter ('記者在洞庭湖拍到江豚') or a photo credit
+            name = _CJK_NAME.match(v)
+            if name is None or _CJK_PHOTO_CREDIT.search(rest):
+                return False
+            v = name.group(1)
         if not 2 <= len(v) <= 12:
             return False
     elif not looks_like_name(v):
@@ -119,6 +125,11 @@ def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True
             return False
     f.set_author(i, v, 0 if m.start() == 0 else 2)
     return True
+
+
+_REPORTER_WORDS = ("记者", "記者", "通讯员", "通訊員")  # byline words a reporter's name follows at once
+_CJK_NAME = startcache.compile(r"([\u3400-\u9fff·•]{2,5})(?=$|[\s／/|｜,，、;；)）])")
+_CJK_PHOTO_CREDIT = startcache.compile(r"[／/]\s*(?:摄影|攝影|摄|攝)\s*$")  # '記者劉明岩／攝影'
 
 
 SUFFIX_MAX_WIDTH = 60  # a 'name + reporter' line ('구현모 기자 ninek@hankookilbo.com') is at most this wide
