@@ -104,3 +104,9 @@ def test_chinese_ranking_lists_column_lists_and_back_links():
     # a sentence about a ranking is text
     assert table["NC-REL"].match("该校在全国高校排行中位列第三。") is None
     assert table["NC-NAV"].match("返回家乡后，他在县城开了一家小店，生意一直不错。") is None
+
+
+def test_a_platforms_notice_that_a_user_posted_the_content():
+    line = ("Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user "
+            "of NetEase Hao, which is a social media platform and only provides information storage services.")
+    assert cues.cues()["NC-LEGAL"].match(line.lower()) == "prefix"

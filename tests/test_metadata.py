@@ -906,3 +906,12 @@ def test_split_byline_beside_a_date_is_as_sure_as_a_whole_one():
     head = "Pour le néolibéralisme, la retraite est un archaïsme"
     units = ["Auteurs", "Pierre Puchot", "Léo Guy-Denarcy", "Société", head, "Par Barbara Stiegler", EN1, EN2]
     assert extract(units, content_start=6, content_end=7).metadata.author == "Barbara Stiegler"
+
+
+def test_russian_source_label_under_the_text():
+    units = ["Учёные нашли новый способ лечения диабета",
+             "Исследователи из Университета Торонто разработали новый метод лечения диабета второго типа, сообщает журнал.",
+             "Метод основан на применении стволовых клеток, которые восстанавливают работу поджелудочной железы.",
+             "По материалам: Med Daily"]
+    r = extract(units, content_start=1, content_end=2)
+    assert r.metadata.source == "Med Daily" and r.consumed[3][0] == "NC-META"
