@@ -110,3 +110,19 @@ def test_a_platforms_notice_that_a_user_posted_the_content():
     line = ("Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user "
             "of NetEase Hao, which is a social media platform and only provides information storage services.")
     assert cues.cues()["NC-LEGAL"].match(line.lower()) == "prefix"
+
+
+@pytest.mark.parametrize("line, code", [
+    ("You are commenting using your WordPress.com account. ( Log Out / Change )", "NC-COMMENT"),
+    ("Fill in your details below or click an icon to log in:", "NC-COMMENT"),
+    ("Like this:", "NC-SHARE"),
+    ("Like Loading...", "NC-SHARE"),
+    ("Vous commentez à l’aide de votre compte WordPress.com. ( Déconnexion / Changer )", "NC-COMMENT"),
+    ("J’aime chargement…", "NC-SHARE"),
+    ("Estás comentando usando tu cuenta de WordPress.com. ( Cerrar sesión / Cambiar )", "NC-COMMENT"),
+    ("Me gusta Cargando...", "NC-SHARE"),
+    ("Stai commentando usando il tuo account WordPress.com. ( Esci / Modifica )", "NC-COMMENT"),
+    ("Mi piace Caricamento...", "NC-SHARE"),
+])
+def test_wordpress_comment_form_and_like_buttons_in_other_languages(line, code):
+    assert cues.cues()[code].match(line), line
