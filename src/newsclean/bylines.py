@@ -147,6 +147,7 @@ def read_name_suffix(i: int, line: str, cues: LabelCues, f: Found) -> bool:
 
 
 DATED_NEAR_LINES = 2  # a split byline's date stands this many lines above its label or below its name
+DATED_MAX_WIDTH = 40  # ... on a line this wide at most (a date line, not a sentence mentioning one)
 
 
 def dated_near(texts: Sequence[str], i: int) -> bool:
@@ -155,9 +156,6 @@ def dated_near(texts: Sequence[str], i: int) -> bool:
     2019'): a dump of text nodes split a byline, and a user name ('marc') is its author."""
     near = [*range(max(0, i - DATED_NEAR_LINES), i), *range(i + 2, min(len(texts), i + 2 + DATED_NEAR_LINES))]
     return any(_width(texts[j]) <= DATED_MAX_WIDTH and find_dates(texts[j]) for j in near)
-
-
-DATED_MAX_WIDTH = 40  # (a date line, not a sentence mentioning one)
 
 
 def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found, rank: int) -> bool:
@@ -179,8 +177,9 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     head = _name_with_tail(nxt, cues)[0]  # 'Lucy ThorntonNews Reporter'
     if head and looks_like_name(head):
         nxt = head
-    if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or dated_near(texts, i))):
-        f.set_author(i + 1, author_value(nxt), max(0, rank - 1) if dated_near(texts, i) else rank)
+    dated = dated_near(texts, i)
+    if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or dated)):
+        f.set_author(i + 1, author_value(nxt), max(0, rank - 1) if dated else rank)
         f.consumed[i + 1] = ("NC-META", "author")
         return True
     return False

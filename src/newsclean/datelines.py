@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from newsclean import startcache
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
@@ -241,7 +241,7 @@ def publication(s: str, ds: list[tuple[tuple[int, int], str]], cues: LabelCues) 
 
 
 def choose_date(date_lines: list[tuple[int, str, bool, int]], texts: Sequence[str], ti: int, cs: int,
-                f: Found, cues: LabelCues, meta_lines: set[int] = frozenset()) -> None:
+                f: Found, cues: LabelCues, meta_lines: AbstractSet[int] = frozenset()) -> None:
     """The page's date among the date lines found around the headline (``(index, iso, mostly a date,
     penalty)``): the first mostly-date line after the title, then any near it; set on ``f``.
 

@@ -359,6 +359,7 @@ def _nav_arrow(s: str) -> bool:
 
 
 DATELINE_WORDS = 2  # a line opening with a date and at most this many words besides is a dateline
+DATELINE_LEAD = 16  # (its first digit comes within this many characters: 'Wednesday, 14. Juni')
 
 
 def _dateline(s: str) -> bool:
@@ -377,9 +378,6 @@ def _dateline(s: str) -> bool:
     rest.append(s[last:])
     words = [w for w in _WORD.findall(" ".join(rest)) if not w.isdigit()]
     return len(words) <= DATELINE_WORDS
-
-
-DATELINE_LEAD = 16  # (its first digit comes within this many characters: 'Wednesday, 14. Juni')
 
 
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
