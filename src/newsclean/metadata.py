@@ -290,7 +290,8 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
                     for k in range(i + 1, end):
                         f.consumed.setdefault(k, ("NC-META", code_detail("NC-META", texts[k])))
                         meta_lines.add(k)
-        if code is None and not ds and i + 1 < hi and label_alone(s, cues) and page_dates(texts[i + 1], cues, reference):
+        if (code is None and not ds and i + 1 < hi and HAS_DIGIT.search(texts[i + 1]) and label_alone(s, cues)
+                and page_dates(texts[i + 1], cues, reference)):
             code = "NC-META"  # 'Veröffentlicht am' / '10. Februar 2019': the date's label, never a headline
         if code is None and read_label_then_name(i, texts, cues, f, 1):
             code = "NC-META"

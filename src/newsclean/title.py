@@ -360,13 +360,14 @@ def _nav_arrow(s: str) -> bool:
 
 DATELINE_WORDS = 2  # a line opening with a date and at most this many words besides is a dateline
 DATELINE_LEAD = 16  # (its first digit comes within this many characters: 'Wednesday, 14. Juni')
+DATELINE_MAX_CHARS = 80  # (a date and two words: a longer line is no dateline)
 
 
 def _dateline(s: str) -> bool:
     """A line that opens with a full date (after a weekday at most) and holds little else: '14. Juni
     2013 at 20:51 (Spezifisch)', 'Friday, March 3, 2023 | News'. It dates the page, it never is its
     headline (a page whose datelines the top window missed had them taken for one)."""
-    if not HAS_DIGIT.search(s, 0, DATELINE_LEAD):
+    if len(s) > DATELINE_MAX_CHARS or not HAS_DIGIT.search(s, 0, DATELINE_LEAD):
         return False
     ds = find_dates(s)
     if not ds or len(_WORD.findall(s[:ds[0][0][0]])) > 1:
