@@ -831,7 +831,9 @@ def test_longer_chinese_breadcrumb_label_gives_the_category_not_the_title():
 
 
 @pytest.mark.parametrize("line", ["Termin: 21.02.2020, 19 Uhr", "Deadline: 15. März 2020",
-                                  "Event date: March 3, 2021", "Date limite : 12/03/2021"])
+                                  "Event date: March 3, 2021", "Date limite : 12/03/2021",
+                                  # hours from and to: an event's, not a time the page was posted
+                                  "19.1.23, 10:00-11:30 Uhr", "March 3, 2021, 9:30 am to 11:00 am"])
 def test_an_events_date_is_not_the_pages(line):
     # an event label opens the line: its date is the event's, and the line the event's information
     lines = ["Whisky Tastings in Halle",

@@ -159,6 +159,9 @@ def _labelled_posted(s: str, cues: LabelCues) -> bool:
     return cues.posted.search(s) is not None and any(cues.posted_label.search(s, 0, a) for (a, _b), _ in find_dates(s))
 
 
+# a time range ('10:00-11:30 Uhr', '9:30 am to 11:00'): the line gives an event's hours
+_TIME_RANGE = startcache.compile(r"(?<![\d.:])\d{1,2}:\d{2}\s*(?:uhr\s*|h\s*|am\s*|pm\s*)?(?:[-–—]|bis|to|à)\s*\d{1,2}:\d{2}", re.I)
+
 LABEL_ALONE_CHARS = 30  # a date label alone on a line is at most this long
 
 
@@ -175,11 +178,15 @@ def label_alone(s: str, cues: LabelCues) -> bool:
 
 def page_dates(s: str, cues: LabelCues, reference: _dt.date | None = None) -> list[tuple[tuple[int, int], str]]:
     """The dates of a line that may tell when the page was published: none on a line that an
-    event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020'), whose date is
-    the event's (and the line the event's own information, which stays in the text)."""
+    event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020') or that gives
+    hours from and to ('19.1.23, 10:00-11:30 Uhr'), whose date is the event's (and the line the
+    event's own information, which stays in the text)."""
     if cues.event_label is not None and cues.event_label.match(s):
         return []
-    return find_dates(s, reference=reference)
+    ds = find_dates(s, reference=reference)
+    if ds and ":" in s and _TIME_RANGE.search(s):
+        return []  # '19.1.23, 10:00-11:30 Uhr': an event's date and hours, not a time the page was posted
+    return ds
 
 
 def _posted_sentence(texts: Sequence[str], lo: int, hi: int, cues: LabelCues) -> tuple[int, str, int] | None:
