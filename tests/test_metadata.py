@@ -917,3 +917,14 @@ def test_russian_source_label_under_the_text():
              "По материалам: Med Daily"]
     r = extract(units, content_start=1, content_end=2)
     assert r.metadata.source == "Med Daily" and r.consumed[3][0] == "NC-META"
+
+
+def test_a_job_title_alone_is_no_name():
+    # 'Steffan Rhys' / 'Deputy Content Hub Director' on lines of their own: the second is no author
+    from newsclean.bylines import _name_alone, name_head
+    from newsclean.metacues import label_cues
+
+    assert not _name_alone("Deputy Content Hub Director")
+    assert _name_alone("Steffan Rhys")
+    assert name_head("Deputy Content Hub Director", label_cues()) == ("", "")
+    assert name_head("Steffan Rhys Deputy Content Hub Director", label_cues())[0] == "Steffan Rhys"

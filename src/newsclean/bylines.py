@@ -38,6 +38,7 @@ comments comment local world front sport sports science technology home menu vid
 wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
     | frozenset(label_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
 _NOT_FIRST = frozenset(label_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
+_ROLES = frozenset(w for w in label_tables().get("author", {}).get("roles", []) if " " not in w)  # 'Director'
 _NAME_PREFIX = startcache.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
 _NAME_LIST = startcache.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
@@ -215,6 +216,8 @@ def name_head(v: str, cues: LabelCues, strong: bool = False) -> tuple[str, str]:
     if m is None or m.start() == 0:
         return "", ""
     words = v[:m.start()].split()
+    if kind == "role" and words[0].lower().strip(STRIP) in cues.roles:
+        return "", ""  # 'Deputy Content Hub Director': a job title alone, no name before it
     if kind == "role":
         comma = next((k for k, w in enumerate(words) if w.endswith(",")), None)
         if comma is not None:  # 'Uta Staschewski, Projektleiterin der HSS': the name ends at the comma
@@ -240,7 +243,7 @@ def _name_alone(s: str) -> bool:
     return len(s) <= 60 and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
         and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
         and not CAMEL_JOIN.search(_NAME_PREFIX.sub("", s)) \
-        and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) \
+        and not any(w.lower().strip(".,:") in _NOT_NAME or w.lower().strip(".,:") in _ROLES for w in words) \
         and all(len(w) <= 14 for w in words) and not cue_noise(s) and not is_caption(s.lower())
 
 
