@@ -308,6 +308,9 @@ def test_name_line_with_what_follows_names(line, author):
     "Premier League 2023",  # a bare number is no count
     "Die Tabelle der Premier League",  # a heading an article opens (German nouns are capitalised)
     "Los Gallardos",  # (Spanish)
+    "Provence Travel Guide",  # interface and heading words that are no part of a name
+    "Cake Recipes",
+    "LO ÚLTIMO",
     "記者在洞庭湖拍到江豚",  # a sentence about the reporter
     "记者在洞庭湖拍到江豚",
     "記者劉明岩／攝影",  # a photo credit
