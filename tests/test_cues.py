@@ -126,3 +126,14 @@ def test_a_platforms_notice_that_a_user_posted_the_content():
 ])
 def test_wordpress_comment_form_and_like_buttons_in_other_languages(line, code):
     assert cues.cues()[code].match(line), line
+
+
+def test_german_calls_to_action_and_blog_prompts():
+    table = cues.cues()
+    for line in ("Jetzt spenden", "Jetzt bestellen", "Heft bestellen", "Jede kleine Spende hilft uns weiter.",
+                 "Wir respektieren deine Privatsphäre"):
+        assert table["NC-PROMPT"].match(line), line
+    assert table["NC-COMMENT"].match("Was denkst du?")
+    assert table["NC-TAGS"].match("getaggt mit:Bedingungsloses GrundeinkommenBerlin")
+    # a sentence about donations is text
+    assert table["NC-PROMPT"].match("Die Spenden der Bürger haben den Wiederaufbau der Brücke möglich gemacht.") is None
