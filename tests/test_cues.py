@@ -137,3 +137,11 @@ def test_german_calls_to_action_and_blog_prompts():
     assert table["NC-TAGS"].match("getaggt mit:Bedingungsloses GrundeinkommenBerlin")
     # a sentence about donations is text
     assert table["NC-PROMPT"].match("Die Spenden der Bürger haben den Wiederaufbau der Brücke möglich gemacht.") is None
+
+
+def test_an_author_box_header_is_a_list_header():
+    # the box about the writer under a post (a bio and links), and a post's list of links
+    table = cues.cues()
+    for line in ("About the author", "ABOUT THE WRITER", "Über die Autorin", "Relevant links:"):
+        assert table["NC-REL"].match(line) == "exact", line
+    assert table["NC-REL"].match("About the author of this report, little is known.") is None
