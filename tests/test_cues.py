@@ -145,3 +145,10 @@ def test_an_author_box_header_is_a_list_header():
     for line in ("About the author", "ABOUT THE WRITER", "Über die Autorin", "Relevant links:"):
         assert table["NC-REL"].match(line) == "exact", line
     assert table["NC-REL"].match("About the author of this report, little is known.") is None
+
+
+def test_news_tip_prompts_and_a_blogs_on_this_day_list():
+    table = cues.cues()
+    for line in ("Got A Tip?", "Got a story to tell?", "(What's this?)"):
+        assert table["NC-PROMPT"].match(line) == "exact", line
+    assert table["NC-REL"].match("Posted on this day, other years:") == "prefix"
