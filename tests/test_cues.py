@@ -152,3 +152,12 @@ def test_news_tip_prompts_and_a_blogs_on_this_day_list():
     for line in ("Got A Tip?", "Got a story to tell?", "(What's this?)"):
         assert table["NC-PROMPT"].match(line) == "exact", line
     assert table["NC-REL"].match("Posted on this day, other years:") == "prefix"
+
+
+@pytest.mark.parametrize("line, code", [
+    ("Forgot your password?", "NC-NAV"), ("Passwort vergessen?", "NC-NAV"), ("Mot de passe oublié ?", "NC-NAV"),
+    ("¿Olvidaste tu contraseña?", "NC-NAV"),
+    ("Page générée en 0.863 secondes avec 63 requêtes.", "NC-LEGAL"),
+])
+def test_login_form_links_and_a_generation_time_footer(line, code):
+    assert cues.cues()[code].match(line), line
