@@ -20,6 +20,7 @@ from newsclean.metacues import (
     Found,
     LabelCues,
     cut_value,
+    label_cues,
     label_tables,
     without_spans,
 )
@@ -38,7 +39,6 @@ comments comment local world front sport sports science technology home menu vid
 wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
     | frozenset(label_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
 _NOT_FIRST = frozenset(label_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
-_ROLES = frozenset(w for w in label_tables().get("author", {}).get("roles", []) if " " not in w)  # 'Director'
 _NAME_PREFIX = startcache.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
 _NAME_LIST = startcache.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
@@ -243,7 +243,7 @@ def _name_alone(s: str) -> bool:
     return len(s) <= 60 and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
         and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
         and not CAMEL_JOIN.search(_NAME_PREFIX.sub("", s)) \
-        and not any(w.lower().strip(".,:") in _NOT_NAME or w.lower().strip(".,:") in _ROLES for w in words) \
+        and not any(k in _NOT_NAME or k in label_cues().roles for k in (w.lower().strip(".,:") for w in words)) \
         and all(len(w) <= 14 for w in words) and not cue_noise(s) and not is_caption(s.lower())
 
 

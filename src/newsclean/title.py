@@ -49,6 +49,7 @@ from newsclean import startcache
 from newsclean.blocks import display_width as _width
 from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
 from newsclean.dates import find_dates
+from newsclean.metacues import without_spans
 
 __all__ = ["pick_title", "texty", "is_caption", "cue_noise", "CJK", "CJK_CHAR", "HAS_DIGIT", "DIGITS_ONLY",
            "CAMEL_JOIN", "CRUMB_SPLIT", "NOISE_CODES", "NOISE_MAX_CHARS"]
@@ -372,12 +373,7 @@ def _dateline(s: str) -> bool:
     ds = find_dates(s)
     if not ds or len(_WORD.findall(s[:ds[0][0][0]])) > 1:
         return False
-    rest, last = [], 0
-    for (a, b), _ in ds:
-        rest.append(s[last:a])
-        last = b
-    rest.append(s[last:])
-    words = [w for w in _WORD.findall(" ".join(rest)) if not w.isdigit()]
+    words = [w for w in _WORD.findall(without_spans(s, ds, " ")) if not w.isdigit()]
     return len(words) <= DATELINE_WORDS
 
 
