@@ -9,6 +9,9 @@
 2. Every page is used in all four dump styles (blocks, innertext, wrapped, textnodes):
    ``newsclean.blocks.split`` gives the units, ``scripts/align.py`` labels them against the
    gold text, ``newsclean.features.line_features`` turns them into features.
+   The word scores (``newsclean.lexicon``) are learned first, from the same aligned labels of the
+   train pages: the table of all train pages is shipped (``data/model/lexicon.json``) and scores
+   the test pages; each train page's features read a table fitted without its stacking fold.
 3. Stage 1: a LightGBM model on the line features. Stage 2 (stacking): a second model on the
    line features plus ``features.stack_features`` of stage-1 probabilities, trained on
    out-of-fold stage-1 predictions (folds by page, so a page's four styles stay together).
@@ -48,6 +51,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from multiprocessing import Pool
 
 import numpy as np
@@ -58,20 +62,29 @@ sys.path.insert(0, os.path.join(HERE, "..", "src"))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "bench"))
 
 from align import CORPUS, STYLES, align, load_pages, toks  # noqa: E402
+from newsclean import lexicon  # noqa: E402
 from newsclean.blocks import split  # noqa: E402
 from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_features  # noqa: E402
 
 OUT_DIR = os.path.join(HERE, "..", "src", "newsclean", "data", "model")
 CACHE = "/tmp/newsclean_feats_{part}_{code}.npz"
 SNIP_CACHE = "/tmp/newsclean_feats_snippets_{part}_{code}.npz"
+WORDS_CACHE = "/tmp/newsclean_page_words_{code}.pkl"
 SNIP_DATASET = os.path.join(CORPUS, "trafilatura_eval.jsonl.gz")
 THREADS = int(os.environ.get("NEWSCLEAN_TRAIN_THREADS", "2"))  # processes / LightGBM threads
 _WS = re.compile(r"\s+")
 
 
-def _rows(rec: dict, label) -> list:
+# the word-score tables the feature pass reads (set before its process pool forks): one per
+# stacking fold for the train pages (page i reads table i % len), None for the shipped table
+_WORD_TABLES: list[lexicon.Table] | None = None
+
+
+def _rows(rec: dict, label, page: int = 0) -> list:
     """(style, features, labels, tokens, blocks) of a page in every dump style; ``label(texts,
-    rec)`` gives the units' labels, or None to leave the style out."""
+    rec)`` gives the units' labels, or None to leave the style out. ``page`` is the page's
+    number, which picks its out-of-fold word table."""
+    words = _WORD_TABLES[page % len(_WORD_TABLES)] if _WORD_TABLES else None
     out = []
     for s in STYLES:
         units = split(rec.get(f"text_{s}") or "")
@@ -80,7 +93,7 @@ def _rows(rec: dict, label) -> list:
         y = label([u.text for u in units], rec)
         if y is None:
             continue
-        X = line_features(units)
+        X = line_features(units, words=words)
         S = np.array([len(toks(u.text)) for u in units], dtype=np.float64)
         blocks = np.array([u.block for u in units], dtype=np.int32)
         out.append((s, X, y, S, blocks))
@@ -91,8 +104,52 @@ def _gold_labels(texts: list[str], rec: dict) -> np.ndarray:
     return np.array(align(texts, rec["gold_text"]), dtype=np.int8)
 
 
-def _page_rows(rec: dict):
-    return _rows(rec, _gold_labels)
+def _page_rows(item: tuple[int, dict]):
+    page, rec = item
+    return _rows(rec, _gold_labels, page)
+
+
+def _page_words(rec: dict) -> tuple[set[str], set[str]]:
+    """(article words, other words) of a page over its four dump styles (``lexicon.page_words``)."""
+    kept: set[str] = set()
+    dropped: set[str] = set()
+    for s in STYLES:
+        units = split(rec.get(f"text_{s}") or "")
+        if units:
+            texts = [u.text for u in units]
+            k, d = lexicon.page_words(texts, [bool(v) for v in _gold_labels(texts, rec)])
+            kept |= k
+            dropped |= d
+    return kept, dropped
+
+
+def word_tables(folds: int) -> tuple[dict[str, float], list[dict[str, float]]]:
+    """The word-score table of all train pages, and one per stacking fold without that fold's
+    pages (the train pages' features read their fold's: the model never learns from a page's
+    words scored by the page itself). Cached in /tmp by the code fingerprint."""
+    import pickle
+
+    path = WORDS_CACHE.format(code=code_fingerprint())
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            per_page = pickle.load(f)
+    else:
+        t0 = time.time()
+        with Pool(THREADS) as pool:
+            per_page = pool.map(_page_words, load_pages("train"), chunksize=16)
+        with open(path, "wb") as f:
+            pickle.dump(per_page, f, protocol=pickle.HIGHEST_PROTOCOL)
+        print(f"page words: {len(per_page)} pages in {time.time()-t0:.0f}s", flush=True)
+
+    def table(pages) -> dict[str, float]:
+        kept, dropped = Counter(), Counter()
+        for i in pages:
+            kept.update(per_page[i][0])
+            dropped.update(per_page[i][1])
+        return lexicon.table_from_counts(kept, dropped)
+
+    n = len(per_page)
+    return table(range(n)), [table([i for i in range(n) if i % folds != k]) for k in range(folds)]
 
 
 def code_fingerprint() -> str:
@@ -128,19 +185,28 @@ def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
     if os.path.exists(path):
         d = np.load(path, allow_pickle=True)
         return {k: d[k] for k in d.files}
-    pages = load()
+    pages = load()  # (items ``rows`` reads: pages, or (number, page) pairs)
     t0 = time.time()
     with Pool(THREADS) as pool:
         res = pool.map(rows, pages, chunksize=chunksize)
-    d = _stack_rows(res, pages)
+    d = _stack_rows(res, [p[1] if isinstance(p, tuple) else p for p in pages])
     print(f"built {what}: {len(pages)} pages, {int(d['doc'].max()) + 1} docs, "
           f"{int((d['y'] >= 0).sum())} labelled units in {time.time()-t0:.0f}s", flush=True)
     np.savez(path, **d)
     return d
 
 
-def build(part: str) -> dict:
-    return _cached(CACHE.format(part=part, code=code_fingerprint()), lambda: load_pages(part), _page_rows, 16, part)
+def build(part: str, folds: int = 3) -> dict:
+    """The train or test pages' rows; the train pages' word features out of fold (``word_tables``),
+    the test pages' from the table of all train pages, which is then written as the shipped one."""
+    global _WORD_TABLES
+    full, by_fold = word_tables(folds)
+    _WORD_TABLES = [lexicon.Table.of(t) for t in (by_fold if part == "train" else [full])]
+    try:
+        return _cached(CACHE.format(part=part, code=f"{code_fingerprint()}_f{folds}"),
+                       lambda: list(enumerate(load_pages(part))), _page_rows, 16, part)
+    finally:
+        _WORD_TABLES = None
 
 
 def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np.ndarray:
@@ -360,7 +426,9 @@ def main() -> None:
                          "change's effect exceeds the spread between draws (the shipped model is seed 0)")
     args = ap.parse_args()
     t_start = time.time()
-    tr, te = build("train"), build("test")
+    tr, te = build("train", args.folds), build("test", args.folds)
+    if os.path.abspath(args.out) == os.path.abspath(os.path.join(OUT_DIR, "lines.npz")):
+        lexicon.write(word_tables(args.folds)[0])  # the table the test pages' features read
     if args.sample < 1.0:
         rng = np.random.default_rng(0)
         keep_pages = rng.random(tr["page"].max() + 1) < args.sample

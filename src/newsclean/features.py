@@ -11,7 +11,8 @@
   where the long text is) and the distance to it, runs of short / long lines around it,
   how often the same text repeats in the page, the size of its blank-line block;
 * its neighbourhood: a few key features of the lines at -2, -1, +1, +2, and means over
-  windows of +-5 and +-15 lines.
+  windows of +-5 and +-15 lines;
+* its words: the learned word scores of ``lexicon`` (mean, largest, smallest, share known).
 
 Cost: character classes are counted for the whole page at once (one code-point lookup table,
 a cumulative sum per class); the cue flags come from the page's one cue scan
@@ -27,7 +28,7 @@ from typing import Sequence
 
 import numpy as np
 
-from newsclean import startcache
+from newsclean import lexicon, startcache
 from newsclean.cuematch import CONTAINS, PageCues, joined
 from newsclean.document import Line
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS
@@ -86,6 +87,7 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
     _BASE + _PAGE
     + [f"{f}@{d:+d}" for d in (-2, -1, 1, 2) for f in _NB]
     + [f"{f}~{w}" for w in (5, 15) for f in _WIN]
+    + list(lexicon.SCORE_NAMES)
 )
 _IDX = {n: i for i, n in enumerate(_BASE)}
 _N_BASE = len(_BASE)
@@ -316,10 +318,13 @@ def _cue_flags(page_cues: PageCues, testable: np.ndarray, short: np.ndarray, fla
                     flags[i, j] = 1.0
 
 
-def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> np.ndarray:
+def line_features(units: Sequence[Line], page_cues: PageCues | None = None,
+                  words: lexicon.Table | dict[str, float] | None = None) -> np.ndarray:
     """Features of every unit of one page, shape (len(units), len(FEATURE_NAMES)).
 
-    ``page_cues`` is the page's ``classify.scan`` (computed here when not given)."""
+    ``page_cues`` is the page's ``classify.scan`` (computed here when not given); ``words`` the
+    word-score table (``lexicon``; the shipped one when not given: training passes tables that
+    never saw the page)."""
     n = len(units)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -390,6 +395,7 @@ def line_features(units: Sequence[Line], page_cues: PageCues | None = None) -> n
     for w in (5, 15):
         out[:, k:k + len(_WIN)] = _window_mean(wb, w)
         k += len(_WIN)
+    out[:, k:k + lexicon.N_SCORES] = lexicon.scores(texts, words)
     return out
 
 
