@@ -147,6 +147,13 @@ def test_an_author_box_header_is_a_list_header():
     assert table["NC-REL"].match("About the author of this report, little is known.") is None
 
 
+def test_a_list_header_naming_the_site():
+    # 'Also on HuffPost:' above a list of the site's other stories, as 'More from ...' is
+    table = cues.cues()
+    for line in ("Also on HuffPost:", "Also On Yahoo!", "ALSO ON THE WEST"):
+        assert table["NC-REL"].match(line) == "prefix", line
+
+
 def test_news_tip_prompts_and_a_blogs_on_this_day_list():
     table = cues.cues()
     for line in ("Got A Tip?", "Got a story to tell?", "(What's this?)"):
