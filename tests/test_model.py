@@ -220,3 +220,10 @@ def test_a_damaged_cache_entry_of_the_model_falls_back_to_the_file(tmp_path):
     finally:
         startcache.unload()
         model.load.cache_clear()
+
+
+def test_word_score_features_are_explained_in_plain_words():
+    from newsclean import lexicon
+
+    for name in lexicon.SCORE_NAMES:
+        assert model._PLAIN[name], name

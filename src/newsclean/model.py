@@ -253,6 +253,8 @@ _PLAIN = {
     "dist_sure_above": "distance to surely kept text above", "dist_sure_below": "distance to surely kept text below",
     "p_prev_sentence": "the sentence above looks like content", "p_next_sentence": "the sentence below looks like content",
     "comment_cue_above": "under a comment header that follows the text",
+    "lex_mean": "its words lean to boilerplate (+) or text (-)", "lex_max": "its most boilerplate-like word",
+    "lex_min": "its most text-like word", "lex_known": "share of its words with a learned score",
 }
 
 
