@@ -154,6 +154,17 @@ def test_a_list_header_naming_the_site():
         assert table["NC-REL"].match(line) == "prefix", line
 
 
+@pytest.mark.parametrize("line, code, kind", [
+    ("BlogThis!", "NC-SHARE", "exact"), ("Skocz do tekstu", "NC-NAV", "exact"),
+    ("Przejdź do treści", "NC-NAV", "exact"), ("Show activity on this post.", "NC-COUNT", "exact"),
+    ("This question shows research effort; it is useful and clear", "NC-COUNT", "prefix"),
+    ("This answer is not useful", "NC-COUNT", "prefix"),
+])
+def test_widget_buttons(line, code, kind):
+    # Blogger's share button, a Polish skip link, a Q&A site's vote buttons and activity link
+    assert cues.cues()[code].match(line) == kind
+
+
 def test_news_tip_prompts_and_a_blogs_on_this_day_list():
     table = cues.cues()
     for line in ("Got A Tip?", "Got a story to tell?", "(What's this?)"):
