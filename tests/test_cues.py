@@ -165,6 +165,12 @@ def test_widget_buttons(line, code, kind):
     assert cues.cues()[code].match(line) == kind
 
 
+def test_spanish_see_also_opens_a_list():
+    table = cues.cues()
+    assert table["NC-REL"].match("VEA TAMBIÉN: Entre heces y guaricha: Estrella de la educación") == "prefix"
+    assert table["NC-REL"].match("Véase también") == "exact"
+
+
 def test_news_tip_prompts_and_a_blogs_on_this_day_list():
     table = cues.cues()
     for line in ("Got A Tip?", "Got a story to tell?", "(What's this?)"):
