@@ -83,10 +83,8 @@ def _random_unicode(rng: random.Random, n: int) -> str:
         elif r < 0.8:
             chars.append(rng.choice(" \n\n\t"))
         else:
-            cp = rng.randint(0, 0x10FFFF)
-            if 0xD800 <= cp <= 0xDFFF:
-                cp = 0xFFFD
-            chars.append(chr(cp))
+            # any code point, lone surrogates included (a library caller's string may hold one)
+            chars.append(chr(rng.randint(0, 0x10FFFF)) if rng.random() < 0.9 else chr(rng.randint(0xD800, 0xDFFF)))
     return "".join(chars)
 
 

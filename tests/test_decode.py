@@ -133,3 +133,11 @@ def test_html_sniffed_by_content(text):
 ])
 def test_plain_text_is_not_html(text):
     assert not looks_like_html(text)
+
+
+def test_well_formed_replaces_only_lone_surrogates():
+    from newsclean.decode import well_formed
+
+    assert well_formed("plain") == "plain"
+    assert well_formed("emoji \U0001F600 and 中文") == "emoji \U0001F600 and 中文"
+    assert well_formed("cut \ud83d pair and \udc00") == "cut \ufffd pair and \ufffd"

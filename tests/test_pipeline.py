@@ -195,3 +195,13 @@ def test_decomposed_text_comes_out_composed():
     doc = clean(page)
     assert doc.metadata.title == "Bürgermeister öffnet die neue Hafenbrücke"
     assert "nach vier Jahren Bauzeit, über" in doc.markdown and "\u0308" not in doc.markdown
+
+
+def test_lone_surrogates_are_replaced_not_fatal():
+    """A library caller's string may hold a lone surrogate (a JSON escape cut from its pair); the
+    core needs a UTF encoding of the page, which takes none: it becomes U+FFFD."""
+    body = "The council met on Tuesday and agreed to rebuild the old bridge over the river \ud83d soon."
+    doc = clean("Bridge to be rebuilt\n\n" + "\n\n".join([body] * 3))
+    assert "\ud83d" not in doc.markdown and "river \ufffd soon" in doc.markdown
+    doc.markdown.encode("utf-8")
+    assert clean(doc.markdown).markdown == doc.markdown

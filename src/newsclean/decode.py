@@ -57,6 +57,22 @@ _MIN_SCORE = 0.6  # below this, the best candidate is a guess: ask charset_norma
 _SAMPLE = 3000  # non-ASCII characters scored per candidate
 
 
+_SURROGATE = startcache.compile("[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """The text with each lone surrogate replaced by U+FFFD. Decoded bytes never hold one, but a
+    library caller's string may (a JSON ``"\\ud83d"`` escape cut from its pair, a file read with
+    ``errors="surrogateescape"``), and no UTF encoding, which the core and the output need, takes it."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
 def sniff_binary(data: bytes) -> str | None:
     """What binary format ``data`` is (a short description), or None if it may be text."""
     head = data[:16]

@@ -19,6 +19,7 @@ from newsclean import language
 from newsclean.blocks import composed, split
 from newsclean.config import DEFAULT, Config
 from newsclean.dates import parse_date
+from newsclean.decode import well_formed
 from newsclean.document import Document, Label, Line, Metadata
 from newsclean.pipeline import _drop_repeated_title, _finish, clean, kept_prefix
 from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
@@ -271,6 +272,7 @@ def clean_html(html: str, *, url: str | None = None, lang: str | None = None,
     """Clean one page given as HTML: trafilatura's extraction and newsclean's own pipeline on
     the rendered page, combined (see ``_merge``)."""
     config = config or DEFAULT
+    html = well_formed(html)
     found = _trafilatura(html, url)
     doc = clean(render_text(html), url=url, lang=lang, config=config)
     return _merge(doc, found, url=url, lang=lang, config=config)

@@ -14,6 +14,7 @@ from typing import Sequence
 from newsclean import blocks, classify, context, language, metadata, model, render, repeat
 from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
+from newsclean.decode import well_formed
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
 from newsclean.thresholds import KICKER_MAX_LINES, LANGUAGE_SAMPLE_CHARS, TITLE_INSIDE_MIN_BEFORE
 
@@ -115,6 +116,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     this page belongs to; the command line counts them over a folder.
     """
     config = config or DEFAULT
+    text = well_formed(text)
     own = _own_markdown(text)
     if own is not None:
         return _clean_own_markdown(*own, url=url, lang=lang, config=config)
