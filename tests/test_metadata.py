@@ -931,3 +931,19 @@ def test_a_job_title_alone_is_no_name():
     assert _name_alone("Steffan Rhys")
     assert name_head("Deputy Content Hub Director", label_cues()) == ("", "")
     assert name_head("Steffan Rhys Deputy Content Hub Director", label_cues())[0] == "Steffan Rhys"
+
+
+def test_a_photo_caption_naming_the_articles_subject_is_no_author():
+    # 'Friedrich Merz' / 'Foto: REUTERS/…' under a lead that names him: a caption; the writer's name follows
+    head = "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu"
+    lead = ("Friedrich Merz, najpoważniejszy kandydat na kanclerza z ramienia CDU/CSU, poniósł druzgocącą porażkę "
+            "w Bundestagu w sprawie zaostrzenia polityki migracyjnej.")
+    units = ["Polityka", head, lead, "Publikacja: 02.02.2025 21:52", "Friedrich Merz",
+             "Foto: REUTERS/Nadja Wohlleben", "Piotr Jendroszczyk", EN1, EN2]
+    assert extract(units, content_start=2, content_end=8).metadata.author == "Piotr Jendroszczyk"
+    # a byline's head-shot has a credit too: the name mentioned nowhere near is the writer
+    units = ["Zprávy", "Hlavní aktér Dozimetru prodává vilu", "Radek Nohl", "Foto: Seznam Zprávy", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author == "Radek Nohl"
+    # a caption's sentence ends with a full stop: no name
+    from newsclean.bylines import _name_alone
+    assert not _name_alone("Internatskolan Lundsberg.") and _name_alone("Viktor Hedlund")

@@ -11,6 +11,7 @@ import re
 from typing import Sequence
 
 from newsclean import startcache
+from newsclean.cues import alternation, context_words
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.dates import WEEKDAYS, find_dates
 from newsclean.metacues import (
@@ -237,10 +238,29 @@ def name_head(v: str, cues: LabelCues, strong: bool = False) -> tuple[str, str]:
     return " ".join(words).strip(STRIP), kind
 
 
+_CREDIT_LINE = startcache.compile(
+    rf"^\s*(?:©|\(c\)\s|(?:{alternation(context_words('credit_labels')).pattern})\s*:)", re.I)  # 'Foto: LISA MATTISSON'
+
+
+CAPTION_MENTION_LINES = 6  # a caption's name is mentioned in the text this close to it
+
+
+def caption_of_person(texts: Sequence[str], j: int, name: str) -> bool:
+    """Line ``j`` (a name alone) is followed by a photo credit and the name is mentioned in the lines
+    around it ('Friedrich Merz' / 'Foto: REUTERS/Nadja Wohlleben' under 'Friedrich Merz, najpoważniejszy
+    kandydat ...'): the caption of a photo of the person the article is about, not its byline (a
+    byline's head-shot has a credit too: 'Radek Nohl' / 'Foto: Seznam Zprávy')."""
+    if j + 1 >= len(texts) or _CREDIT_LINE.match(texts[j + 1]) is None:
+        return False
+    near = range(max(0, j - CAPTION_MENTION_LINES), min(len(texts), j + CAPTION_MENTION_LINES + 1))
+    return any(k != j and name in texts[k] for k in near)
+
+
 def _name_alone(s: str) -> bool:
-    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption."""
+    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption
+    (nor a caption's sentence: 'Internatskolan Lundsberg.')."""
     words = s.split()
-    return len(s) <= 60 and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
+    return len(s) <= 60 and not _SENTENCE_END.search(s) and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
         and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
         and not CAMEL_JOIN.search(_NAME_PREFIX.sub("", s)) \
         and not any(k in _NOT_NAME or k in label_cues().roles for k in (w.lower().strip(".,:") for w in words)) \
@@ -429,7 +449,7 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                     continue
                 if newsroom is None and _newsroom_line(s, cues):
                     newsroom = (j, s)  # taken when no person's name is found (here or under the text)
-                if _name_alone(s):
+                if _name_alone(s) and not caption_of_person(texts, j, s):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)
