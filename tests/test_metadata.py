@@ -947,3 +947,10 @@ def test_a_photo_caption_naming_the_articles_subject_is_no_author():
     # a caption's sentence ends with a full stop: no name
     from newsclean.bylines import _name_alone
     assert not _name_alone("Internatskolan Lundsberg.") and _name_alone("Viktor Hedlund")
+
+
+def test_soft_hyphens_are_no_part_of_a_value():
+    # 'Von Mat\xadthi\xadas Lauerer': a word's break points (U+00AD) inside the name, and in the headline
+    units = ["Erfinde\xadrinnen: Ann Kiessling und ihre Forschung", "Von Mat\xadthi\xadas Lauerer", EN1, EN2]
+    m = extract(units, content_start=2, content_end=3).metadata
+    assert m.author == "Matthias Lauerer" and m.title == "Erfinderinnen: Ann Kiessling und ihre Forschung"

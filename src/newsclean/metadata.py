@@ -95,6 +95,9 @@ SIGNATURE_AFTER = 1  # a name alone under the text: this close to its last line
 FILED_MAX_CHARS = 30  # a byline's category on a line of its own ('in' / 'Nachrichten'): at most this wide
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
 @dataclass(frozen=True)
 class MetaResult:
     metadata: Metadata
@@ -367,6 +370,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     scorer reads where the dump's blank lines tell headings from menus and teasers.
     """
     texts = [u if isinstance(u, str) else u.text for u in units]
+    # soft hyphens (U+00AD, a word's break points: 'Von Mat\xadthi\xadas Lauerer') are no part of a value
+    texts = [s.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in s else s for s in texts]
     n = len(texts)
     if n == 0:
         return MetaResult(Metadata(url=url, language=language), {})
