@@ -954,3 +954,11 @@ def test_soft_hyphens_are_no_part_of_a_value():
     units = ["Erfinde\xadrinnen: Ann Kiessling und ihre Forschung", "Von Mat\xadthi\xadas Lauerer", EN1, EN2]
     m = extract(units, content_start=2, content_end=3).metadata
     assert m.author == "Matthias Lauerer" and m.title == "Erfinderinnen: Ann Kiessling und ihre Forschung"
+
+
+def test_date_line_under_a_headline_far_above_the_text_is_its_byline():
+    # a gallery and related posts stand between the byline and the text's first paragraph
+    units = ["Zusammenarbeit Shuji ./. Walter April 2018 I", "Posted 11. April 2018 by Walter von Aachen"]
+    units += [f"Bild {k}" for k in range(20)] + [EN1, EN2]
+    m = extract(units, content_start=22, content_end=23).metadata
+    assert m.date == "2018-04-11" and m.author == "Walter von Aachen"
