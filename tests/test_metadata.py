@@ -962,3 +962,20 @@ def test_date_line_under_a_headline_far_above_the_text_is_its_byline():
     units += [f"Bild {k}" for k in range(20)] + [EN1, EN2]
     m = extract(units, content_start=22, content_end=23).metadata
     assert m.date == "2018-04-11" and m.author == "Walter von Aachen"
+
+
+def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
+    # 'Von Risiken und Nebenwirkungen' is a subheading a few paragraphs into the text
+    head = "Warum wir jetzt Demut brauchen"
+    units = [head, "Risiken und Nebenwirkungen bergen nicht nur Medikamente, sondern auch politische Maßnahmen.",
+             "Christoph von Ritter", "24. April 2020", EN1, EN2, EN1, EN2,
+             "Von Risiken und Nebenwirkungen", EN1]
+    assert extract(units, content_start=4, content_end=9).metadata.author == "Christoph von Ritter"
+    # a menu's 'Authors' / 'EDITORIAL' above the headline
+    units = ["ABOUT", "AUTHORS", "EDITORIAL", "DEBATES", "Expert*innen in der Krise", "Heiko Sauer",
+             "Do 9 Apr 2020", EN1, EN2]
+    assert extract(units, content_start=7, content_end=8).metadata.author == "Heiko Sauer"
+    # a byline right at the text's start stays ('Auteur' / 'Uriel Gadessaud' under a standfirst)
+    units = ["« Il y a, d’abord, le poids de la géographie »", "Entretiens Méditerranée", "12 mars 2020", EN1,
+             "Auteur", "Uriel Gadessaud", EN2]
+    assert extract(units, content_start=3, content_end=6).metadata.author == "Uriel Gadessaud"

@@ -409,6 +409,34 @@ def read_glued_user(i: int, line: str, f: Found, cues: LabelCues) -> bool:
     return bool(user or cat)
 
 
+BYLINE_IN_TEXT = 2  # a byline further than this into the text may be a subheading's or a teaser's
+
+
+def name_by_headline(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,
+                     meta_lines: set[int], cues: LabelCues) -> None:
+    """A name alone right above the page's date line, or right under the headline with the date line a
+    few lines away ('Christoph von Ritter' / '24. April 2020'), beats a byline read further inside the
+    text ('Von Risiken und Nebenwirkungen', a subheading; a related teaser's 'Redacción: ANTONIO
+    LOBATO'), or above the headline without a byline word (a menu's 'Authors' / 'EDITORIAL'): the
+    byline stands by the headline and its date."""
+    if f.author is None or t is None or f.date is None or f.date[0] <= ti \
+            or ti < f.author[0] <= cs + BYLINE_IN_TEXT or (f.author[0] < ti and f.author[2] == 0):
+        return
+    d = f.date[0]
+    near = [j for j in (ti + 1, ti + 2) if j < cs and abs(j - d) <= DATED_NEAR_LINES + 1] + [d - 1]
+    for j in near:
+        if ti < j < len(texts) and j not in meta_lines and j != f.author[0]:
+            s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")
+            m = cues.author_words.match(s)
+            if m:
+                s = s[m.end():]  # 'By Eric Levitz@EricLevitz' (which the byline reader took for a handle)
+            if _name_alone(s) and not caption_of_person(texts, j, s):
+                f.author = (j, s, 3)
+                f.consumed[j] = ("NC-META", "author")
+                meta_lines.add(j)
+                return
+
+
 def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,
                     meta_lines: set[int], cues: LabelCues) -> tuple[int, str] | None:
     """A name alone on a line next to the title or the date line, or any name-only line around the

@@ -33,6 +33,7 @@ from newsclean.bylines import (
     USERNAME,
     author_value,
     looks_like_name,
+    name_by_headline,
     name_head,
     name_near_title,
     read_byline,
@@ -424,6 +425,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         _name_on_date_line(texts, f.date[0], f, cues, reference)
 
     # 4. a name alone on a line next to the title or the date line
+    name_by_headline(texts, f, t, ti, cs, meta_lines, cues)
     newsroom = name_near_title(texts, f, t, ti, cs, meta_lines, cues)
 
     # 4b. no byline at the top nor a name: a byline line a little further into the text ('By Jane Doe' under a standfirst,
