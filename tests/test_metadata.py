@@ -979,3 +979,12 @@ def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
     units = ["« Il y a, d’abord, le poids de la géographie »", "Entretiens Méditerranée", "12 mars 2020", EN1,
              "Auteur", "Uriel Gadessaud", EN2]
     assert extract(units, content_start=3, content_end=6).metadata.author == "Uriel Gadessaud"
+
+
+def test_news_agency_alone_by_the_headline_and_date():
+    head = "550 Kinder gezeugt: Gericht stoppt übereifrigen Samenspender"
+    units = ["Wohnen", "Sport", head, "AFP", "28.04.2023 | 17:52 Uhr", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.author == "AFP"
+    # an upper-case word that is no agency ('CET', 'NASA', initials) is none
+    units = ["Wohnen", "Sport", head, "NASA", "28.04.2023 | 17:52 Uhr", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.author is None

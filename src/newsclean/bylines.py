@@ -448,6 +448,7 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
             near += [f.date[0] - 1, f.date[0] + 1]
+        close = {j for j in near if j > ti}  # right under the headline or next to the date line
         # then any name-only line around the start of the text, nearest first
         near += sorted(range(max(0, cs - NAME_BEFORE), min(n, cs + NAME_AFTER)), key=lambda j: (abs(j - cs), j))
         near += [j for j in (ti + 3, ti + 4) if j < cs + 2]  # under a standfirst and a photo caption
@@ -475,6 +476,12 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                         meta_lines.add(j)
                         break
                     continue
+                if j in close and s.lower() in cues.agencies:
+                    # 'AFP' / '28.04.2023 | 17:52 Uhr': a news agency's name alone by the headline and the date
+                    f.set_author(j, s, 4)
+                    f.consumed[j] = ("NC-META", "author")
+                    meta_lines.add(j)
+                    break
                 if newsroom is None and _newsroom_line(s, cues):
                     newsroom = (j, s)  # taken when no person's name is found (here or under the text)
                 if _name_alone(s) and not caption_of_person(texts, j, s):
