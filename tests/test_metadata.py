@@ -271,6 +271,10 @@ def test_list_of_names_on_its_own_line():
     # a content system's own byline (Drupal's 'Submitted by', in German 'Gespeichert von')
     ("Submitted by Kyle Mantyla on Thu, 08/09/2012 - 3:04pm", "Kyle Mantyla"),
     ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
+    # a forum thread's starter (XenForo's 'Thread starter', vBulletin's 'Started by')
+    ("Thread starter Tiberius", "Tiberius"),
+    ("Themenstarter Pepemaus", "Pepemaus"),
+    ("Started by jdoe_42, March 3, 2021", "jdoe_42"),
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
