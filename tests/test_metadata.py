@@ -992,3 +992,14 @@ def test_news_agency_alone_by_the_headline_and_date():
     # an upper-case word that is no agency ('CET', 'NASA', initials) is none
     units = ["Wohnen", "Sport", head, "NASA", "28.04.2023 | 17:52 Uhr", EN1, EN2]
     assert extract(units, content_start=5, content_end=6).metadata.author is None
+
+
+def test_byline_split_after_its_word_reads_as_one_line():
+    # a dump of text nodes: 'Von' / 'Felix Schröder und Jörg Soldwisch, dpa'
+    head = "Fury und Usyk kämpfen um Schwergewichts-Krone"
+    units = ["Boxen", head, "16.05.2024, 11:26 Uhr", "Lesezeit: 5 Minuten", "Von",
+             "Felix Schröder und Jörg Soldwisch, dpa", EN1, EN2]
+    assert extract(units, content_start=6, content_end=7).metadata.author == "Felix Schröder, Jörg Soldwisch"
+    # a user name keeps its digits ('by' / 'delta201'; 'von Marianne1')
+    units = ["Melas", "by", "delta201", "Chapter 1: Prologue - Murdered", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author == "delta201"

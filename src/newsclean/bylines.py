@@ -72,7 +72,9 @@ _AFFIL = startcache.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # '
 
 def author_value(v: str) -> str:
     """A names value: cut at separators, affiliation marks dropped, 'A und B' written 'A, B'."""
-    v = _AFFIL.sub("", cut_value(v))
+    v = cut_value(v)
+    if " " in v:
+        v = _AFFIL.sub("", v)  # (a user name's digits stay: 'delta201')
     m = _WITH.search(v)
     if m:
         v = v[:m.start()]
@@ -160,6 +162,9 @@ def dated_near(texts: Sequence[str], i: int) -> bool:
     return any(_width(texts[j]) <= DATED_MAX_WIDTH and find_dates(texts[j]) for j in near)
 
 
+SPLIT_BYLINE_MAX = 80  # the name's line of a byline split after its word is at most this long
+
+
 def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found, rank: int) -> bool:
     """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed).
 
@@ -182,6 +187,17 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     dated = dated_near(texts, i)
     if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or dated)):
         f.set_author(i + 1, author_value(nxt), max(0, rank - 1) if dated else rank)
+        f.consumed[i + 1] = ("NC-META", "author")
+        return True
+    # a byline split after its word: the two lines read as one ('Von' / 'Felix Schröder und Jörg Soldwisch, dpa'),
+    # when the names are most of the second line (not a sentence's first word: 'Autor' / 'Der Autor dieses Blogs ...')
+    whole = Found()
+    if len(nxt) <= SPLIT_BYLINE_MAX and read_byline(i + 1, s.strip() + " " + nxt, cues, whole, short=False) \
+            and whole.author and 2 * len(whole.author[1].split()) >= len(nxt.split()) \
+            and (dated or looks_like_name(whole.author[1]) or re.search(r"[\d_.-]", whole.author[1])):
+        # (a user name beside no date only with a digit or a mark: 'by' / 'delta201', 'Von' / 't-online, jse';
+        # not 'von' / 'heute')
+        f.set_author(i + 1, whole.author[1], max(0, rank - 1) if dated else rank)
         f.consumed[i + 1] = ("NC-META", "author")
         return True
     return False
