@@ -1003,3 +1003,15 @@ def test_byline_split_after_its_word_reads_as_one_line():
     # a user name keeps its digits ('by' / 'delta201'; 'von Marianne1')
     units = ["Melas", "by", "delta201", "Chapter 1: Prologue - Murdered", EN1, EN2]
     assert extract(units, content_start=4, content_end=5).metadata.author == "delta201"
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["MikeNils", "18.10.2019, 15:07 Uhr"], "MikeNils"),  # a user name right above the date
+    (["28. Januar 2015", "karstenruppert", "Schreibe einen Kommentar"], "karstenruppert"),  # ... under it, a trailer
+    (["23/10/2020", "partager", "Play / pause"], None),  # share and player buttons are no user
+    (["16.10.2019", "betrifft: ..."], None),  # a label's line
+])
+def test_byline_split_around_the_date_line(lines, author):
+    units = ["Jacobs Gold Instant Kaffee: zwei Gläser für 4,80 Euro", *lines, EN1, EN2]
+    cs = 1 + len(lines)
+    assert extract(units, content_start=cs, content_end=cs + 1).metadata.author == author

@@ -424,6 +424,11 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     if f.author is None and f.date is not None and ti < f.date[0] < cs - NAME_BESIDE_DATE_ABOVE:
         _name_on_date_line(texts, f.date[0], f, cues, reference)
 
+    # 3c. a dump of text nodes split the byline around the date line ('MikeNils' / '18.10.2019, 15:07 Uhr',
+    # '28. Januar 2015' / 'karstenruppert' / 'Schreibe einen Kommentar'): the lines joined are read as one
+    if f.author is None and f.date is not None and f.date[0] > ti:
+        _name_beside_split_date(texts, f.date[0], f, cues, meta_lines, reference)
+
     # 4. a name alone on a line next to the title or the date line
     name_by_headline(texts, f, t, ti, cs, meta_lines, cues)
     newsroom = name_near_title(texts, f, t, ti, cs, meta_lines, cues)
@@ -476,6 +481,36 @@ def _name_on_date_line(texts: Sequence[str], i: int, f: Found, cues: LabelCues, 
     read_name_in_byline(i, s, ds, f, cues, explicit=not mostly)
     if f.author is not None and f.author[0] == i:
         f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
+
+
+SPLIT_NAME_MAX_CHARS = 40  # a byline's part split off the date line is at most this long
+
+
+def _name_beside_split_date(texts: Sequence[str], d: int, f: Found, cues: LabelCues, meta_lines: set[int],
+                            reference: _dt.date | None) -> None:
+    """The date line ``d`` joined with the short line above it, or with the one or two under it, read
+    for a name beside the date as one byline line; the joined lines go with the byline."""
+    n = len(texts)
+    for a, b in ((d - 1, d), (d, d + 1), (d, d + 2)):
+        if a < 0 or b >= n or any(k != d and (k in meta_lines or k in f.consumed or len(texts[k]) > SPLIT_NAME_MAX_CHARS
+                                                or ":" in texts[k] or cue_noise(texts[k])) for k in range(a, b + 1)):
+            continue  # (not a label's line, 'betrifft: ...', nor a share button or a player's 'Play / pause')
+        joined = " ".join(texts[k].strip() for k in range(a, b + 1))
+        ds = page_dates(joined, cues, reference)
+        if not ds:
+            continue
+        found = Found()
+        read_name_in_byline(d, joined, ds, found, cues)
+        # a user name of one word ('MikeNils', 'karstenruppert'): a name of several words alone on a line
+        # next to the date is read by ``name_near_title``, which knows menus and headings better
+        if found.author is None:
+            continue
+        if " " not in found.author[1]:
+            f.set_author(*found.author)
+            for k in range(a, b + 1):
+                f.consumed.setdefault(k, ("NC-META", code_detail("NC-META", texts[k])))
+                meta_lines.add(k)
+            return
 
 
 def _filed_in(texts: Sequence[str], f: Found, meta_lines: set[int], cues: LabelCues) -> None:
