@@ -48,6 +48,7 @@ _HANDLE = startcache.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@
 LEAD_DASHES = "-–—=~ "
 _SENTENCE_END = startcache.compile(r"[a-zà-ÿ]{2}[.!?]$")
 _EMAILISH = startcache.compile(r"@|www\.|https?://", re.I)
+_TRAIL_EMAIL = startcache.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")  # the writer's e-mail after the name
 _CJK_STOPS = startcache.compile(r"[，。！？]")  # a CJK sentence's marks: a CJK name has none
 
 
@@ -104,6 +105,7 @@ def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True
     ds = find_dates(rest)
     if ds:
         rest = rest[: ds[0][0][0]]
+    rest = _TRAIL_EMAIL.sub("", rest)  # 'Por Mariano Martín mmartin@ambito.com.ar'
     v = author_value(rest)
     v = re.sub(r"\s+(?:und|and|et|y|e|i|och|ja|en)$", "", v)
     if not v or _CONJ.match(" " + v):
