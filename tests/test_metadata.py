@@ -271,7 +271,9 @@ def test_list_of_names_on_its_own_line():
     # a content system's own byline (Drupal's 'Submitted by', in German 'Gespeichert von')
     ("Submitted by Kyle Mantyla on Thu, 08/09/2012 - 3:04pm", "Kyle Mantyla"),
     ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
-    ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),  # the writer's e-mail after the name
+    ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),
+    ("Analysis by Joan Biskupic, CNN Senior Supreme Court Analyst", "Joan Biskupic"),  # the kind of piece, 'by'
+    ("Opinion by Jane Doe", "Jane Doe"),  # the writer's e-mail after the name
     # a forum thread's starter (XenForo's 'Thread starter', vBulletin's 'Started by')
     ("Thread starter Tiberius", "Tiberius"),
     ("Themenstarter Pepemaus", "Pepemaus"),
