@@ -271,6 +271,13 @@ def test_list_of_names_on_its_own_line():
     # a content system's own byline (Drupal's 'Submitted by', in German 'Gespeichert von')
     ("Submitted by Kyle Mantyla on Thu, 08/09/2012 - 3:04pm", "Kyle Mantyla"),
     ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos"),
+    ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),
+    ("Analysis by Joan Biskupic, CNN Senior Supreme Court Analyst", "Joan Biskupic"),  # the kind of piece, 'by'
+    ("Opinion by Jane Doe", "Jane Doe"),  # the writer's e-mail after the name
+    # a forum thread's starter (XenForo's 'Thread starter', vBulletin's 'Started by')
+    ("Thread starter Tiberius", "Tiberius"),
+    ("Themenstarter Pepemaus", "Pepemaus"),
+    ("Started by jdoe_42, March 3, 2021", "jdoe_42"),
     # a name and a word for 'reporter' after it (Korean)
     ("배윤경 기자", "배윤경"),
     ("순천, 광양 구현모 기자 ninek@hankookilbo.com", "구현모"),
@@ -931,3 +938,83 @@ def test_a_job_title_alone_is_no_name():
     assert _name_alone("Steffan Rhys")
     assert name_head("Deputy Content Hub Director", label_cues()) == ("", "")
     assert name_head("Steffan Rhys Deputy Content Hub Director", label_cues())[0] == "Steffan Rhys"
+
+
+def test_a_photo_caption_naming_the_articles_subject_is_no_author():
+    # 'Friedrich Merz' / 'Foto: REUTERS/…' under a lead that names him: a caption; the writer's name follows
+    head = "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu"
+    lead = ("Friedrich Merz, najpoważniejszy kandydat na kanclerza z ramienia CDU/CSU, poniósł druzgocącą porażkę "
+            "w Bundestagu w sprawie zaostrzenia polityki migracyjnej.")
+    units = ["Polityka", head, lead, "Publikacja: 02.02.2025 21:52", "Friedrich Merz",
+             "Foto: REUTERS/Nadja Wohlleben", "Piotr Jendroszczyk", EN1, EN2]
+    assert extract(units, content_start=2, content_end=8).metadata.author == "Piotr Jendroszczyk"
+    # a byline's head-shot has a credit too: the name mentioned nowhere near is the writer
+    units = ["Zprávy", "Hlavní aktér Dozimetru prodává vilu", "Radek Nohl", "Foto: Seznam Zprávy", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author == "Radek Nohl"
+    # a caption's sentence ends with a full stop: no name
+    from newsclean.bylines import _name_alone
+    assert not _name_alone("Internatskolan Lundsberg.") and _name_alone("Viktor Hedlund")
+
+
+def test_soft_hyphens_are_no_part_of_a_value():
+    # 'Von Mat\xadthi\xadas Lauerer': a word's break points (U+00AD) inside the name, and in the headline
+    units = ["Erfinde\xadrinnen: Ann Kiessling und ihre Forschung", "Von Mat\xadthi\xadas Lauerer", EN1, EN2]
+    m = extract(units, content_start=2, content_end=3).metadata
+    assert m.author == "Matthias Lauerer" and m.title == "Erfinderinnen: Ann Kiessling und ihre Forschung"
+
+
+def test_date_line_under_a_headline_far_above_the_text_is_its_byline():
+    # a gallery and related posts stand between the byline and the text's first paragraph
+    units = ["Zusammenarbeit Shuji ./. Walter April 2018 I", "Posted 11. April 2018 by Walter von Aachen"]
+    units += [f"Bild {k}" for k in range(20)] + [EN1, EN2]
+    m = extract(units, content_start=22, content_end=23).metadata
+    assert m.date == "2018-04-11" and m.author == "Walter von Aachen"
+
+
+def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
+    # 'Von Risiken und Nebenwirkungen' is a subheading a few paragraphs into the text
+    head = "Warum wir jetzt Demut brauchen"
+    units = [head, "Risiken und Nebenwirkungen bergen nicht nur Medikamente, sondern auch politische Maßnahmen.",
+             "Christoph von Ritter", "24. April 2020", EN1, EN2, EN1, EN2,
+             "Von Risiken und Nebenwirkungen", EN1]
+    assert extract(units, content_start=4, content_end=9).metadata.author == "Christoph von Ritter"
+    # a menu's 'Authors' / 'EDITORIAL' above the headline
+    units = ["ABOUT", "AUTHORS", "EDITORIAL", "DEBATES", "Expert*innen in der Krise", "Heiko Sauer",
+             "Do 9 Apr 2020", EN1, EN2]
+    assert extract(units, content_start=7, content_end=8).metadata.author == "Heiko Sauer"
+    # a byline right at the text's start stays ('Auteur' / 'Uriel Gadessaud' under a standfirst)
+    units = ["« Il y a, d’abord, le poids de la géographie »", "Entretiens Méditerranée", "12 mars 2020", EN1,
+             "Auteur", "Uriel Gadessaud", EN2]
+    assert extract(units, content_start=3, content_end=6).metadata.author == "Uriel Gadessaud"
+
+
+def test_news_agency_alone_by_the_headline_and_date():
+    head = "550 Kinder gezeugt: Gericht stoppt übereifrigen Samenspender"
+    units = ["Wohnen", "Sport", head, "AFP", "28.04.2023 | 17:52 Uhr", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.author == "AFP"
+    # an upper-case word that is no agency ('CET', 'NASA', initials) is none
+    units = ["Wohnen", "Sport", head, "NASA", "28.04.2023 | 17:52 Uhr", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.author is None
+
+
+def test_byline_split_after_its_word_reads_as_one_line():
+    # a dump of text nodes: 'Von' / 'Felix Schröder und Jörg Soldwisch, dpa'
+    head = "Fury und Usyk kämpfen um Schwergewichts-Krone"
+    units = ["Boxen", head, "16.05.2024, 11:26 Uhr", "Lesezeit: 5 Minuten", "Von",
+             "Felix Schröder und Jörg Soldwisch, dpa", EN1, EN2]
+    assert extract(units, content_start=6, content_end=7).metadata.author == "Felix Schröder, Jörg Soldwisch"
+    # a user name keeps its digits ('by' / 'delta201'; 'von Marianne1')
+    units = ["Melas", "by", "delta201", "Chapter 1: Prologue - Murdered", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author == "delta201"
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["MikeNils", "18.10.2019, 15:07 Uhr"], "MikeNils"),  # a user name right above the date
+    (["28. Januar 2015", "karstenruppert", "Schreibe einen Kommentar"], "karstenruppert"),  # ... under it, a trailer
+    (["23/10/2020", "partager", "Play / pause"], None),  # share and player buttons are no user
+    (["16.10.2019", "betrifft: ..."], None),  # a label's line
+])
+def test_byline_split_around_the_date_line(lines, author):
+    units = ["Jacobs Gold Instant Kaffee: zwei Gläser für 4,80 Euro", *lines, EN1, EN2]
+    cs = 1 + len(lines)
+    assert extract(units, content_start=cs, content_end=cs + 1).metadata.author == author

@@ -11,6 +11,7 @@ import re
 from typing import Sequence
 
 from newsclean import startcache
+from newsclean.cues import alternation, context_words
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.dates import WEEKDAYS, find_dates
 from newsclean.metacues import (
@@ -47,6 +48,7 @@ _HANDLE = startcache.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@
 LEAD_DASHES = "-–—=~ "
 _SENTENCE_END = startcache.compile(r"[a-zà-ÿ]{2}[.!?]$")
 _EMAILISH = startcache.compile(r"@|www\.|https?://", re.I)
+_TRAIL_EMAIL = startcache.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")  # the writer's e-mail after the name
 _CJK_STOPS = startcache.compile(r"[，。！？]")  # a CJK sentence's marks: a CJK name has none
 
 
@@ -71,7 +73,9 @@ _AFFIL = startcache.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # '
 
 def author_value(v: str) -> str:
     """A names value: cut at separators, affiliation marks dropped, 'A und B' written 'A, B'."""
-    v = _AFFIL.sub("", cut_value(v))
+    v = cut_value(v)
+    if " " in v:
+        v = _AFFIL.sub("", v)  # (a user name's digits stay: 'delta201')
     m = _WITH.search(v)
     if m:
         v = v[:m.start()]
@@ -101,6 +105,7 @@ def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True
     ds = find_dates(rest)
     if ds:
         rest = rest[: ds[0][0][0]]
+    rest = _TRAIL_EMAIL.sub("", rest)  # 'Por Mariano Martín mmartin@ambito.com.ar'
     v = author_value(rest)
     v = re.sub(r"\s+(?:und|and|et|y|e|i|och|ja|en)$", "", v)
     if not v or _CONJ.match(" " + v):
@@ -159,6 +164,9 @@ def dated_near(texts: Sequence[str], i: int) -> bool:
     return any(_width(texts[j]) <= DATED_MAX_WIDTH and find_dates(texts[j]) for j in near)
 
 
+SPLIT_BYLINE_MAX = 80  # the name's line of a byline split after its word is at most this long
+
+
 def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found, rank: int) -> bool:
     """'Von' / 'By' / 'Artikel von:' alone on a line, the name on the next one (which is consumed).
 
@@ -181,6 +189,17 @@ def read_label_then_name(i: int, texts: Sequence[str], cues: LabelCues, f: Found
     dated = dated_near(texts, i)
     if looks_like_name(nxt) or (_is_user(nxt) and (s.rstrip()[-1:] in ":：" or dated)):
         f.set_author(i + 1, author_value(nxt), max(0, rank - 1) if dated else rank)
+        f.consumed[i + 1] = ("NC-META", "author")
+        return True
+    # a byline split after its word: the two lines read as one ('Von' / 'Felix Schröder und Jörg Soldwisch, dpa'),
+    # when the names are most of the second line (not a sentence's first word: 'Autor' / 'Der Autor dieses Blogs ...')
+    whole = Found()
+    if len(nxt) <= SPLIT_BYLINE_MAX and read_byline(i + 1, s.strip() + " " + nxt, cues, whole, short=False) \
+            and whole.author and 2 * len(whole.author[1].split()) >= len(nxt.split()) \
+            and (dated or looks_like_name(whole.author[1]) or re.search(r"[\d_.-]", whole.author[1])):
+        # (a user name beside no date only with a digit or a mark: 'by' / 'delta201', 'Von' / 't-online, jse';
+        # not 'von' / 'heute')
+        f.set_author(i + 1, whole.author[1], max(0, rank - 1) if dated else rank)
         f.consumed[i + 1] = ("NC-META", "author")
         return True
     return False
@@ -237,10 +256,29 @@ def name_head(v: str, cues: LabelCues, strong: bool = False) -> tuple[str, str]:
     return " ".join(words).strip(STRIP), kind
 
 
+_CREDIT_LINE = startcache.compile(
+    rf"^\s*(?:©|\(c\)\s|(?:{alternation(context_words('credit_labels')).pattern})\s*:)", re.I)  # 'Foto: LISA MATTISSON'
+
+
+CAPTION_MENTION_LINES = 6  # a caption's name is mentioned in the text this close to it
+
+
+def caption_of_person(texts: Sequence[str], j: int, name: str) -> bool:
+    """Line ``j`` (a name alone) is followed by a photo credit and the name is mentioned in the lines
+    around it ('Friedrich Merz' / 'Foto: REUTERS/Nadja Wohlleben' under 'Friedrich Merz, najpoważniejszy
+    kandydat ...'): the caption of a photo of the person the article is about, not its byline (a
+    byline's head-shot has a credit too: 'Radek Nohl' / 'Foto: Seznam Zprávy')."""
+    if j + 1 >= len(texts) or _CREDIT_LINE.match(texts[j + 1]) is None:
+        return False
+    near = range(max(0, j - CAPTION_MENTION_LINES), min(len(texts), j + CAPTION_MENTION_LINES + 1))
+    return any(k != j and name in texts[k] for k in near)
+
+
 def _name_alone(s: str) -> bool:
-    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption."""
+    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption
+    (nor a caption's sentence: 'Internatskolan Lundsberg.')."""
     words = s.split()
-    return len(s) <= 60 and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
+    return len(s) <= 60 and not _SENTENCE_END.search(s) and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
         and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
         and not CAMEL_JOIN.search(_NAME_PREFIX.sub("", s)) \
         and not any(k in _NOT_NAME or k in label_cues().roles for k in (w.lower().strip(".,:") for w in words)) \
@@ -389,6 +427,34 @@ def read_glued_user(i: int, line: str, f: Found, cues: LabelCues) -> bool:
     return bool(user or cat)
 
 
+BYLINE_IN_TEXT = 2  # a byline further than this into the text may be a subheading's or a teaser's
+
+
+def name_by_headline(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,
+                     meta_lines: set[int], cues: LabelCues) -> None:
+    """A name alone right above the page's date line, or right under the headline with the date line a
+    few lines away ('Christoph von Ritter' / '24. April 2020'), beats a byline read further inside the
+    text ('Von Risiken und Nebenwirkungen', a subheading; a related teaser's 'Redacción: ANTONIO
+    LOBATO'), or above the headline without a byline word (a menu's 'Authors' / 'EDITORIAL'): the
+    byline stands by the headline and its date."""
+    if f.author is None or t is None or f.date is None or f.date[0] <= ti \
+            or ti < f.author[0] <= cs + BYLINE_IN_TEXT or (f.author[0] < ti and f.author[2] == 0):
+        return
+    d = f.date[0]
+    near = [j for j in (ti + 1, ti + 2) if j < cs and abs(j - d) <= DATED_NEAR_LINES + 1] + [d - 1]
+    for j in near:
+        if ti < j < len(texts) and j not in meta_lines and j != f.author[0]:
+            s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")
+            m = cues.author_words.match(s)
+            if m:
+                s = s[m.end():]  # 'By Eric Levitz@EricLevitz' (which the byline reader took for a handle)
+            if _name_alone(s) and not caption_of_person(texts, j, s):
+                f.author = (j, s, 3)
+                f.consumed[j] = ("NC-META", "author")
+                meta_lines.add(j)
+                return
+
+
 def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,
                     meta_lines: set[int], cues: LabelCues) -> tuple[int, str] | None:
     """A name alone on a line next to the title or the date line, or any name-only line around the
@@ -400,6 +466,7 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
             near += [f.date[0] - 1, f.date[0] + 1]
+        close = {j for j in near if j > ti}  # right under the headline or next to the date line
         # then any name-only line around the start of the text, nearest first
         near += sorted(range(max(0, cs - NAME_BEFORE), min(n, cs + NAME_AFTER)), key=lambda j: (abs(j - cs), j))
         near += [j for j in (ti + 3, ti + 4) if j < cs + 2]  # under a standfirst and a photo caption
@@ -427,9 +494,15 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                         meta_lines.add(j)
                         break
                     continue
+                if j in close and s.lower() in cues.agencies:
+                    # 'AFP' / '28.04.2023 | 17:52 Uhr': a news agency's name alone by the headline and the date
+                    f.set_author(j, s, 4)
+                    f.consumed[j] = ("NC-META", "author")
+                    meta_lines.add(j)
+                    break
                 if newsroom is None and _newsroom_line(s, cues):
                     newsroom = (j, s)  # taken when no person's name is found (here or under the text)
-                if _name_alone(s):
+                if _name_alone(s) and not caption_of_person(texts, j, s):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)

@@ -110,6 +110,7 @@ class LabelCues:
         self.posted_label = startcache.compile(
             rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?:{_COLON}|\s+)(?:(?:{_alt(g('date', 'labels'))}){_COLON}?\s*)?$", re.I)
         self.newsroom = frozenset(g("author", "newsroom"))
+        self.agencies = frozenset(g("author", "agencies"))  # news agencies ('dpa', 'AFP', 'Jiji Press'), lower case
         self.label_only = frozenset(w for w in g("author", "words") + g("author", "labels") if not CJK_OR_HANGUL.search(w))
         crumb_labels = _alt(g("crumb", "labels"))
         self.crumb_label = startcache.compile(rf"^\s*(?:{crumb_labels})\s*[:：]?\s*", re.I) if crumb_labels else None

@@ -33,6 +33,7 @@ from newsclean.bylines import (
     USERNAME,
     author_value,
     looks_like_name,
+    name_by_headline,
     name_head,
     name_near_title,
     read_byline,
@@ -92,7 +93,12 @@ TITLE_DATE_AROUND = 3  # a date line this close to a headline found above the to
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
 BYLINE_UNDER = 8  # a byline under the text: at most this far after its end (further down: other articles')
 SIGNATURE_AFTER = 1  # a name alone under the text: this close to its last line
-FILED_MAX_CHARS = 30  # a byline's category on a line of its own ('in' / 'Nachrichten'): at most this wide
+FILED_MAX_CHARS = 30
+NAME_BESIDE_DATE_ABOVE = 15  # a name beside a date is read on lines from this far above the text's start
+BYLINE_DATE_MAX_WIDTH = 120  # ... on a date line this wide at most  # a byline's category on a line of its own ('in' / 'Nachrichten'): at most this wide
+
+
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass(frozen=True)
@@ -252,7 +258,7 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
             code = code or "NC-META"
         if code is None and read_glued_user(i, s, f, cues):
             code = "NC-META"
-        if code is None and not ds and i >= cs - 15 and _width(s) <= 80:
+        if code is None and not ds and i >= cs - NAME_BESIDE_DATE_ABOVE and _width(s) <= 80:
             # 'Jane Doe | Published 4 hours ago': a name beside a relative date
             rel = [(m.span(), "") for m in REL_DATE.finditer(s)]
             if rel:
@@ -267,10 +273,10 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
                 rest = rest[:u.start()]  # '05 Gennaio 2025 Aggiornato alle 16:01': the rest is about the update
             rest = READING_TIME.sub(" ", rest)
             mostly = _width(rest.strip(STRIP)) <= DATE_LINE_REST or code is not None
-            if i >= cs - 15:
+            if i >= cs - NAME_BESIDE_DATE_ABOVE:
                 if mostly:
                     read_name_in_byline(i, s, ds, f, cues)
-                elif _width(s) <= 120:
+                elif _width(s) <= BYLINE_DATE_MAX_WIDTH:
                     # 'Veröffentlicht am 03.02.2022 von Sarah Schnieder ...': a byline word after the date
                     read_name_in_byline(i, s, ds, f, cues, explicit=True)
                     mostly = f.author is not None and f.author[0] == i
@@ -367,6 +373,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     scorer reads where the dump's blank lines tell headings from menus and teasers.
     """
     texts = [u if isinstance(u, str) else u.text for u in units]
+    # soft hyphens (U+00AD, a word's break points: 'Von Mat\xadthi\xadas Lauerer') are no part of a value
+    texts = [s.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in s else s for s in texts]
     n = len(texts)
     if n == 0:
         return MetaResult(Metadata(url=url, language=language), {})
@@ -411,7 +419,18 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # 3. the date: the first mostly-date line after the title, then any near it
     choose_date(date_lines, texts, ti, cs, f, cues, meta_lines)
 
+    # 3b. the page's date line under a headline far above the text (a long gallery or teaser list between
+    # them) was not read for a name: it is the byline ('Posted 11. April 2018 by Walter von Aachen')
+    if f.author is None and f.date is not None and ti < f.date[0] < cs - NAME_BESIDE_DATE_ABOVE:
+        _name_on_date_line(texts, f.date[0], f, cues, reference)
+
+    # 3c. a dump of text nodes split the byline around the date line ('MikeNils' / '18.10.2019, 15:07 Uhr',
+    # '28. Januar 2015' / 'karstenruppert' / 'Schreibe einen Kommentar'): the lines joined are read as one
+    if f.author is None and f.date is not None and f.date[0] > ti:
+        _name_beside_split_date(texts, f.date[0], f, cues, meta_lines, reference)
+
     # 4. a name alone on a line next to the title or the date line
+    name_by_headline(texts, f, t, ti, cs, meta_lines, cues)
     newsroom = name_near_title(texts, f, t, ti, cs, meta_lines, cues)
 
     # 4b. no byline at the top nor a name: a byline line a little further into the text ('By Jane Doe' under a standfirst,
@@ -448,6 +467,50 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         language=language,
     )
     return MetaResult(md, dict(sorted(f.consumed.items())))
+
+
+def _name_on_date_line(texts: Sequence[str], i: int, f: Found, cues: LabelCues, reference: _dt.date | None) -> None:
+    """A name beside the date on line ``i``, read as ``_read_top`` reads one: a line that is mostly the
+    date and a name, or a longer one where a byline word opens the name."""
+    s = texts[i]
+    ds = page_dates(s, cues, reference)
+    if not ds or _width(s) > BYLINE_DATE_MAX_WIDTH:
+        return
+    rest = READING_TIME.sub(" ", date_rest(s, ds, cues))
+    mostly = _width(rest.strip(STRIP)) <= DATE_LINE_REST
+    read_name_in_byline(i, s, ds, f, cues, explicit=not mostly)
+    if f.author is not None and f.author[0] == i:
+        f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
+
+
+SPLIT_NAME_MAX_CHARS = 40  # a byline's part split off the date line is at most this long
+
+
+def _name_beside_split_date(texts: Sequence[str], d: int, f: Found, cues: LabelCues, meta_lines: set[int],
+                            reference: _dt.date | None) -> None:
+    """The date line ``d`` joined with the short line above it, or with the one or two under it, read
+    for a name beside the date as one byline line; the joined lines go with the byline."""
+    n = len(texts)
+    for a, b in ((d - 1, d), (d, d + 1), (d, d + 2)):
+        if a < 0 or b >= n or any(k != d and (k in meta_lines or k in f.consumed or len(texts[k]) > SPLIT_NAME_MAX_CHARS
+                                                or ":" in texts[k] or cue_noise(texts[k])) for k in range(a, b + 1)):
+            continue  # (not a label's line, 'betrifft: ...', nor a share button or a player's 'Play / pause')
+        joined = " ".join(texts[k].strip() for k in range(a, b + 1))
+        ds = page_dates(joined, cues, reference)
+        if not ds:
+            continue
+        found = Found()
+        read_name_in_byline(d, joined, ds, found, cues)
+        # a user name of one word ('MikeNils', 'karstenruppert'): a name of several words alone on a line
+        # next to the date is read by ``name_near_title``, which knows menus and headings better
+        if found.author is None:
+            continue
+        if " " not in found.author[1]:
+            f.set_author(*found.author)
+            for k in range(a, b + 1):
+                f.consumed.setdefault(k, ("NC-META", code_detail("NC-META", texts[k])))
+                meta_lines.add(k)
+            return
 
 
 def _filed_in(texts: Sequence[str], f: Found, meta_lines: set[int], cues: LabelCues) -> None:
