@@ -107,3 +107,13 @@ def test_line_features_read_the_scores():
     k = FEATURE_NAMES.index("lex_mean")
     assert FEATURE_NAMES[k:k + lexicon.N_SCORES] == lexicon.SCORE_NAMES
     np.testing.assert_allclose(X[:, k:k + lexicon.N_SCORES], lexicon.scores([u.text for u in units], TABLE))
+
+
+def test_a_missing_table_gives_zero_scores(monkeypatch, tmp_path):
+    monkeypatch.setattr(lexicon, "LEXICON_PATH", str(tmp_path / "missing.json"))
+    lexicon.load.cache_clear()
+    try:
+        assert len(lexicon.load().hashes) == 0
+        assert not lexicon.scores(["Share this: 12 comments", "said"]).any()
+    finally:
+        lexicon.load.cache_clear()
