@@ -117,3 +117,9 @@ def test_a_missing_table_gives_zero_scores(monkeypatch, tmp_path):
         assert not lexicon.scores(["Share this: 12 comments", "said"]).any()
     finally:
         lexicon.load.cache_clear()
+
+
+def test_a_lone_surrogate_is_no_letter_and_no_crash():
+    assert lexicon.line_words("share\ud83dthis") == ["share", "this"]
+    units = split("Share this \ud83d\n\nThe minister said on Monday that the plan would go ahead.\n")
+    assert line_features(units, words=TABLE).shape[0] == len(units)

@@ -152,7 +152,7 @@ def _base_features(texts: list[str], page_cues: PageCues, out: np.ndarray) -> No
     n = len(texts)
     lens = np.fromiter((len(s) for s in texts), dtype=np.int64, count=n)
     page, starts = _joined(texts)
-    cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # (a lone surrogate is a code point)
     cls = _CLASS[np.minimum(cp, 0xFFFF)]
     wch = (cls & (_B_CJK | _B_PUNCT | _B_SPACE)) == 0
     wch &= cp != 0x5F

@@ -104,7 +104,7 @@ class _Words:
 
 def _words(text: str) -> _Words:
     """Every word of a text whose lines are joined by line breaks (see the module docstring)."""
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # (a lone surrogate is a code point)
     n = len(cp)
     cls = _classes()[np.minimum(cp, 0xFFFF)]
     letter = cls == _LETTER
