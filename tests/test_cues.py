@@ -171,6 +171,16 @@ def test_spanish_see_also_opens_a_list():
     assert table["NC-REL"].match("Véase también") == "exact"
 
 
+@pytest.mark.parametrize("line, code, kind", [
+    ("Nos siga no Instagram", "NC-SHARE", "prefix"), ("Télécharger au format EPUB", "NC-SHARE", "prefix"),
+    ("Pressemitteilung als PDF", "NC-SHARE", "patterns"), ("Weitere Beiträge aus der Kolumne:", "NC-REL", "prefix"),
+])
+def test_follow_download_and_more_posts_links(line, code, kind):
+    assert cues.cues()[code].match(line) == kind
+    # a sentence about a PDF is text
+    assert cues.cues()["NC-SHARE"].match("Das Gericht veröffentlichte das Urteil am Montag als PDF.") is None
+
+
 def test_news_tip_prompts_and_a_blogs_on_this_day_list():
     table = cues.cues()
     for line in ("Got A Tip?", "Got a story to tell?", "(What's this?)"):
