@@ -52,6 +52,7 @@ import re
 import sys
 import time
 from collections import Counter
+from functools import lru_cache
 from multiprocessing import Pool
 
 import numpy as np
@@ -123,10 +124,12 @@ def _page_words(rec: dict) -> tuple[set[str], set[str]]:
     return kept, dropped
 
 
+@lru_cache(maxsize=2)
 def word_tables(folds: int) -> tuple[dict[str, float], list[dict[str, float]]]:
     """The word-score table of all train pages, and one per stacking fold without that fold's
     pages (the train pages' features read their fold's: the model never learns from a page's
-    words scored by the page itself). Cached in /tmp by the code fingerprint."""
+    words scored by the page itself). Cached in /tmp by the code fingerprint, and made once a
+    run (``build`` of each part and the shipped table read it)."""
     import pickle
 
     path = WORDS_CACHE.format(code=code_fingerprint())

@@ -93,9 +93,9 @@ TITLE_DATE_AROUND = 3  # a date line this close to a headline found above the to
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
 BYLINE_UNDER = 8  # a byline under the text: at most this far after its end (further down: other articles')
 SIGNATURE_AFTER = 1  # a name alone under the text: this close to its last line
-FILED_MAX_CHARS = 30
+FILED_MAX_CHARS = 30  # a byline's category on a line of its own ('in' / 'Nachrichten'): at most this wide
 NAME_BESIDE_DATE_ABOVE = 15  # a name beside a date is read on lines from this far above the text's start
-BYLINE_DATE_MAX_WIDTH = 120  # ... on a date line this wide at most  # a byline's category on a line of its own ('in' / 'Nachrichten'): at most this wide
+BYLINE_DATE_MAX_WIDTH = 120  # ... on a date line this wide at most
 
 
 SOFT_HYPHEN = "\u00ad"
