@@ -556,14 +556,16 @@ def test_byline_split_over_text_nodes_takes_a_user_name_beside_its_date():
     assert extract(units, content_start=4, content_end=5).metadata.author is None
 
 
-def test_a_line_inside_the_text_needs_a_clearly_better_score(monkeypatch):
-    from newsclean import title
-    units = ["Menu", "Weather", "Storm hits the coast", EN1, "Crews restore power to thousands of homes", EN2]
-    monkeypatch.setattr(title, "INSIDE_PENALTY", 100.0)
-    assert extract(units, content_start=2, content_end=5).consumed.get(4) is None  # never the line after the start
-    monkeypatch.setattr(title, "INSIDE_PENALTY", 0.0)
-    r = extract(units, content_start=2, content_end=5)
-    assert r.metadata.title in ("Storm hits the coast", "Crews restore power to thousands of homes")
+def test_a_headline_the_classifier_took_for_text_competes_on_equal_terms():
+    """The page's <title> echo ('Headline | Site') above the start of the text does not beat the
+    bare headline right under it, which the classifier scored as the text's first line: a line
+    inside the text gets no handicap (a handicap of 0.5 cost 13 headlines over the four dump styles
+    of the 912 train pages with a gold title, and kept about one page's text in 4,000)."""
+    head = "Firefighters will retire later under the new pension plan"
+    units = ["Menu", "Politics", f"{head} | Example Radio", head, "Regional politics", EN1, EN2]
+    r = extract(units, content_start=2, content_end=6)
+    assert r.metadata.title == head
+    assert r.consumed[3] == ("NC-TITLE", "headline") and 2 not in r.consumed
 
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

@@ -64,10 +64,6 @@ BODY_LINES = 6  # the first paragraphs whose words a headline shares ...
 BODY_CHARS = 400  # ... the first this many characters of each
 STEM_CHARS = 6  # words are compared by their first this many characters
 RICH_TOP = 12  # the costlier features are computed for the best few candidates by the cheap ones
-# a line the classifier took for text leaves the body as the headline only when clearly one: its score
-# is lowered by this much (not learned: the fit maximises title accuracy, this trades a little of it,
-# 2 titles of 1,125 on the dev corpus, for 14 fewer paragraphs wrongly removed from the text)
-INSIDE_PENALTY = 0.5
 NEAR_LINES = 4  # a kicker glued to a candidate is looked for alone on this many lines around it
 PART_KICKER_WORDS = 7  # a kicker or a site name split off a candidate has fewer words than this
 PART_TOP = 4  # the best few candidates are also tried less a kicker or a site name
@@ -706,10 +702,6 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     if TRACE_BLOCKS is not None:
         TRACE_BLOCKS.append(page.blocks is not None)
 
-    def scored(f: dict[str, float], i: int) -> float:
-        """A candidate's score, less INSIDE_PENALTY for a line inside the text."""
-        return _score(f, w, bias) - (INSIDE_PENALTY if i > cs else 0.0)
-
     anchor = next((j for j in sorted(meta_lines) if top - 15 <= j <= cs_r + 2 and j not in crumbs and texts[j]), None)
     slug = _slug_words(url)
     # non-byline lines between each candidate and the text, and the byline
@@ -740,7 +732,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
         del cands[RICH_TOP:]
     for k, (sc, i, s, f) in enumerate(cands):
         _rich(f, s, i, page, slug, author_start)
-        cands[k] = (scored(f, i), i, s, f)
+        cands[k] = (_score(f, w, bias), i, s, f)
     cands.sort(key=lambda x: -x[0])
     parts = []
     for sc, i, s, f in (cands if TRACE is not None else cands[:PART_TOP]):
@@ -757,7 +749,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
             if kind != "part_trail":
                 g["part"] = 1.0  # (the headline less a trail's item is no guess at where a kicker ends)
             g[kind] = 1.0
-            parts.append((scored(g, i), i, t, g))
+            parts.append((_score(g, w, bias), i, t, g))
     if parts:
         cands += parts
         cands.sort(key=lambda x: -x[0])
@@ -765,7 +757,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     for k, (sc, i, s, f) in enumerate(cands):
         if (k < CUE_TOP or TRACE is not None) and (cue_noise(s) if noise is None else noise(i, s)):
             f["cue_noise"] = 1.0
-            sc = scored(f, i)
+            sc = _score(f, w, bias)
         if TRACE is not None:
             TRACE.append((f, i, s))
         if best is None or sc > best[0]:
