@@ -973,6 +973,18 @@ def test_date_line_under_a_headline_far_above_the_text_is_its_byline():
     assert m.date == "2018-04-11" and m.author == "Walter von Aachen"
 
 
+@pytest.mark.parametrize("far", [False, True])
+@pytest.mark.parametrize("line", ["11. April 2018 Walter von Aachen Aktualisiert am 12. April 2018, 14:00 Uhr",
+                                  "Posted 11. April 2018 by Walter von Aachen | Updated 12. April 2018 by Web Desk"])
+def test_date_line_is_read_for_its_name_alike_near_the_text_or_far_above_it(line, far):
+    # the top window's reader and the one for a date line far above the text share their reading:
+    # what follows 'Updated' is about the update, the name is the one beside the publication date
+    units = ["Zusammenarbeit Shuji ./. Walter April 2018 I", line] + [f"Bild {k}" for k in range(20 if far else 0)]
+    units += [EN1, EN2]
+    m = extract(units, content_start=len(units) - 2, content_end=len(units) - 1).metadata
+    assert (m.date, m.author) == ("2018-04-11", "Walter von Aachen")
+
+
 def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
     # 'Von Risiken und Nebenwirkungen' is a subheading a few paragraphs into the text
     head = "Warum wir jetzt Demut brauchen"

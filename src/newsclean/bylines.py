@@ -449,7 +449,7 @@ def name_by_headline(texts: Sequence[str], f: Found, t: tuple[int, str] | None, 
             if m:
                 s = s[m.end():]  # 'By Eric Levitz@EricLevitz' (which the byline reader took for a handle)
             if _name_alone(s) and not caption_of_person(texts, j, s):
-                f.author = (j, s, 3)
+                f.replace_author(j, s, 3)
                 f.consumed[j] = ("NC-META", "author")
                 meta_lines.add(j)
                 return

@@ -190,6 +190,11 @@ class Found:
         if name and (self.author is None or rank < self.author[2]):
             self.author = (i, name, rank)
 
+    def replace_author(self, i: int, name: str, rank: int) -> None:
+        """The author found so far replaced whatever its rank: for a finder that sees from the page's
+        layout that the byline read before is not the article's (``bylines.name_by_headline``)."""
+        self.author = (i, name, rank)
+
 
 def without_spans(s: str, ds: list[tuple[tuple[int, int], str]], fill: str = "") -> str:
     """The line with its dates cut out (each replaced by ``fill``)."""

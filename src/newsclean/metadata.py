@@ -267,19 +267,9 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
                     code = "NC-META"
         if ds:
             iso, penalty = publication(s, ds, cues)
-            rest = date_rest(s, ds, cues)
-            u = cues.updated.search(rest)
-            if u:
-                rest = rest[:u.start()]  # '05 Gennaio 2025 Aggiornato alle 16:01': the rest is about the update
-            rest = READING_TIME.sub(" ", rest)
-            mostly = _width(rest.strip(STRIP)) <= DATE_LINE_REST or code is not None
+            mostly = _width(_rest_of_date_line(s, ds, cues).strip(STRIP)) <= DATE_LINE_REST or code is not None
             if i >= cs - NAME_BESIDE_DATE_ABOVE:
-                if mostly:
-                    read_name_in_byline(i, s, ds, f, cues)
-                elif _width(s) <= BYLINE_DATE_MAX_WIDTH:
-                    # 'Veröffentlicht am 03.02.2022 von Sarah Schnieder ...': a byline word after the date
-                    read_name_in_byline(i, s, ds, f, cues, explicit=True)
-                    mostly = f.author is not None and f.author[0] == i
+                mostly = _read_name_beside_date(i, s, ds, f, cues, mostly)
             date_lines.append((i, iso, mostly, penalty))
             if mostly:
                 code = code or "NC-META"
@@ -469,16 +459,38 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     return MetaResult(md, dict(sorted(f.consumed.items())))
 
 
+def _rest_of_date_line(s: str, ds, cues: LabelCues) -> str:
+    """What a date line holds besides its dates, less what follows an 'updated' label (which is about
+    the update: '05 Gennaio 2025 Aggiornato alle 16:01') and a reading time."""
+    rest = date_rest(s, ds, cues)
+    u = cues.updated.search(rest)
+    if u:
+        rest = rest[:u.start()]
+    return READING_TIME.sub(" ", rest)
+
+
+def _read_name_beside_date(i: int, s: str, ds, f: Found, cues: LabelCues, mostly: bool) -> bool:
+    """A name beside the dates ``ds`` of line ``i`` read into ``f``: on a line that is ``mostly`` the date
+    any name, on a longer one (up to ``BYLINE_DATE_MAX_WIDTH``) only one a byline word opens
+    ('Veröffentlicht am 03.02.2022 von Sarah Schnieder ...'). Returns whether the line is a byline
+    (mostly the date, or its name was taken)."""
+    if mostly:
+        read_name_in_byline(i, s, ds, f, cues)
+        return True
+    if _width(s) <= BYLINE_DATE_MAX_WIDTH:
+        read_name_in_byline(i, s, ds, f, cues, explicit=True)
+        return f.author is not None and f.author[0] == i
+    return False
+
+
 def _name_on_date_line(texts: Sequence[str], i: int, f: Found, cues: LabelCues, reference: _dt.date | None) -> None:
-    """A name beside the date on line ``i``, read as ``_read_top`` reads one: a line that is mostly the
-    date and a name, or a longer one where a byline word opens the name."""
+    """A name beside the date on line ``i``, read as ``_read_top`` reads one."""
     s = texts[i]
     ds = page_dates(s, cues, reference)
-    if not ds or _width(s) > BYLINE_DATE_MAX_WIDTH:
+    if not ds:
         return
-    rest = READING_TIME.sub(" ", date_rest(s, ds, cues))
-    mostly = _width(rest.strip(STRIP)) <= DATE_LINE_REST
-    read_name_in_byline(i, s, ds, f, cues, explicit=not mostly)
+    mostly = _width(_rest_of_date_line(s, ds, cues).strip(STRIP)) <= DATE_LINE_REST
+    _read_name_beside_date(i, s, ds, f, cues, mostly)
     if f.author is not None and f.author[0] == i:
         f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
 
