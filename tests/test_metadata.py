@@ -958,6 +958,15 @@ def test_a_photo_caption_naming_the_articles_subject_is_no_author():
     assert not _name_alone("Internatskolan Lundsberg.") and _name_alone("Viktor Hedlund")
 
 
+def test_a_nickname_in_quotes_is_part_of_the_name():
+    units = ["Faker wins his fourth world title", 'By Amanda "Tania Mae" Tan November 19, 2023 7:18 pm', EN1, EN2]
+    m = extract(units, content_start=2, content_end=3).metadata
+    assert m.author == 'Amanda "Tania Mae" Tan' and m.date == "2023-11-19T19:18:00"
+    # a value that is all quotes is a quotation, not a name
+    from newsclean.bylines import looks_like_name
+    assert looks_like_name("Dwayne “The Rock” Johnson") and not looks_like_name("“Breaking News”")
+
+
 def test_soft_hyphens_are_no_part_of_a_value():
     # 'Von Mat\xadthi\xadas Lauerer': a word's break points (U+00AD) inside the name, and in the headline
     units = ["Erfinde\xadrinnen: Ann Kiessling und ihre Forschung", "Von Mat\xadthi\xadas Lauerer", EN1, EN2]

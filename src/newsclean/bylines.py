@@ -62,8 +62,13 @@ def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     words = [w for w in words if w != ","]
     if not 1 <= len(words) <= 8:
         return False
-    caps = sum(1 for w in words if _NAME_WORD.match(w))
+    # a nickname in quotes inside the name ('Amanda "Tania Mae" Tan'); never a whole value in quotes
+    inner = range(1, len(words) - 1)
+    caps = sum(1 for k, w in enumerate(words) if _NAME_WORD.match(w.strip(_NICK_QUOTES) if k in inner else w))
     return caps == len(words) and any(w[:1].isupper() for w in words)
+
+
+_NICK_QUOTES = "\"“”„«»‘’'"
 
 
 _WITH = startcache.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
