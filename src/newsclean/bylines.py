@@ -52,6 +52,9 @@ _TRAIL_EMAIL = startcache.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")  # the
 _CJK_STOPS = startcache.compile(r"[，。！？]")  # a CJK sentence's marks: a CJK name has none
 
 
+_NICK_QUOTES = "\"“”„«»‘’'"  # quotes around a nickname inside a name
+
+
 def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     """A person's or agency's name: 1-6 capitalised words, or 2-12 CJK characters."""
     if not v or len(v) > 80 or _EMAILISH.search(v) or DIGITS_ONLY.match(v):
@@ -66,9 +69,6 @@ def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     inner = range(1, len(words) - 1)
     caps = sum(1 for k, w in enumerate(words) if _NAME_WORD.match(w.strip(_NICK_QUOTES) if k in inner else w))
     return caps == len(words) and any(w[:1].isupper() for w in words)
-
-
-_NICK_QUOTES = "\"“”„«»‘’'"
 
 
 _WITH = startcache.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
