@@ -994,6 +994,22 @@ def test_date_line_is_read_for_its_name_alike_near_the_text_or_far_above_it(line
     assert (m.date, m.author) == ("2018-04-11", "Walter von Aachen")
 
 
+def test_name_above_a_date_line_just_under_the_top_window_beats_a_kicker():
+    # the classifier's text starts at a notification prompt under the headline, so the top window stops
+    # two lines short of the byline; the date found under it brings its name along, and the kicker that
+    # had been taken for a name goes back to the text
+    units = ["Politik", "Corona: Report von der deutsch-französischen Grenze",
+             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
+             "Fast geschafft", "Jetzt Aktivieren", "Nein, danke", "Grenze zu Frankreich",
+             "Beamte der Bundespolizei kontrollieren Autofahrer, die aus Frankreich nach Deutschland einreisen.",
+             "(Foto: picture alliance/dpa)", "Grenzschließungen Deutschland, Frankreich und die Rückkehr der Ressentiments",
+             "Gesperrte Übergänge und harte Grenzkontrollen erinnern an eine Zeit, die längst überwunden schien.",
+             "Kurz gemeldet", "Von Thomas Hanke", "27.04.2020 - 18:50 Uhr 3 Kommentare", "Jetzt teilen", EN1, EN2]
+    r = extract(units, content_start=2, content_end=len(units) - 1)
+    assert (r.metadata.author, r.metadata.date) == ("Thomas Hanke", "2020-04-27T18:50:00")
+    assert r.consumed[12] == ("NC-META", "author") and 6 not in r.consumed
+
+
 def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
     # 'Von Risiken und Nebenwirkungen' is a subheading a few paragraphs into the text
     head = "Warum wir jetzt Demut brauchen"

@@ -449,15 +449,23 @@ def name_by_headline(texts: Sequence[str], f: Found, t: tuple[int, str] | None, 
     near = [j for j in (ti + 1, ti + 2) if j < cs and abs(j - d) <= DATED_NEAR_LINES + 1] + [d - 1]
     for j in near:
         if ti < j < len(texts) and j not in meta_lines and j != f.author[0]:
-            s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")
-            m = cues.author_words.match(s)
-            if m:
-                s = s[m.end():]  # 'By Eric Levitz@EricLevitz' (which the byline reader took for a handle)
-            if _name_alone(s) and not caption_of_person(texts, j, s):
+            s = name_alone_at(texts, j, cues)
+            if s:
                 f.replace_author(j, s, 3)
                 f.consumed[j] = ("NC-META", "author")
                 meta_lines.add(j)
                 return
+
+
+def name_alone_at(texts: Sequence[str], j: int, cues: LabelCues) -> str | None:
+    """The name that line ``j`` holds alone (after a byline word, before a handle: 'By Eric
+    Levitz@EricLevitz'), unless it is the caption of a photo of that person; None when the line is
+    no name."""
+    s = _HANDLE.sub("", texts[j].strip()).strip(" ,;|")
+    m = cues.author_words.match(s)
+    if m:
+        s = s[m.end():]
+    return s if _name_alone(s) and not caption_of_person(texts, j, s) else None
 
 
 def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,

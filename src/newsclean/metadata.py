@@ -33,6 +33,7 @@ from newsclean.bylines import (
     USERNAME,
     author_value,
     looks_like_name,
+    name_alone_at,
     name_by_headline,
     name_head,
     name_near_title,
@@ -88,6 +89,7 @@ __all__ = ["MetaResult", "extract", "guess_content_start"]
 # window sizes (units)
 TITLE_BEFORE = 30  # breadcrumb and byline lines: this many units before content_start
 BYLINE_AFTER = 10  # byline lines: this many units after content_start
+LATE_BYLINE_LINES = 3  # a date line found this few units under that window still stands in the byline
 BYLINE_DEEP = 40  # a line opening with a byline word, when none was found: up to this many units after it
 TITLE_DATE_AROUND = 3  # a date line this close to a headline found above the top window
 TAIL_AFTER = 40  # editor/link/tag lines: this many units after content_end
@@ -439,6 +441,10 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         f.consumed[newsroom[0]] = ("NC-META", "author")
 
     fallback_date(texts, f, t, ti, cs, ce, top_hi, cues)
+    # 6. that date line just under the top window (the classifier's text began at a prompt or a teaser
+    # above the article, so the window stopped short of the byline): the name beside it or alone above it
+    if f.date is not None and top_hi <= f.date[0] < top_hi + LATE_BYLINE_LINES and (f.author is None or f.author[2] >= 4):
+        _name_by_late_date(texts, f.date[0], ti, f, cues, reference)
 
     d = date_in_url(url)
     if d and (f.date is None or (f.date[2] >= 1 and f.date[1][:10] != d)):
@@ -493,6 +499,26 @@ def _name_on_date_line(texts: Sequence[str], i: int, f: Found, cues: LabelCues, 
     _read_name_beside_date(i, s, ds, f, cues, mostly)
     if f.author is not None and f.author[0] == i:
         f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
+
+
+def _name_by_late_date(texts: Sequence[str], d: int, ti: int, f: Found, cues: LabelCues,
+                       reference: _dt.date | None) -> None:
+    """The name on the date line ``d``, or alone on the line above it ('Thomas Hanke' / '27.04.2020 -
+    18:50 Uhr 3 Kommentare'), replaces an author found only as a name-like line near the headline (rank
+    4 or worse: a kicker such as 'Grenze zu Frankreich'), which goes back to the text."""
+    before = f.author
+    if before is not None:
+        f.author = None  # (the date line's name is read as if none were found yet)
+    _name_on_date_line(texts, d, f, cues, reference)
+    if f.author is None and d - 1 > ti and d - 1 not in f.consumed:
+        name = name_alone_at(texts, d - 1, cues)
+        if name:
+            f.set_author(d - 1, name, 3)
+            f.consumed[d - 1] = ("NC-META", "author")
+    if f.author is None:
+        f.author = before
+    elif before is not None and f.consumed.get(before[0]) == ("NC-META", "author"):
+        del f.consumed[before[0]]
 
 
 SPLIT_NAME_MAX_CHARS = 40  # a byline's part split off the date line is at most this long
