@@ -1010,6 +1010,16 @@ def test_name_above_a_date_line_just_under_the_top_window_beats_a_kicker():
     assert r.consumed[12] == ("NC-META", "author") and 6 not in r.consumed
 
 
+def test_byline_word_alone_a_little_further_into_the_text_reads_the_name_under_it():
+    # a dump of text nodes: the player's and the teaser's nodes push the byline, its word alone on a
+    # line, past the top window
+    units = ["Neue Brücke für die Altstadt", EN1] + [f"Knoten {k}" for k in range(11)]
+    units += ["Von", "Patrick Hyslop", "0:00", EN2, EN1]
+    r = extract(units, content_start=1, content_end=len(units) - 1)
+    assert r.metadata.author == "Patrick Hyslop"
+    assert r.consumed[13][0] == r.consumed[14][0] == "NC-META"
+
+
 def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
     # 'Von Risiken und Nebenwirkungen' is a subheading a few paragraphs into the text
     head = "Warum wir jetzt Demut brauchen"

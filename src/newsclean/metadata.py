@@ -313,6 +313,8 @@ def _read_byline_further_in(texts: Sequence[str], lo: int, hi: int, f: Found, me
             and read_byline(i, s, cues, f) else None
         if code is None and (":" in s or "：" in s) and cues.labelled.match(s):
             code = _labelled(i, s, cues, f, "tail")
+        if code is None and read_label_then_name(i, texts, cues, f, 3):
+            code = "NC-META"  # 'Von' / 'Patrick Hyslop': a dump of text nodes puts the byline word alone
         if f.author is not None:
             f.consumed[i] = (code or "NC-META", code_detail(code or "NC-META", s))
             meta_lines.add(i)
