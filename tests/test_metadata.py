@@ -1020,6 +1020,18 @@ def test_byline_word_alone_a_little_further_into_the_text_reads_the_name_under_i
     assert r.consumed[13][0] == r.consumed[14][0] == "NC-META"
 
 
+def test_a_name_a_dump_of_text_nodes_split_out_of_a_sentence_is_no_byline():
+    # a link's text on a line of its own, the sentence running on above and below it
+    units = ["Chelsea send clear message of intent in win over Tottenham", "Getty Images", EN1,
+             "Much has been made about whether", "Mauricio Pochettino",
+             "will continue as manager next season, but against Spurs the side showed character.", EN2]
+    r = extract(units, content_start=2, content_end=6)
+    assert r.metadata.title == units[0] and r.metadata.author is None
+    # a name under the headline with the date below it in lower case stays a byline
+    units = ["Pferdesport definitiv bei Olympia 2028 dabei", "Dominique Wehrmann", "am 4. Februar 2022 um 11:23", EN1, EN2]
+    assert extract(units, content_start=3, content_end=4).metadata.author == "Dominique Wehrmann"
+
+
 def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():
     # 'Von Risiken und Nebenwirkungen' is a subheading a few paragraphs into the text
     head = "Warum wir jetzt Demut brauchen"

@@ -515,9 +515,24 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                     break
                 if newsroom is None and _newsroom_line(s, cues):
                     newsroom = (j, s)  # taken when no person's name is found (here or under the text)
-                if _name_alone(s) and not caption_of_person(texts, j, s):
+                if _name_alone(s) and not caption_of_person(texts, j, s) and not _inside_sentence(texts, j, ti):
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)
                     break
     return newsroom
+
+
+SENTENCE_PART_CHARS = 20  # the lines around a link's text in a dump of text nodes: parts of one sentence this long
+
+
+def _inside_sentence(texts: Sequence[str], j: int, ti: int) -> bool:
+    """Line ``j`` is a link's text inside a sentence that a dump of text nodes split around it ('Much has
+    been made about whether' / 'Mauricio Pochettino' / 'will continue as manager next season, ...'): the
+    line above runs on without a mark, the one below goes on in lower case. (Not under the headline ``ti``
+    nor above a date: 'Headline' / 'Dominique Wehrmann' / 'am 4. Februar 2022 um 11:23' is a byline.)"""
+    if j == 0 or j + 1 >= len(texts) or j - 1 == ti:
+        return False
+    above, below = texts[j - 1].rstrip(), texts[j + 1].lstrip()
+    return (len(above) >= SENTENCE_PART_CHARS and above[-1:].isalnum() and len(below) >= SENTENCE_PART_CHARS
+            and below[:1].islower() and not find_dates(below))
