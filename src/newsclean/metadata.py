@@ -508,19 +508,20 @@ def _name_by_late_date(texts: Sequence[str], d: int, ti: int, f: Found, cues: La
     """The name on the date line ``d``, or alone on the line above it ('Thomas Hanke' / '27.04.2020 -
     18:50 Uhr 3 Kommentare'), replaces an author found only as a name-like line near the headline (rank
     4 or worse: a kicker such as 'Grenze zu Frankreich'), which goes back to the text."""
-    before = f.author
-    if before is not None:
-        f.author = None  # (the date line's name is read as if none were found yet)
-    _name_on_date_line(texts, d, f, cues, reference)
-    if f.author is None and d - 1 > ti and d - 1 not in f.consumed:
+    found = Found()  # read apart, then taken over: the name-like line's rank would block the readers
+    _name_on_date_line(texts, d, found, cues, reference)
+    if found.author is None and d - 1 > ti and d - 1 not in f.consumed:
         name = name_alone_at(texts, d - 1, cues)
         if name:
-            f.set_author(d - 1, name, 3)
-            f.consumed[d - 1] = ("NC-META", "author")
-    if f.author is None:
-        f.author = before
-    elif before is not None and f.consumed.get(before[0]) == ("NC-META", "author"):
-        del f.consumed[before[0]]
+            found.set_author(d - 1, name, 3)
+            found.consumed[d - 1] = ("NC-META", "author")
+    if found.author is None:
+        return
+    if f.author is not None and f.consumed.get(f.author[0]) == ("NC-META", "author"):
+        del f.consumed[f.author[0]]
+    f.replace_author(*found.author)
+    for i, v in found.consumed.items():
+        f.consumed.setdefault(i, v)
 
 
 SPLIT_NAME_MAX_CHARS = 40  # a byline's part split off the date line is at most this long
