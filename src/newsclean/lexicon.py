@@ -44,8 +44,8 @@ HEAD_CHARS = 120  # ... within its first this many characters
 LEXICON_MIN_PAGES = 60  # a word is learned when found on at least this many train pages
 LEXICON_SMOOTHING = 1.0  # added to both page counts of a word (no word is ever certain)
 SCORE_DIGITS = 3  # scores are stored rounded to this many decimals
-N_SCORES = 4
 SCORE_NAMES = ("lex_mean", "lex_max", "lex_min", "lex_known")
+N_SCORES = len(SCORE_NAMES)
 
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))
 _OTHER, _LETTER, _CJK, _BREAK = 0, 1, 2, 3  # character classes

@@ -269,7 +269,7 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
                     code = "NC-META"
         if ds:
             iso, penalty = publication(s, ds, cues)
-            mostly = _width(_rest_of_date_line(s, ds, cues).strip(STRIP)) <= DATE_LINE_REST or code is not None
+            mostly = _mostly_date(s, ds, cues) or code is not None
             if i >= cs - NAME_BESIDE_DATE_ABOVE:
                 mostly = _read_name_beside_date(i, s, ds, f, cues, mostly)
             date_lines.append((i, iso, mostly, penalty))
@@ -467,14 +467,15 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     return MetaResult(md, dict(sorted(f.consumed.items())))
 
 
-def _rest_of_date_line(s: str, ds, cues: LabelCues) -> str:
-    """What a date line holds besides its dates, less what follows an 'updated' label (which is about
-    the update: '05 Gennaio 2025 Aggiornato alle 16:01') and a reading time."""
+def _mostly_date(s: str, ds, cues: LabelCues) -> bool:
+    """Line ``s`` is mostly its dates ``ds``: what it holds besides them is at most ``DATE_LINE_REST``
+    wide, not counting what follows an 'updated' label (which is about the update: '05 Gennaio 2025
+    Aggiornato alle 16:01') nor a reading time."""
     rest = date_rest(s, ds, cues)
     u = cues.updated.search(rest)
     if u:
         rest = rest[:u.start()]
-    return READING_TIME.sub(" ", rest)
+    return _width(READING_TIME.sub(" ", rest).strip(STRIP)) <= DATE_LINE_REST
 
 
 def _read_name_beside_date(i: int, s: str, ds, f: Found, cues: LabelCues, mostly: bool) -> bool:
@@ -497,7 +498,7 @@ def _name_on_date_line(texts: Sequence[str], i: int, f: Found, cues: LabelCues, 
     ds = page_dates(s, cues, reference)
     if not ds:
         return
-    mostly = _width(_rest_of_date_line(s, ds, cues).strip(STRIP)) <= DATE_LINE_REST
+    mostly = _mostly_date(s, ds, cues)
     _read_name_beside_date(i, s, ds, f, cues, mostly)
     if f.author is not None and f.author[0] == i:
         f.consumed.setdefault(i, ("NC-META", code_detail("NC-META", s)))
