@@ -184,15 +184,15 @@ def code_fingerprint() -> str:
 
 def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
     """The stacked rows of the pages ``load()`` gives, read from ``path`` when cached there,
-    else computed in a process pool by ``rows`` (one page at a time) and cached."""
+    else computed in a process pool by ``rows`` (one (number, page) pair at a time) and cached."""
     if os.path.exists(path):
         d = np.load(path, allow_pickle=True)
         return {k: d[k] for k in d.files}
-    pages = load()  # (items ``rows`` reads: pages, or (number, page) pairs)
+    pages = list(enumerate(load()))
     t0 = time.time()
     with Pool(THREADS) as pool:
         res = pool.map(rows, pages, chunksize=chunksize)
-    d = _stack_rows(res, [p[1] if isinstance(p, tuple) else p for p in pages])
+    d = _stack_rows(res, [p for _, p in pages])
     print(f"built {what}: {len(pages)} pages, {int(d['doc'].max()) + 1} docs, "
           f"{int((d['y'] >= 0).sum())} labelled units in {time.time()-t0:.0f}s", flush=True)
     np.savez(path, **d)
@@ -207,7 +207,7 @@ def build(part: str, folds: int = 3) -> dict:
     _WORD_TABLES = [lexicon.Table.of(t) for t in (by_fold if part == "train" else [full])]
     try:
         return _cached(CACHE.format(part=part, code=f"{code_fingerprint()}_f{folds}"),
-                       lambda: list(enumerate(load_pages(part))), _page_rows, 16, part)
+                       lambda: load_pages(part), _page_rows, 16, part)
     finally:
         _WORD_TABLES = None
 
@@ -244,7 +244,8 @@ def _snippet_labels(texts: list[str], rec: dict) -> np.ndarray | None:
     return y if (y >= 0).any() else None
 
 
-def _snippet_rows(rec: dict):
+def _snippet_rows(item: tuple[int, dict]):
+    _, rec = item  # (no out-of-fold word table here: the shipped one, fitted without these pages, scores them)
     return _rows(rec, _snippet_labels)
 
 
