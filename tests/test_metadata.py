@@ -416,6 +416,18 @@ def test_name_opening_a_long_date_line(line, author):
     assert extract(units, content_start=2, content_end=3).metadata.author == author
 
 
+@pytest.mark.parametrize("line, author", [
+    # a publication's name beside the date yields to the person the line names after it ...
+    ("The Guardian 02/10/2020 Anna Fazackerley", "Anna Fazackerley"),
+    ("Le Figaro | 12/03/2021 | Jean Dupont", "Jean Dupont"),
+    # ... and is the author when it names no one else
+    ("The Associated Press | Jan 3, 2020", "The Associated Press"),
+])
+def test_outlet_beside_the_date_yields_to_a_person(line, author):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == author
+
+
 @pytest.mark.parametrize("line", ["Social Sharing", "Zur Galerie", "Noticia Relacionada", "Rezept von", "Key Points"])
 def test_interface_words_are_no_name(line):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]

@@ -40,6 +40,9 @@ comments comment local world front sport sports science technology home menu vid
 wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
     | frozenset(label_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
 _NOT_FIRST = frozenset(label_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
+# articles that open a publication's name ('The Guardian 02/10/2020 Anna Fazackerley'): beside a date
+# such a name is taken only when the line names no one else
+_OUTLET_FIRST = frozenset(label_tables().get("author", {}).get("outlet_first", []))
 _NAME_PREFIX = startcache.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
 _NAME_LIST = startcache.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
@@ -363,6 +366,7 @@ def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit:
     opening_sep = rest.lstrip().startswith("|") or re.match(r"[^|·•,]*?[\s,]*[|·•]", lead) is not None
     rest = cues.date_labels.sub(" | ", rest)
     opening = True
+    outlet = None  # a publication's name met on the way, taken if no person's name follows
     listed = -1  # the field that a label opens: its items are no names ('Tags: B2B, Best Practice')
     for seg, field in _byline_segments(rest):
         seg = seg.strip(STRIP)
@@ -404,8 +408,13 @@ def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit:
                 # one capitalised word beside a date is a weekday, place or section, not a user ('Cortyn
                 # 1 Kommentar', 'MikeNils' are); a word before a time is 'klo 14.00', 'um 10:15'
                 continue
+            if len(words) >= 2 and words[0].lower() in _OUTLET_FIRST and not m:
+                outlet = outlet or seg
+                continue
             f.set_author(i, author_value(seg), 2)
             return
+    if outlet is not None:
+        f.set_author(i, author_value(outlet), 2)
 
 
 def read_glued_user(i: int, line: str, f: Found, cues: LabelCues) -> bool:
