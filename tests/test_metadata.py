@@ -1091,3 +1091,26 @@ def test_byline_split_around_the_date_line(lines, author):
     units = ["Jacobs Gold Instant Kaffee: zwei Gläser für 4,80 Euro", *lines, EN1, EN2]
     cs = 1 + len(lines)
     assert extract(units, content_start=cs, content_end=cs + 1).metadata.author == author
+
+
+
+def test_kicker_split_from_its_headline_at_the_colon():
+    # a dump of text nodes puts a kicker, its colon and the headline on lines of their own (each in its own
+    # markup): the title is the headline as a page's copy shows it, and the three lines go to the front matter
+    units = ["Menü", "Politik", "LTE-Patent", ":", "Samsung soll wegen Patentklage Smartphones zerstören", EN1, EN2]
+    r = extract(units, content_start=5, content_end=6)
+    assert r.metadata.title == "LTE-Patent: Samsung soll wegen Patentklage Smartphones zerstören"
+    assert [r.consumed[k][0] for k in (2, 3, 4)] == ["NC-TITLE"] * 3
+
+
+def test_kicker_split_at_colon_reads_either_part():
+    from newsclean.title import kicker_split_at_colon
+
+    texts = ["Politik", "LTE-Patent", ":", "Samsung soll Smartphones zerstören", "Samsung hat verloren."]
+    joined = (1, 3, "LTE-Patent: Samsung soll Smartphones zerstören")
+    assert kicker_split_at_colon(texts, 3) == joined  # the headline was taken
+    assert kicker_split_at_colon(texts, 1) == joined  # the kicker was taken
+    assert kicker_split_at_colon(texts, 4) is None  # no colon alone next to it
+    # a sentence is no kicker, punctuation no headline
+    assert kicker_split_at_colon(["Er sagte das.", ":", "Samsung soll zahlen"], 2) is None
+    assert kicker_split_at_colon(["Energiewende", ":", ", Thema:"], 0) is None

@@ -70,6 +70,7 @@ PART_TOP = 4  # the best few candidates are also tried less a kicker or a site n
 CUE_TOP = 4  # cue words (menus, share prompts) are looked up for the best few candidates only
 COPY_LINES = 12  # a headline's copy with more glued to it (a trail, a kicker) is looked for this far
 COPY_MIN_CHARS = 15  # ... when the shorter of the two has this many characters
+SPLIT_KICKER_CHARS = 60  # a kicker that markup split from its headline at the colon is at most this long
 TRAIL_ITEMS = 3  # a line of this many items split at trail separators ('home / IT / Title') is a trail
 
 _WORD = startcache.compile(rf"[{CJK}]+|[^\W{CJK}_]+")
@@ -677,6 +678,22 @@ def _score(f: dict[str, float], w: dict[str, float], bias: float) -> float:
         if k in w:
             total += w[k] * v
     return total
+
+
+def kicker_split_at_colon(texts: Sequence[str], i: int) -> tuple[int, int, str] | None:
+    """The headline at line ``i`` with the kicker a dump of text nodes split from it at the colon, each
+    part in its own markup: 'LTE-Patent' / ':' / 'Samsung soll ...' (the same headline a page's copy
+    shows as one line, 'LTE-Patent: Samsung soll ...'). Returns (first line, last line, the joined
+    headline), whichever of the two parts ``i`` is; None when the lines around it are no such split."""
+    for a in (i - 2, i):
+        b = a + 2
+        if a < 0 or b >= len(texts) or texts[a + 1].strip() not in (":", "："):
+            continue
+        kicker, colon, head = texts[a].strip(), texts[a + 1].strip(), texts[b].strip()
+        if (_HAS_LETTER.match(kicker) and _HAS_LETTER.match(head) and len(kicker) <= SPLIT_KICKER_CHARS
+                and len(head) <= TITLE_MAX_CHARS and not _FINAL_PUNCT.search(kicker) and not _SENT_END.search(kicker)):
+            return a, b, f"{kicker}: {head}" if colon == ":" else f"{kicker}：{head}"
+    return None
 
 
 def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], crumbs: set[int],
