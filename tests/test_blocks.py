@@ -100,3 +100,11 @@ def test_cjk_fragments_join_without_space():
     assert join_fragments("上海", "宝山") == "上海宝山"
     assert join_fragments("New", "York") == "New York"
     assert display_width("中文ab") == 6
+
+
+def test_a_line_of_invisible_marks_is_blank():
+    # a zero-width non-joiner or a direction mark alone on a line (left by a template) is a blank line; inside
+    # a word it stays, where it shapes the word (Persian 'می‌خواهم')
+    units = split("First paragraph.\n\u200c\nSecond paragraph.\n\u200e \u200f\nمی\u200cخواهم\u200c")
+    assert [u.text for u in units] == ["First paragraph.", "Second paragraph.", "می\u200cخواهم"]
+    assert [u.block for u in units] == [0, 1, 2]

@@ -36,6 +36,21 @@ def test_languages_present():
     # a Russian comment form and its rules
     ("NC-COMMENT", "Текст комментария", "exact"),
     ("NC-COMMENT", "Оцените, пожалуйста, статью. Нам важно Ваше мнение.", "prefix"),
+    # links back to the top of the page, in their usual dress (an arrow, brackets, stars) and languages
+    ("NC-NAV", "^ back to top", "exact"),
+    ("NC-NAV", "[ Back To The Top ]", "exact"),
+    ("NC-NAV", "* * * Back to the top * * *", "exact"),
+    ("NC-NAV", "↑ Zurück nach oben", "exact"),
+    ("NC-NAV", "Top of Page", "exact"),
+    ("NC-NAV", "Volver arriba", "exact"),
+    ("NC-NAV", "ページトップへ", "exact"),
+    ("NC-NAV", "We drove back to the top of the pass at dawn.", None),
+    # a gallery's links and a count of its pictures
+    ("NC-IMAGE", "View larger image", "exact"),
+    ("NC-IMAGE", "12 Photos", "patterns"),
+    ("NC-IMAGE", "View all 8 images", "patterns"),
+    ("NC-IMAGE", "12 photos were taken at the scene.", None),
+    ("NC-PAGE", "Vis mer", "exact"),
 ])
 def test_each_kind_matches(code, line, kind):
     assert cues.cues()[code].match(line) == kind

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from newsclean import Config, Label, clean, clean_html
+from newsclean.document import Line
 from newsclean.render import split_front_matter
 
 PAGE = """Home
@@ -180,11 +181,34 @@ sueddeutsche.de
 """
 
 
-def test_kicker_rule_is_off_with_nc_nav():
-    kicker = [l for l in clean(KICKER_PAGE).lines if "kicker" in l.detail]
-    assert [l.text for l in kicker] == ["Die besten Reisegeschichten"]  # the page has one
-    doc = clean(KICKER_PAGE, config=Config(disabled_rules=frozenset({"NC-NAV"})))
-    assert not any("kicker" in l.detail for l in doc.lines)
+def _kept(texts: list[str]) -> list[Line]:
+    return [Line(i, t, i, (i, i)) for i, t in enumerate(texts)]
+
+
+def test_kicker_rule_drops_short_kept_lines_above_the_headline():
+    # (on the rule itself: whether the model keeps a kicker on a given page changes with each retraining)
+    from newsclean.pipeline import _drop_kicker
+
+    body = "Island lockt auch im Winter: Abfahrten über unberührte Hänge, und noch keine Spur von Massen."
+    lines = _kept(["Columbus entdeckt", "Die besten Reisegeschichten", "Ski-Fahren auf den Spuren", body])
+    out = _drop_kicker(lines, 2)
+    assert [(l.label, l.code) for l in out[:2]] == [(Label.BOILERPLATE, "NC-NAV")] * 2
+    assert out[2:] == lines[2:]
+    assert _drop_kicker(lines, None) == lines  # no headline
+    assert _drop_kicker(_kept(["Eins", "Zwei", "Drei", "Titel", body]), 3)[0].label is Label.CONTENT  # three lines
+    assert _drop_kicker(_kept([body, "Titel", body]), 1)[0].label is Label.CONTENT  # a sentence above
+
+
+def test_kicker_rule_is_off_with_nc_nav(monkeypatch):
+    from newsclean import pipeline
+
+    calls = []
+    monkeypatch.setattr(pipeline, "_drop_kicker", lambda lines, t: calls.append(t) or lines)
+    clean(KICKER_PAGE)
+    assert calls  # the rule runs ...
+    calls.clear()
+    clean(KICKER_PAGE, config=Config(disabled_rules=frozenset({"NC-NAV"})))
+    assert not calls  # ... unless its code is switched off
 
 
 def test_decomposed_text_comes_out_composed():

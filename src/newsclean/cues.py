@@ -21,7 +21,8 @@ from newsclean import startcache
 
 KINDS = ("exact", "prefix", "contains", "patterns")
 CUE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "cues")
-_TRIM = " \t:：.。!！?？,，;；-–—|·•>»«<()（）[]【】「」『』\"'“”‘’*#"
+# (arrows too: '^ back to top', '↑ Nach oben')
+_TRIM = " \t:：.。!！?？,，;；-–—|·•>»«<()（）[]【】「」『』\"'“”‘’*#^↑▲⇧⬆"
 
 
 def normalize(line: str) -> str:
