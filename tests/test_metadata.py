@@ -1114,3 +1114,17 @@ def test_kicker_split_at_colon_reads_either_part():
     # a sentence is no kicker, punctuation no headline
     assert kicker_split_at_colon(["Er sagte das.", ":", "Samsung soll zahlen"], 2) is None
     assert kicker_split_at_colon(["Energiewende", ":", ", Thema:"], 0) is None
+
+
+@pytest.mark.parametrize("line, date", [
+    # a date after 'bis', 'until', 'ab' ends or opens a period (a programme's term, a deadline): not the page's
+    ("Heizungsoptimierung (bis 31.12.2020)", None),
+    ("Antragsverfahren ab 01.01.2020", None),
+    ("Offer valid until 30 June 2021", None),
+    ("Inscriptions jusqu'au 12 mars 2021", None),
+    ("Veröffentlicht am 12.03.2020", "2020-03-12"),
+    ("Published 30 June 2021", "2021-06-30"),
+])
+def test_a_date_that_bounds_a_period_is_no_publication_date(line, date):
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.date == date

@@ -180,12 +180,16 @@ def page_dates(s: str, cues: LabelCues, reference: _dt.date | None = None) -> li
     """The dates of a line that may tell when the page was published: none on a line that an
     event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020') or that gives
     hours from and to ('19.1.23, 10:00-11:30 Uhr'), whose date is the event's (and the line the
-    event's own information, which stays in the text)."""
+    event's own information, which stays in the text), nor a date that ends or opens a period ('bis
+    31.12.2020', 'until 30 June')."""
     if cues.event_label is not None and cues.event_label.match(s):
         return []
     ds = find_dates(s, reference=reference)
     if ds and ":" in s and _TIME_RANGE.search(s):
         return []  # '19.1.23, 10:00-11:30 Uhr': an event's date and hours, not a time the page was posted
+    if ds and cues.bound_before is not None:
+        # a date right after 'bis', 'until', 'ab' ends or opens a period: a deadline, a programme's term
+        ds = [d for d in ds if not cues.bound_before.search(s, 0, d[0][0])]
     return ds
 
 

@@ -103,6 +103,10 @@ class LabelCues:
         # an event's own date ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15 March'): never the page's
         events = _alt(g("date", "events"))
         self.event_label = startcache.compile(rf"^\s*(?:{events}){_COLON}", re.I) if events else None
+        # a word that makes the date after it one end of a period ('Heizungsoptimierung (bis 31.12.2020)',
+        # 'valid until 30 June 2021'): a deadline or a start, never when the page was published
+        bounds = _alt(g("date", "bounds"))
+        self.bound_before = startcache.compile(rf"(?<!\w)(?:{bounds})\s*$", re.I) if bounds else None
         self.posted = startcache.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
         # either, in a lower-cased line (several times faster than re.I): a quick test before the dates are read
         self.posted_or_updated = startcache.compile(_alt(g('date', 'posted') + g('date', 'updated')))
