@@ -1103,6 +1103,20 @@ def test_kicker_split_from_its_headline_at_the_colon():
     assert [r.consumed[k][0] for k in (2, 3, 4)] == ["NC-TITLE"] * 3
 
 
+def test_kicker_beside_its_headline_joined_as_the_page_shows_them():
+    # the kicker on the line above the headline, and the page's own copy of the two joined by a colon
+    # elsewhere (its title at the top): that copy is the title
+    copy = "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - und viele offene Fragen"
+    units = ["Innenpolitik", copy, "Startseite", "Ausschuss zur Ahrtal-Flut", "Zwei Rücktritte - und viele offene Fragen",
+             EN1, EN2]
+    r = extract(units, content_start=5, content_end=6)
+    assert r.metadata.title == copy
+    assert r.consumed[3][0] == r.consumed[4][0] == "NC-TITLE"
+    # no such copy on the page: the headline alone
+    units[1] = "Nachrichten aus dem Inland"
+    assert extract(units, content_start=5, content_end=6).metadata.title == "Zwei Rücktritte - und viele offene Fragen"
+
+
 def test_kicker_split_at_colon_reads_either_part():
     from newsclean.title import kicker_split_at_colon
 

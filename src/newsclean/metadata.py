@@ -79,6 +79,7 @@ from newsclean.title import (
     NOISE_CODES,
     NOISE_MAX_CHARS,
     cue_noise,
+    kicker_shown_joined,
     kicker_split_at_colon,
     pick_title,
 )
@@ -393,13 +394,13 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                    noise=None if page_cues is None else partial(_noise_of, page_cues),
                    lower=None if page_cues is None else page_cues.lower, blocks=blocks)
     if t is not None:
-        split = kicker_split_at_colon(texts, t[0])
+        split = kicker_split_at_colon(texts, t[0]) or kicker_shown_joined(texts, t[0])
         if split is not None:
             a, b, joined = split
             t = (t[0], joined)
             for k in range(a, b + 1):
                 if k != t[0]:
-                    f.consumed[k] = ("NC-TITLE", "the headline's kicker, split at its colon")
+                    f.consumed[k] = ("NC-TITLE", "part of the headline")
                     meta_lines.add(k)
         f.title = t
         f.consumed[t[0]] = ("NC-TITLE", "headline")

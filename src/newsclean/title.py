@@ -696,6 +696,28 @@ def kicker_split_at_colon(texts: Sequence[str], i: int) -> tuple[int, int, str] 
     return None
 
 
+def kicker_shown_joined(texts: Sequence[str], i: int) -> tuple[int, int, str] | None:
+    """The headline at line ``i`` and a kicker on the line next to it ('Ausschuss zur Ahrtal-Flut' /
+    'Zwei Rücktritte - und viele offene Fragen') that the page also shows joined by a colon on a line of
+    its own elsewhere (its title copy: 'Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - ...'): (first line,
+    last line, that copy), whichever of the two parts ``i`` is; None when the page shows no such copy."""
+    n = len(texts)
+    for a in (i - 1, i):
+        b = a + 1
+        if a < 0 or b >= n:
+            continue
+        kicker, head = texts[a].strip(), texts[b].strip()
+        if not (_HAS_LETTER.match(kicker) and _HAS_LETTER.match(head)) or len(kicker) > SPLIT_KICKER_CHARS \
+                or _FINAL_PUNCT.search(kicker) or _SENT_END.search(kicker):
+            continue
+        for joined in (f"{kicker}: {head}", f"{kicker}：{head}"):
+            size, low = len(joined), joined.lower()
+            for j in range(n):
+                if j != a and j != b and len(texts[j]) >= size and texts[j].strip().lower() == low:
+                    return a, b, texts[j].strip()
+    return None
+
+
 def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], crumbs: set[int],
                url: str | None = None, author_start=None, noise=None,
                lower: Sequence[str] | None = None, blocks: Sequence[int] | None = None) -> tuple[int, str] | None:
