@@ -680,6 +680,13 @@ def _score(f: dict[str, float], w: dict[str, float], bias: float) -> float:
     return total
 
 
+def _kicker_and_head(kicker: str, head: str) -> bool:
+    """Whether two lines may be a kicker and the headline it opens: both start with a letter, and the
+    kicker is short and ends without a sentence's or a clause's mark."""
+    return bool(_HAS_LETTER.match(kicker) and _HAS_LETTER.match(head)) and len(kicker) <= SPLIT_KICKER_CHARS \
+        and len(head) <= TITLE_MAX_CHARS and not _FINAL_PUNCT.search(kicker) and not _SENT_END.search(kicker)
+
+
 def kicker_split_at_colon(texts: Sequence[str], i: int) -> tuple[int, int, str] | None:
     """The headline at line ``i`` with the kicker a dump of text nodes split from it at the colon, each
     part in its own markup: 'LTE-Patent' / ':' / 'Samsung soll ...' (the same headline a page's copy
@@ -690,8 +697,7 @@ def kicker_split_at_colon(texts: Sequence[str], i: int) -> tuple[int, int, str] 
         if a < 0 or b >= len(texts) or texts[a + 1].strip() not in (":", "："):
             continue
         kicker, colon, head = texts[a].strip(), texts[a + 1].strip(), texts[b].strip()
-        if (_HAS_LETTER.match(kicker) and _HAS_LETTER.match(head) and len(kicker) <= SPLIT_KICKER_CHARS
-                and len(head) <= TITLE_MAX_CHARS and not _FINAL_PUNCT.search(kicker) and not _SENT_END.search(kicker)):
+        if _kicker_and_head(kicker, head):
             return a, b, f"{kicker}: {head}" if colon == ":" else f"{kicker}：{head}"
     return None
 
@@ -700,21 +706,22 @@ def kicker_shown_joined(texts: Sequence[str], i: int) -> tuple[int, int, str] | 
     """The headline at line ``i`` and a kicker on the line next to it ('Ausschuss zur Ahrtal-Flut' /
     'Zwei Rücktritte - und viele offene Fragen') that the page also shows joined by a colon on a line of
     its own elsewhere (its title copy: 'Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - ...'): (first line,
-    last line, that copy), whichever of the two parts ``i`` is; None when the page shows no such copy."""
-    n = len(texts)
+    last line, that copy), whichever of the two parts ``i`` is; None when the page shows no such copy.
+    (The copy is longer than either part, so it is never one of the two lines.)"""
+    shown: dict[str, str] | None = None  # the page's lines by their lower case, made when first needed
     for a in (i - 1, i):
         b = a + 1
-        if a < 0 or b >= n:
+        if a < 0 or b >= len(texts) or not _kicker_and_head(texts[a].strip(), texts[b].strip()):
             continue
+        if shown is None:
+            shown = {}
+            for t in texts:
+                shown.setdefault(t.strip().lower(), t.strip())
         kicker, head = texts[a].strip(), texts[b].strip()
-        if not (_HAS_LETTER.match(kicker) and _HAS_LETTER.match(head)) or len(kicker) > SPLIT_KICKER_CHARS \
-                or _FINAL_PUNCT.search(kicker) or _SENT_END.search(kicker):
-            continue
         for joined in (f"{kicker}: {head}", f"{kicker}：{head}"):
-            size, low = len(joined), joined.lower()
-            for j in range(n):
-                if j != a and j != b and len(texts[j]) >= size and texts[j].strip().lower() == low:
-                    return a, b, texts[j].strip()
+            copy = shown.get(joined.lower())
+            if copy is not None:
+                return a, b, copy
     return None
 
 
