@@ -1039,6 +1039,10 @@ def test_a_name_a_dump_of_text_nodes_split_out_of_a_sentence_is_no_byline():
              "will continue as manager next season, but against Spurs the side showed character.", EN2]
     r = extract(units, content_start=2, content_end=6)
     assert r.metadata.title == units[0] and r.metadata.author is None
+    # ... and so when the sentence goes on after a comma
+    units[3:6] = ["Was wir jetzt nicht mehr brauchen, sind Modellierer wie", "Neil Ferguson",
+                  ", die an einem Zahlenrädchen drehen und die Totenzahl eines Landes herunterrechnen."]
+    assert extract(units, content_start=2, content_end=6).metadata.author is None
     # a name under the headline with the date below it in lower case stays a byline
     units = ["Pferdesport definitiv bei Olympia 2028 dabei", "Dominique Wehrmann", "am 4. Februar 2022 um 11:23", EN1, EN2]
     assert extract(units, content_start=3, content_end=4).metadata.author == "Dominique Wehrmann"
