@@ -652,3 +652,38 @@ def test_short_line_between_text_kept_by_any_rule():
     assert continue_text(lines, low)[1].label is Label.BOILERPLATE
     lines[2] = lines[2].with_final(Label.BOILERPLATE, "NC-MODEL", "p=0.20")
     assert continue_text(lines, probs)[1].label is Label.BOILERPLATE
+
+
+def _labelled(rows):
+    """Lines from (text, kept) pairs, the dropped ones by a cue (NC-DUP) as a first pass and the model left them."""
+    from newsclean.document import Line
+
+    return [Line(i, t, 0, (i, i)).with_final(Label.CONTENT if k else Label.BOILERPLATE, "NC-MODEL" if k else "NC-DUP")
+            for i, (t, k) in enumerate(rows)]
+
+
+def test_a_dropped_part_of_a_kept_sentence_comes_back():
+    from newsclean.context import keep_sentence_fragments
+
+    # a link's text set on a line of its own by a dump of text nodes, dropped as a repeat of a menu item
+    rows = [("The most popular file-swapping software of all time is", True), ("KaZaA", False),
+            (", which this year overthrows the old favourite.", True)]
+    out = keep_sentence_fragments(_labelled(rows))
+    assert (out[1].label, out[1].code, out[1].detail) == (Label.CONTENT, "NC-TEXT", "part of the sentence around it")
+    rows[2] = ("laser cutter with up to 6 kW of output power.", True)
+    assert keep_sentence_fragments(_labelled(rows))[1].label is Label.CONTENT  # goes on in lower case
+    lines = _labelled(rows)
+    assert keep_sentence_fragments(lines) is not lines and lines[1].label is Label.BOILERPLATE  # not in place
+
+
+@pytest.mark.parametrize("above, middle, below", [
+    ("på huvudläktar'n", "lev väl & haet gott", "bullentiner från vita huset"),  # a list of links in lower case
+    ("Why Apple Replaced Its Maps App", "iPhone 5 Scorns Standards Promise", "iOS 6 Adoption Tops 25%"),  # headlines
+    ("The complete list of online retailers", "Bonus stuff!", "or click on a title below"),  # it ends a sentence
+    ("The council met on Tuesday.", "Advertisement", "it agreed to rebuild the bridge"),  # the sentence above ended
+])
+def test_no_sentence_runs_through_these(above, middle, below):
+    from newsclean.context import keep_sentence_fragments
+
+    lines = _labelled([(above, True), (middle, False), (below, True)])
+    assert keep_sentence_fragments(lines) == lines

@@ -146,6 +146,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     if inside is None:  # (a headline inside the text has no standfirst under it)
         lines = context.keep_standfirst(lines, headline, probs)
     lines = context.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
+    lines = context.keep_sentence_fragments(lines)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return _finish(lines, meta, config, "text")
 
