@@ -654,12 +654,14 @@ def test_short_line_between_text_kept_by_any_rule():
     assert continue_text(lines, probs)[1].label is Label.BOILERPLATE
 
 
-def _labelled(rows):
-    """Lines from (text, kept) pairs, the dropped ones by a cue (NC-DUP) as a first pass and the model left them."""
+def _labelled(rows, cue: dict[int, str] | None = None):
+    """Lines from (text, kept) pairs, the dropped ones as repeats (NC-DUP); ``cue`` gives lines a first pass's cue."""
     from newsclean.document import Line
 
-    return [Line(i, t, 0, (i, i)).with_final(Label.CONTENT if k else Label.BOILERPLATE, "NC-MODEL" if k else "NC-DUP")
-            for i, (t, k) in enumerate(rows)]
+    lines = [Line(i, t, 0, (i, i)) for i, (t, _) in enumerate(rows)]
+    lines = [l.with_first(Label.BOILERPLATE, (cue or {})[l.index]) if l.index in (cue or {}) else l for l in lines]
+    return [l.with_final(Label.CONTENT if k else Label.BOILERPLATE, "NC-MODEL" if k else "NC-DUP")
+            for l, (_, k) in zip(lines, rows)]
 
 
 def test_a_dropped_part_of_a_kept_sentence_comes_back():
@@ -669,18 +671,25 @@ def test_a_dropped_part_of_a_kept_sentence_comes_back():
     rows = [("The most popular file-swapping software of all time is", True), ("KaZaA", False),
             (", which this year overthrows the old favourite.", True)]
     out = keep_sentence_fragments(_labelled(rows))
-    assert (out[1].label, out[1].code, out[1].detail) == (Label.CONTENT, "NC-TEXT", "part of the sentence around it")
+    assert (out[1].label, out[1].code, out[1].detail) == (Label.CONTENT, "NC-TEXT", "part of a sentence kept around it")
     rows[2] = ("laser cutter with up to 6 kW of output power.", True)
     assert keep_sentence_fragments(_labelled(rows))[1].label is Label.CONTENT  # goes on in lower case
     lines = _labelled(rows)
     assert keep_sentence_fragments(lines) is not lines and lines[1].label is Label.BOILERPLATE  # not in place
+    # a sentence in several parts, two of them dropped in a row
+    rows = [("Readers can download it from", True), ("the project's site", False), ("or from", False),
+            ("a mirror near them.", True)]
+    assert [l.label for l in keep_sentence_fragments(_labelled(rows))] == [Label.CONTENT] * 4
+    # whatever cue the first pass found in it
+    rows = [("You can read the whole report on", True), ("our website", False), (", which went online today.", True)]
+    assert keep_sentence_fragments(_labelled(rows, {1: "NC-NAV"}))[1].label is Label.CONTENT
 
 
 @pytest.mark.parametrize("above, middle, below", [
-    ("på huvudläktar'n", "lev väl & haet gott", "bullentiner från vita huset"),  # a list of links in lower case
+    ("Nachrichten aus der Region", "Wetter", "Verkehr in Berlin"),  # a menu
     ("Why Apple Replaced Its Maps App", "iPhone 5 Scorns Standards Promise", "iOS 6 Adoption Tops 25%"),  # headlines
     ("The complete list of online retailers", "Bonus stuff!", "or click on a title below"),  # it ends a sentence
-    ("The council met on Tuesday.", "Advertisement", "it agreed to rebuild the bridge"),  # the sentence above ended
+    ("The council met on Tuesday.", "Share this article:", "it agreed to rebuild the bridge"),  # no run-on above or below
 ])
 def test_no_sentence_runs_through_these(above, middle, below):
     from newsclean.context import keep_sentence_fragments

@@ -34,8 +34,7 @@ from newsclean.cuematch import ALL_KINDS, index
 from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
 from newsclean.repeat import normalized
-from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, FRAGMENT_CONTEXT_CHARS, FRAGMENT_MAX_WIDTH,
-                                  INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
+from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
                                   MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_KEEP_UNDER_THREAD,
                                   MODEL_LEAD, MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
@@ -803,31 +802,40 @@ def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: 
 
 
 _GOES_ON = frozenset(",;:.)!?")  # a sentence's part opening with one of these goes on from the line above
-_SENTENCE_MARKS = (".", "!", "?", "。", "！", "？")
+
+
+def _runs_on(above: str, below: str) -> bool:
+    """Whether line ``below`` goes on with the sentence of line ``above``: ``above`` ends without a mark,
+    ``below`` opens with a word in lower case (not a brand, 'iOS 6 …') or with a comma or a full stop."""
+    if not above[-1:].isalnum():
+        return False
+    if below[:1] in _GOES_ON:
+        return True
+    word = below.split(" ", 1)[0]
+    return word.isalpha() and word.islower()
 
 
 def keep_sentence_fragments(lines: list[Line]) -> list[Line]:
-    """A short line dropped between two kept lines of one sentence stays: a dump of text nodes sets a
-    link's or an emphasis's text on a line of its own ('… the most popular file-swapping software of all
-    time is' / 'KaZaA' / ', which this year …', 'a standard CO' / '2' / 'laser'), and whatever cue it
-    holds or line it repeats, it is part of the sentence. The sentence runs on around it: the line above
-    ends without a mark and holds a few words (``FRAGMENT_CONTEXT_CHARS`` characters at least: not an item
-    of a list of links), the one below opens with a word in lower case (not a brand, 'iOS 6 …') or with a
-    comma or a full stop, and the line itself ends no sentence. (Lines whose value went to the front matter
-    are not taken back.)"""
+    """The dropped parts of a sentence whose other parts are kept come back, whatever their cue or
+    repeat: a dump of text nodes sets a link's or an emphasis's text on a line of its own ('… of all
+    time is' / 'KaZaA' / ', which this year …', 'download it from' / 'the project's site' / 'or from'), and the
+    model scores the short parts apart from their sentence. A sentence is a run of lines each going on
+    from the one above (``_runs_on``); a list of links in lower case reads as one too, and comes back
+    with a kept item. (Lines whose value went to the front matter are not taken back.)"""
     out = lines
-    for i in range(1, len(lines) - 1):
-        line = lines[i]
-        if line.label is not Label.BOILERPLATE or out[i - 1].label is not Label.CONTENT \
-                or lines[i + 1].label is not Label.CONTENT or shape(line.text).width > FRAGMENT_MAX_WIDTH:
-            continue
-        above, below, text = out[i - 1].text, lines[i + 1].text, line.text
-        word = below.split(" ", 1)[0]
-        if (above[-1:].isalnum() and len(above) >= FRAGMENT_CONTEXT_CHARS and above.count(" ") >= 2
-                and not text.endswith(_SENTENCE_MARKS) and (below[:1] in _GOES_ON or word.isalpha() and word.islower())):
-            if out is lines:
-                out = list(lines)
-            out[i] = line.with_final(Label.CONTENT, "NC-TEXT", "part of the sentence around it")
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and _runs_on(lines[j].text, lines[j + 1].text):
+            j += 1
+        if j > i and any(lines[k].label is Label.CONTENT for k in range(i, j + 1)):
+            for k in range(i, j + 1):
+                if lines[k].label is Label.BOILERPLATE:
+                    if out is lines:
+                        out = list(lines)
+                    out[k] = lines[k].with_final(Label.CONTENT, "NC-TEXT", "part of a sentence kept around it")
+        i = j + 1
     return out
 
 

@@ -16,8 +16,6 @@ WRAP_BROKEN_MAX_COLUMNS = 132  # ... when that column is no wider than a wide te
 SHORT_LINE_CHARS = 25  # at most this many characters (a CJK character counts two) is "short"
 LONG_LINE_CHARS = 80  # at least this many is "long", text-like
 SENTENCE_MIN_WIDTH = 40  # a line ending like a sentence is text-like from this many columns
-FRAGMENT_MAX_WIDTH = 60  # a sentence's part that inline markup set on a line of its own is at most this wide
-FRAGMENT_CONTEXT_CHARS = 20  # ... and the part of the sentence above it at least this long
 CUE_MAX_CHARS = 60  # a line longer than this is prose, a boilerplate cue inside it does not count
 HEADER_MAX_CHARS = 40  # a related/list header is at most this long
 # (the model's second stage reads these; a change needs scripts/train.py to be run again)
