@@ -72,6 +72,16 @@ def test_page_keys_alike_with_and_without_odd_whitespace():
     assert text_keys(odd) == expected
 
 
+def test_page_keys_alike_with_invisible_marks_at_a_lines_ends():
+    """``blocks.tidy_lines`` drops joiners and direction marks at a line's ends (and a line of
+    nothing else is blank): the counting pass keys such lines as ``clean`` keys its units."""
+    from newsclean.blocks import split
+
+    text = "Sign Up Now\u200c\n\u200eAbout us\n\u200c\nمی\u200cخواهم\n"
+    assert text_keys(text) == page_keys(u.text for u in split(text))
+    assert line_key("Sign Up Now") in text_keys(text)
+
+
 def test_counts_fold_pending_keys_without_changing_them(monkeypatch):
     pages = [page_keys([FURNITURE, f"page {i % 4}", "Menu"]) for i in range(12)]
     at_once = Counts()

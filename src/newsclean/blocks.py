@@ -47,7 +47,7 @@ _WIDE = startcache.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4db
 _ODD_SPACES = ("\t", "\u00a0", "\u3000", "\u200b", "\ufeff")
 # invisible marks that join or order letters (zero-width non-joiner and joiner, word joiner, direction
 # marks): kept inside a line, where they shape its words, but a line of nothing else is blank
-_INVISIBLE = "\u200c\u200d\u2060\u200e\u200f"
+INVISIBLE = "\u200c\u200d\u2060\u200e\u200f"
 
 
 def plain_spaces(text: str) -> str:
@@ -65,8 +65,8 @@ def tidy_lines(text: str) -> list[str]:
     text = plain_spaces(text)
     while "  " in text:
         text = text.replace("  ", " ")
-    if any(c in text for c in _INVISIBLE):
-        return [line.strip().strip(_INVISIBLE).strip() for line in text.split("\n")]
+    if any(c in text for c in INVISIBLE):
+        return [line.strip().strip(INVISIBLE).strip() for line in text.split("\n")]
     return [line.strip() for line in text.split("\n")]
 
 

@@ -78,10 +78,12 @@ def text_digests(text: str) -> bytes:
     dump's paragraph is re-joined, and paragraphs are too long to count anyway); odd spaces
     become spaces first, as ``blocks.tidy_lines`` makes them for ``clean`` (and the text is
     ``blocks.composed``, as ``blocks.split`` makes it)."""
-    from newsclean.blocks import composed, normalize_newlines, plain_spaces
+    from newsclean.blocks import INVISIBLE, composed, normalize_newlines, plain_spaces
 
     page = plain_spaces(composed(normalize_newlines(text))).lower().replace(" ", "")
     norms = {"".join(line.split()) for line in page.split("\n")}
+    if any(c in page for c in INVISIBLE):  # (marks at a line's ends go, as ``blocks.tidy_lines`` drops them)
+        norms = {n.strip(INVISIBLE) for n in norms}
     return b"".join([_digest(n) for n in norms if _countable_norm(n)])
 
 
