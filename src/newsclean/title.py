@@ -711,13 +711,15 @@ def kicker_shown_joined(texts: Sequence[str], i: int) -> tuple[int, int, str] | 
     shown: dict[str, str] | None = None  # the page's lines by their lower case, made when first needed
     for a in (i - 1, i):
         b = a + 1
-        if a < 0 or b >= len(texts) or not _kicker_and_head(texts[a].strip(), texts[b].strip()):
+        if a < 0 or b >= len(texts):
+            continue
+        kicker, head = texts[a].strip(), texts[b].strip()
+        if not _kicker_and_head(kicker, head):
             continue
         if shown is None:
             shown = {}
             for t in texts:
                 shown.setdefault(t.strip().lower(), t.strip())
-        kicker, head = texts[a].strip(), texts[b].strip()
         for joined in (f"{kicker}: {head}", f"{kicker}：{head}"):
             copy = shown.get(joined.lower())
             if copy is not None:
