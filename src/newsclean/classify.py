@@ -13,6 +13,7 @@ from typing import NamedTuple, Sequence
 from newsclean.blocks import display_width
 from newsclean.cuematch import ALL_KINDS, CONTAINS, EXACT, KINDS, PATTERNS, PREFIX, PageCues, index
 from newsclean.document import Label, Line
+from newsclean.errors import error_lines
 from newsclean.punctuation import FULL_STOPS
 from newsclean.rules import PRIORITY
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
@@ -106,19 +107,24 @@ def is_pattern_cue(line: Line) -> bool:
 
 def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),
                page_cues: PageCues | None = None) -> list[Line]:
-    """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it).
+    """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it): a part of an
+    error message of the site's software (``errors``), else the winning cue's code, else text by
+    its shape or a short line (``NC-NAV``).
 
     ``extra_cues`` are configuration's additions to the cue files, ``disabled`` the rule
     codes switched off; ``page_cues`` the page's ``scan`` when the caller has it already.
     """
     found = scan(units, extra_cues) if page_cues is None else page_cues
+    errors = frozenset() if "NC-ERROR" in disabled else error_lines([u.text for u in units])
     out = []
     hits = found.hits
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE
     for i, unit in enumerate(units):
         s = shape(unit.text)
         hit = found.winner(i, cue_kinds(s.width), disabled) if hits[i] else None
-        if hit is not None:
+        if errors and i in errors:
+            out.append(unit.with_first(boilerplate, "NC-ERROR", "error message"))
+        elif hit is not None:
             out.append(unit.with_first(boilerplate, hit[0], _cue_detail(hit[1])))
         elif s.textlike or not s.short:
             out.append(unit.with_first(content, "NC-TEXT", "text-like"))

@@ -129,7 +129,7 @@ def render_text(html: str) -> str:
 # ------------------------------------------------------------------------------ combining
 
 _KEY = startcache.compile(r"[\W_]+", re.UNICODE)
-_CUE_CODES = frozenset({"NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT",
+_CUE_CODES = frozenset({"NC-ERROR", "NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT",
                         "NC-IMAGE", "NC-COUNT", "NC-REL", "NC-CRUMB"})
 
 

@@ -61,6 +61,7 @@ from newsclean.datelines import (
 )
 from newsclean.dates import date_in_url, find_dates
 from newsclean.document import Metadata
+from newsclean.errors import error_lines
 from newsclean.metacues import (
     CJK_OR_HANGUL,
     MAX_META_CHARS,
@@ -392,7 +393,7 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     t = pick_title(texts, cs0, cs, meta_lines, crumbs, url,
                    author_start=lambda x: bool(cues.author_words.match(x) or cues.glued_by.match(x)),
                    noise=None if page_cues is None else partial(_noise_of, page_cues),
-                   lower=None if page_cues is None else page_cues.lower, blocks=blocks)
+                   lower=None if page_cues is None else page_cues.lower, blocks=blocks, skip=error_lines(texts))
     if t is not None:
         split = kicker_split_at_colon(texts, t[0]) or kicker_shown_joined(texts, t[0])
         if split is not None:

@@ -88,6 +88,12 @@ ALL_RULES: tuple[Rule, ...] = (
          "comment-count header that follows the article ('53 Responses to “…”').",
          "Comment widgets are page chrome; reader comments are not the article.",
          "发表评论 / Leave a Reply / 12 comments"),
+    Rule("NC-ERROR", Label.BOILERPLATE, "error message",
+         "An error or warning the site's software printed into the page: PHP's 'Warning: … in "
+         "/path/file.php on line 12', 'Deprecated: …', 'Strict Standards: …', 'Fatal error: …'.",
+         "It is the server's debugging output, not the article; it often stands above the headline, "
+         "where it would be taken for the title.",
+         "Warning: mysql_connect(): Access denied for user 'web'@'localhost' in /var/www/db.php on line 12"),
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
          "Newsletter, cookie, login and subscription prompts, ads labels.",
          "Interface text asking the reader to act is not content.",

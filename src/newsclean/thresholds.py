@@ -16,6 +16,7 @@ WRAP_BROKEN_MAX_COLUMNS = 132  # ... when that column is no wider than a wide te
 SHORT_LINE_CHARS = 25  # at most this many characters (a CJK character counts two) is "short"
 LONG_LINE_CHARS = 80  # at least this many is "long", text-like
 SENTENCE_MIN_WIDTH = 40  # a line ending like a sentence is text-like from this many columns
+ERROR_MESSAGE_MAX_CHARS = 600  # a software's error message ('Warning: … in FILE on line 12') before its file: at most this long
 CUE_MAX_CHARS = 60  # a line longer than this is prose, a boilerplate cue inside it does not count
 HEADER_MAX_CHARS = 40  # a related/list header is at most this long
 # (the model's second stage reads these; a change needs scripts/train.py to be run again)

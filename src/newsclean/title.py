@@ -43,7 +43,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from newsclean import startcache
 from newsclean.blocks import display_width as _width
@@ -729,7 +729,8 @@ def kicker_shown_joined(texts: Sequence[str], i: int) -> tuple[int, int, str] | 
 
 def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], crumbs: set[int],
                url: str | None = None, author_start=None, noise=None,
-               lower: Sequence[str] | None = None, blocks: Sequence[int] | None = None) -> tuple[int, str] | None:
+               lower: Sequence[str] | None = None, blocks: Sequence[int] | None = None,
+               skip: AbstractSet[int] = frozenset()) -> tuple[int, str] | None:
     """The headline's (index, text), or None when no line scores as one.
 
     ``cs`` is the classifier's first content unit, ``cs_r`` the first line of running text at or
@@ -737,7 +738,8 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
     ``author_start`` (optional) tells a line that opens with a byline word; ``noise(i, s)``
     (optional) whether line i holds a boilerplate cue, where the caller has the page's cues;
     ``lower`` (optional) the lines lower-cased, where the caller has them; ``blocks`` (optional)
-    each line's blank-line block number (``Line.block``).
+    each line's blank-line block number (``Line.block``); ``skip`` lines that are never the headline
+    (an error message of the site's software above it).
     """
     n = len(texts)
     if n == 0:
@@ -767,7 +769,7 @@ def pick_title(texts: Sequence[str], cs: int, cs_r: int, meta_lines: set[int], c
                 run += 1
     cands = []
     for i in range(lo, hi):
-        if i in meta_lines:
+        if i in meta_lines or i in skip:
             continue
         s = texts[i]
         f = _cheap(s, i, cs, cs_r, page, meta_lines, anchor, between.get(i, 0), to_anchor.get(i, 0))
