@@ -1146,3 +1146,27 @@ def test_kicker_split_at_colon_reads_either_part():
 def test_a_date_that_bounds_a_period_is_no_publication_date(line, date):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
     assert extract(units, content_start=2, content_end=3).metadata.date == date
+
+
+@pytest.mark.parametrize("line", [
+    "Registriert: 18.09.2008, 05:56",
+    "Joined: Mon Jan 12, 2009 3:14 pm",
+    "Member since 2010",
+    "Mitglied seit 12.03.2010",
+    "注册时间：2009-01-02",
+])
+def test_a_forum_members_profile_date_is_not_the_pages(line):
+    # the profile box above a forum post: the member's join date, then the post's own date line
+    units = ["Was ist Freie Software und warum ist sie wichtig?", "r23", "Beiträge: 1626", line,
+             "Beitrag von r23 » 21.01.2009, 05:42", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.date == "2009-01-21T05:42:00"
+    assert extract(["A headline over the text", line, EN1, EN2], content_start=2, content_end=3).metadata.date is None
+
+
+def test_a_profile_label_is_only_a_label_opening_the_line():
+    from newsclean.datelines import page_dates
+    from newsclean.metacues import label_cues
+
+    # a sentence opening with the word, the word later in the line: the date stays a candidate
+    assert page_dates("Joined the company on 12 May 2009", label_cues())
+    assert page_dates("Posted 12 May 2009, registered users only", label_cues())

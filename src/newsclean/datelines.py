@@ -178,11 +178,14 @@ def label_alone(s: str, cues: LabelCues) -> bool:
 
 def page_dates(s: str, cues: LabelCues, reference: _dt.date | None = None) -> list[tuple[tuple[int, int], str]]:
     """The dates of a line that may tell when the page was published: none on a line that an
-    event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020') or that gives
+    event label opens ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15. März 2020'), that a forum
+    member's profile label opens ('Registriert: 18.09.2008', 'Member since 2010') or that gives
     hours from and to ('19.1.23, 10:00-11:30 Uhr'), whose date is the event's (and the line the
     event's own information, which stays in the text), nor a date that ends or opens a period ('bis
     31.12.2020', 'until 30 June')."""
     if cues.event_label is not None and cues.event_label.match(s):
+        return []
+    if cues.profile_label is not None and cues.profile_label.match(s):
         return []
     ds = find_dates(s, reference=reference)
     if ds and ":" in s and _TIME_RANGE.search(s):

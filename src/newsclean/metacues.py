@@ -103,6 +103,9 @@ class LabelCues:
         # an event's own date ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15 March'): never the page's
         events = _alt(g("date", "events"))
         self.event_label = startcache.compile(rf"^\s*(?:{events}){_COLON}", re.I) if events else None
+        # a forum member's profile dates ('Registriert: 18.09.2008, 05:56', 'Member since 2010'): the member's, never the page's
+        profile = _alt(g("date", "profile"))
+        self.profile_label = startcache.compile(rf"^\s*(?:{profile})(?:{_COLON}|\s*(?=\d))", re.I) if profile else None
         # a word that makes the date after it one end of a period ('Heizungsoptimierung (bis 31.12.2020)',
         # 'valid until 30 June 2021'): a deadline or a start, never when the page was published
         bounds = _alt(g("date", "bounds"))
