@@ -183,9 +183,7 @@ def page_dates(s: str, cues: LabelCues, reference: _dt.date | None = None) -> li
     hours from and to ('19.1.23, 10:00-11:30 Uhr'), whose date is the event's (and the line the
     event's own information, which stays in the text), nor a date that ends or opens a period ('bis
     31.12.2020', 'until 30 June')."""
-    if cues.event_label is not None and cues.event_label.match(s):
-        return []
-    if cues.profile_label is not None and cues.profile_label.match(s):
+    if cues.other_day_label is not None and cues.other_day_label.match(s):
         return []
     ds = find_dates(s, reference=reference)
     if ds and ":" in s and _TIME_RANGE.search(s):

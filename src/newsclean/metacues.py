@@ -100,12 +100,16 @@ class LabelCues:
         self.editor_words = startcache.compile(rf"(?:^|(?<=\s))(?P<w>{_alt(g('editor', 'words'))})\s+", re.I)
         self.date_labels = startcache.compile(rf"(?:^|(?<=[\s|｜]))(?:{_alt(g('date', 'labels'))})(?:{_COLON}|\s+)", re.I)
         self.updated = startcache.compile(rf"(?:{_alt(g('date', 'updated'))})", re.I)
-        # an event's own date ('Termin: 21.02.2020, 19 Uhr', 'Deadline: 15 March'): never the page's
-        events = _alt(g("date", "events"))
-        self.event_label = startcache.compile(rf"^\s*(?:{events}){_COLON}", re.I) if events else None
-        # a forum member's profile dates ('Registriert: 18.09.2008, 05:56', 'Member since 2010'): the member's, never the page's
-        profile = _alt(g("date", "profile"))
-        self.profile_label = startcache.compile(rf"^\s*(?:{profile})(?:{_COLON}|\s*(?=\d))", re.I) if profile else None
+        # a label opening a line whose dates are never the page's: an event's own date ('Termin: 21.02.2020,
+        # 19 Uhr', 'Deadline: 15 March'), after its colon; a forum member's profile date ('Registriert:
+        # 18.09.2008, 05:56', 'Member since 2010'), after its colon or right before the date
+        events, profile = _alt(g("date", "events")), _alt(g("date", "profile"))
+        other_day = []
+        if events:
+            other_day.append(rf"(?:{events}){_COLON}")
+        if profile:
+            other_day.append(rf"(?:{profile})(?:{_COLON}|\s*(?=\d))")
+        self.other_day_label = startcache.compile(rf"^\s*(?:{'|'.join(other_day)})", re.I) if other_day else None
         # a word that makes the date after it one end of a period ('Heizungsoptimierung (bis 31.12.2020)',
         # 'valid until 30 June 2021'): a deadline or a start, never when the page was published
         bounds = _alt(g("date", "bounds"))
