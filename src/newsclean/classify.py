@@ -8,7 +8,7 @@ boilerplate (``NC-NAV``, "short") if it is a short fragment: the second pass
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import AbstractSet, NamedTuple, Sequence
 
 from newsclean.blocks import display_width
 from newsclean.cuematch import ALL_KINDS, CONTAINS, EXACT, KINDS, PATTERNS, PREFIX, PageCues, index
@@ -106,16 +106,20 @@ def is_pattern_cue(line: Line) -> bool:
 
 
 def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),
-               page_cues: PageCues | None = None) -> list[Line]:
+               page_cues: PageCues | None = None, errors: AbstractSet[int] | None = None) -> list[Line]:
     """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it): a part of an
     error message of the site's software (``errors``), else the winning cue's code, else text by
     its shape or a short line (``NC-NAV``).
 
     ``extra_cues`` are configuration's additions to the cue files, ``disabled`` the rule
-    codes switched off; ``page_cues`` the page's ``scan`` when the caller has it already.
+    codes switched off; ``page_cues`` the page's ``scan`` and ``errors`` its ``errors.error_lines``,
+    when the caller has them already.
     """
     found = scan(units, extra_cues) if page_cues is None else page_cues
-    errors = frozenset() if "NC-ERROR" in disabled else error_lines([u.text for u in units])
+    if "NC-ERROR" in disabled:
+        errors = frozenset()
+    elif errors is None:
+        errors = error_lines([u.text for u in units])
     out = []
     hits = found.hits
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE

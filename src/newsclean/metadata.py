@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from newsclean import startcache
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
@@ -359,7 +359,7 @@ def _read_tail(texts: Sequence[str], lo: int, hi: int, ce: int | None, f: Found,
 def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,
             content_end: int | None = None, reference: _dt.date | None = None,
             language: str | None = None, page_cues: PageCues | None = None,
-            blocks: Sequence[int] | None = None) -> MetaResult:
+            blocks: Sequence[int] | None = None, errors: AbstractSet[int] | None = None) -> MetaResult:
     """The page's metadata from its units (strings, or objects with a ``text``).
 
     ``content_start``/``content_end`` are the first and last article units as the classifier
@@ -367,7 +367,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     ``language`` is copied to the result as is. ``page_cues`` (``classify.scan`` of the same
     units), when given, answers which lines hold a boilerplate cue without scanning them again.
     ``blocks`` (optional): each unit's blank-line block (``Line.block``), which the headline's
-    scorer reads where the dump's blank lines tell headings from menus and teasers.
+    scorer reads where the dump's blank lines tell headings from menus and teasers. ``errors``
+    (``errors.error_lines`` of the units, found when not given) are never the headline.
     """
     texts = [u if isinstance(u, str) else u.text for u in units]
     # soft hyphens (U+00AD, a word's break points: 'Von Mat\xadthi\xadas Lauerer') are no part of a value
@@ -393,7 +394,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     t = pick_title(texts, cs0, cs, meta_lines, crumbs, url,
                    author_start=lambda x: bool(cues.author_words.match(x) or cues.glued_by.match(x)),
                    noise=None if page_cues is None else partial(_noise_of, page_cues),
-                   lower=None if page_cues is None else page_cues.lower, blocks=blocks, skip=error_lines(texts))
+                   lower=None if page_cues is None else page_cues.lower, blocks=blocks,
+                   skip=error_lines(texts) if errors is None else errors)
     if t is not None:
         split = kicker_split_at_colon(texts, t[0]) or kicker_shown_joined(texts, t[0])
         if split is not None:

@@ -16,6 +16,7 @@ from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
 from newsclean.decode import well_formed
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
+from newsclean.errors import error_lines
 from newsclean.thresholds import KICKER_MAX_LINES, LANGUAGE_SAMPLE_CHARS, TITLE_INSIDE_MIN_BEFORE
 
 
@@ -122,8 +123,10 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         return _clean_own_markdown(*own, url=url, lang=lang, config=config)
 
     units = blocks.split(text)
+    texts = [u.text for u in units]
     page_cues = classify.scan(units, config.extra_cues)
-    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues)
+    errors = error_lines(texts)  # (the first pass drops them, the title finder never takes one)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors)
     use_model = config.use_model and model.available() and first
     probs = model.predict(first, page_cues) if use_model else None
     revised = context.revise(first, probs)
@@ -131,10 +134,10 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         revised = repeat.drop_repeated(revised, repeated)
     content = [l.index for l in revised if l.label is Label.CONTENT]
     code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))
-    found = metadata.extract([u.text for u in units], url=url, language=code,
+    found = metadata.extract(texts, url=url, language=code,
                              content_start=content[0] if content else None,
                              content_end=content[-1] if content else None, page_cues=page_cues,
-                             blocks=[u.block for u in units])
+                             blocks=[u.block for u in units], errors=errors)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
     headline = _title_line(fixed)
     inside = _title_inside(revised, headline)
