@@ -696,3 +696,17 @@ def test_no_sentence_runs_through_these(above, middle, below):
 
     lines = _labelled([(above, True), (middle, False), (below, True)])
     assert keep_sentence_fragments(lines) == lines
+
+
+@pytest.mark.parametrize("above, below, expected", [
+    ("of all time is", ", which this year overthrows", True),  # a comma goes on
+    ("whether", "will continue as manager", True),  # a word in lower case
+    ("the fastest phone", ". It sold out", True),  # a full stop closes the sentence begun above
+    ("Why Apple Replaced Its Maps App", "iOS 6 Adoption Tops 25%", False),  # a brand, not a lower-case word
+    ("The council met on Tuesday.", "it agreed", False),  # the line above ends with a mark
+    ("Read more", "", False),  # nothing below
+])
+def test_runs_on_tells_a_sentence_split_over_lines(above, below, expected):
+    from newsclean.punctuation import runs_on
+
+    assert runs_on(above, below) is expected

@@ -25,6 +25,7 @@ from newsclean.metacues import (
     label_tables,
     without_spans,
 )
+from newsclean.punctuation import runs_on
 from newsclean.title import CAMEL_JOIN, DIGITS_ONLY, cue_noise, is_caption
 
 
@@ -538,12 +539,11 @@ SENTENCE_PART_CHARS = 20  # the lines around a link's text in a dump of text nod
 def _inside_sentence(texts: Sequence[str], j: int, ti: int) -> bool:
     """Line ``j`` is a link's text inside a sentence that a dump of text nodes split around it ('Much has
     been made about whether' / 'Mauricio Pochettino' / 'will continue as manager next season, ...'): the
-    line above runs on without a mark, the one below goes on in lower case or after a comma ('Neil Ferguson'
-    / ', die an einem Zahlenrädchen drehen'). (Not under the headline ``ti`` nor above a date: 'Headline' /
+    line below goes on with the sentence of the line above (``runs_on``: 'Neil Ferguson' / ', die an einem
+    Zahlenrädchen drehen'). (Not under the headline ``ti`` nor above a date: 'Headline' /
     'Dominique Wehrmann' / 'am 4. Februar 2022 um 11:23' is a byline.)"""
     if j == 0 or j + 1 >= len(texts) or j - 1 == ti:
         return False
     above, below = texts[j - 1].rstrip(), texts[j + 1].lstrip()
-    goes_on = below[:1].islower() or (below[:1] in ",;" and below[1:].lstrip()[:1].islower())
-    return (len(above) >= SENTENCE_PART_CHARS and above[-1:].isalnum() and len(below) >= SENTENCE_PART_CHARS
-            and goes_on and not find_dates(below))
+    return (len(above) >= SENTENCE_PART_CHARS and len(below) >= SENTENCE_PART_CHARS and runs_on(above, below)
+            and not find_dates(below))

@@ -33,6 +33,7 @@ from newsclean.classify import is_contains_cue, is_pattern_cue, is_prefix_cue, s
 from newsclean.cuematch import ALL_KINDS, index
 from newsclean.cues import alternation, context_words, cues
 from newsclean.document import Label, Line
+from newsclean.punctuation import runs_on
 from newsclean.repeat import normalized
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
                                   LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS, LONG_LINE_CHARS,
@@ -801,33 +802,19 @@ def continue_text(lines: list[Line], probs: Sequence[float] | None, extra_cues: 
     return out
 
 
-_GOES_ON = frozenset(",;:.)!?")  # a sentence's part opening with one of these goes on from the line above
-
-
-def _runs_on(above: str, below: str) -> bool:
-    """Whether line ``below`` goes on with the sentence of line ``above``: ``above`` ends without a mark,
-    ``below`` opens with a word in lower case (not a brand, 'iOS 6 …') or with a comma or a full stop."""
-    if not above[-1:].isalnum():
-        return False
-    if below[:1] in _GOES_ON:
-        return True
-    word = below.split(" ", 1)[0]
-    return word.isalpha() and word.islower()
-
-
 def keep_sentence_fragments(lines: list[Line]) -> list[Line]:
     """The dropped parts of a sentence whose other parts are kept come back, whatever their cue or
     repeat: a dump of text nodes sets a link's or an emphasis's text on a line of its own ('… of all
     time is' / 'KaZaA' / ', which this year …', 'download it from' / 'the project's site' / 'or from'), and the
     model scores the short parts apart from their sentence. A sentence is a run of lines each going on
-    from the one above (``_runs_on``); a list of links in lower case reads as one too, and comes back
+    from the one above (``runs_on``); a list of links in lower case reads as one too, and comes back
     with a kept item. (Lines whose value went to the front matter are not taken back.)"""
     out = lines
     n = len(lines)
     i = 0
     while i < n:
         j = i
-        while j + 1 < n and _runs_on(lines[j].text, lines[j + 1].text):
+        while j + 1 < n and runs_on(lines[j].text, lines[j + 1].text):
             j += 1
         if j > i and any(lines[k].label is Label.CONTENT for k in range(i, j + 1)):
             for k in range(i, j + 1):
