@@ -1170,3 +1170,15 @@ def test_a_profile_label_is_only_a_label_opening_the_line():
     # a sentence opening with the word, the word later in the line: the date stays a candidate
     assert page_dates("Joined the company on 12 May 2009", label_cues())
     assert page_dates("Posted 12 May 2009, registered users only", label_cues())
+
+
+@pytest.mark.parametrize("before, other_day", [
+    ("Angebot gültig bis ", True), ("Bis ", True), ("valid until ", True), ("Born: ", True),
+    ("Oferta ważna do ", True), ("Do ", False),  # two letters match as written: Polish 'do', not German 'Do'
+    ("报名截止：", True),  # a CJK word needs no space before it
+    ("invalid ", False), ("Published ", False),
+])
+def test_words_before_a_date_that_make_it_another_day(before, other_day):
+    from newsclean.metacues import label_cues
+
+    assert bool(label_cues().not_published.search(before)) is other_day

@@ -44,8 +44,6 @@ POSTED_NEAR = 60  # a word saying the page was posted ('veröffentlicht') at mos
 POSTED_MAX_CHARS = MAX_META_CHARS * 2  # a footer sentence saying when the page was posted is at most this long
 # a clock time or a reading time ("16:01", "7 min", "1 minuti"): beside a date they leave it a date line
 READING_TIME = startcache.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d+\s*min\w*\.?", re.I)
-_NOT_PUBLISHED = startcache.compile(r"(?:\bbis|\buntil|\bexpires?|\bgültig|\bvalid|\bdeadline|\bgeboren|\bborn|"
-                                    r"(?-i:\bdo)\b|\bдо\b|截止|有效期|出生)\W{0,3}$", re.I)  # Polish 'do', not the weekday 'Do'
 
 # a handle in brackets right before a date: an embedded social media post's ('Ein Beitrag geteilt von Jane Doe
 # (@janedoe) am Apr 21, 2019', '— Jane Doe (@janedoe) May 5, 2020'), not the page's
@@ -243,7 +241,8 @@ def publication(s: str, ds: list[tuple[tuple[int, int], str]], cues: LabelCues) 
     for (a, _b), iso in ds:
         before = s[max(0, a - 25):a]
         pen = 0
-        if _NOT_PUBLISHED.search(before) or _SOCIAL_POST.search(s, max(0, a - 40), a):
+        if (cues.not_published is not None and cues.not_published.search(before)) \
+                or _SOCIAL_POST.search(s, max(0, a - 40), a):
             pen = 5
         elif cues.updated.search(before):
             pen = UPDATED_PENALTY

@@ -114,6 +114,16 @@ class LabelCues:
         # 'valid until 30 June 2021'): a deadline or a start, never when the page was published
         bounds = _alt(g("date", "bounds"))
         self.bound_before = startcache.compile(rf"(?<!\w)(?:{bounds})\s*$", re.I) if bounds else None
+        # a word right before a date (within a few marks) that makes it another day than the page's:
+        # a deadline's, a validity's, a birth's ('gültig bis 31.12.', 'born 12 May 1950', '截止2023年'); a
+        # word of two letters matches only as written (Polish 'do', 'until', is not German 'Do', Thursday)
+        words = g("date", "not_published")
+        cjk = [w for w in words if CJK_OR_HANGUL.search(w)]
+        short = [w for w in words if w not in cjk and len(w) <= 2]
+        long = [w for w in words if w not in cjk and len(w) > 2]
+        alts = ([rf"(?<!\w)(?i:{_alt(long)})"] if long else []) + ([rf"(?<!\w)(?:{_alt(short)})"] if short else []) \
+            + ([_alt(cjk)] if cjk else [])
+        self.not_published = startcache.compile(rf"(?:{'|'.join(alts)})\W{{0,3}}$") if alts else None
         self.posted = startcache.compile(rf"(?<!\w)(?:{_alt(g('date', 'posted'))})(?!\w)", re.I)
         # either, in a lower-cased line (several times faster than re.I): a quick test before the dates are read
         self.posted_or_updated = startcache.compile(_alt(g('date', 'posted') + g('date', 'updated')))
