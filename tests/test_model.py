@@ -1,6 +1,7 @@
 """Numpy inference: matches LightGBM exactly, and the shipped model behaves."""
 from __future__ import annotations
 
+import json
 import os
 
 import numpy as np
@@ -227,3 +228,26 @@ def test_word_score_features_are_explained_in_plain_words():
 
     for name in lexicon.SCORE_NAMES:
         assert model._PLAIN[name], name
+
+
+def _report(blocks: float, zh: float) -> dict:
+    return {"train_seconds": 200, "token_f1_test": {s: {"all": blocks, "zh": zh, "pages": 999}
+                                                     for s in ("blocks", "innertext", "wrapped", "textnodes")}}
+
+
+def test_seed_spread_reads_train_reports_and_sums_up_the_seeds():
+    spread = load_script("seed_spread")
+    printed = "stage 1: 41s\nfold 0: 33s\n" + json.dumps(_report(0.8933, 0.9023), indent=1)
+    assert spread.report_of(printed)["token_f1_test"]["blocks"]["all"] == 0.8933
+    with pytest.raises(ValueError):
+        spread.report_of("stage 1: 41s\n")
+    rows = {label: (vals, mean, sd) for label, vals, mean, sd in
+            spread.spread({1: _report(0.8933, 0.9023), 0: _report(0.8969, 0.9083), 2: _report(0.8916, 0.9065)})}
+    vals, mean, sd = rows["blocks"]
+    assert vals == [0.8969, 0.8933, 0.8916]  # in seed order
+    assert mean == pytest.approx(0.8939333, abs=1e-6) and sd == pytest.approx(0.0027061, abs=1e-6)
+    assert rows["textnodes zh"][0] == [0.9083, 0.9023, 0.9065]
+    assert spread.spread({3: _report(0.89, 0.9)})[0][3] == 0.0  # one seed: no spread
+    text = spread.table({0: _report(0.8969, 0.9083), 1: _report(0.8933, 0.9023)})
+    assert text.splitlines()[0].split() == ["style", "seed", "0", "seed", "1", "mean", "sd"]
+    assert "0.8951" in text.splitlines()[1]  # blocks: the mean of the two
