@@ -24,7 +24,9 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-STYLES = ("blocks", "innertext", "wrapped", "textnodes")
+sys.path.insert(0, HERE)
+
+from align import STYLES  # noqa: E402  (the dump styles train.py reports, in its order)
 
 
 def report_of(stdout: str) -> dict:
