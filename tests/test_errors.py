@@ -65,3 +65,5 @@ def test_messages_are_dropped_and_never_the_title():
 def test_the_rule_can_be_switched_off():
     doc = clean(PAGE, config=Config(disabled_rules=frozenset({"NC-ERROR"})))
     assert not any(l.code == "NC-ERROR" or l.first_code == "NC-ERROR" for l in doc.lines)
+    # switched off all through: the title finder is no longer told the message is one, and takes it
+    assert doc.metadata.title == WARNINGS[0]

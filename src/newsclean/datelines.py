@@ -29,6 +29,11 @@ BYLINE_DATE_RANK = 0  # the date on the line the author was read from, when belo
 LATE_DATE_RANK = 5
 UPDATED_PENALTY = 2  # an "updated" date ranks this much lower than a published one
 LIST_PENALTY = 1  # a date line in a list of dated items ranks this much lower
+# a date the words before it say is not the page's ('valid until', 'Deadline', 'geboren', a quoted post's '(@janedoe) am')
+# ranks this much lower: below every date line by the headline, level with one under the text
+NOT_PUBLISHED_PENALTY = 5
+DATE_CUE_BEFORE = 25  # an 'updated' or 'not published' word at most this many characters before its date
+SOCIAL_POST_BEFORE = 40  # ... a quoted post's handle at most this many
 LIST_AROUND, LIST_ITEMS = 2, 2  # ... a list: this many lines around it, at most this far away, hold other days
 DATE_LINE_REST = 40  # a line is mostly a date when at most this many columns of other words remain
 DATELINE_START = 30  # a long line opens with a dateline when its date starts this close to its start ('Wien, 14. Dezember 2021 –')
@@ -239,11 +244,11 @@ def publication(s: str, ds: list[tuple[tuple[int, int], str]], cues: LabelCues) 
     """Of the dates in a line, the published one (not the one after 'Updated'), and a rank penalty."""
     best = None
     for (a, _b), iso in ds:
-        before = s[max(0, a - 25):a]
+        before = s[max(0, a - DATE_CUE_BEFORE):a]
         pen = 0
         if (cues.not_published is not None and cues.not_published.search(before)) \
-                or _SOCIAL_POST.search(s, max(0, a - 40), a):
-            pen = 5
+                or _SOCIAL_POST.search(s, max(0, a - SOCIAL_POST_BEFORE), a):
+            pen = NOT_PUBLISHED_PENALTY
         elif cues.updated.search(before):
             pen = UPDATED_PENALTY
         if best is None or pen < best[1]:

@@ -125,7 +125,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     units = blocks.split(text)
     texts = [u.text for u in units]
     page_cues = classify.scan(units, config.extra_cues)
-    errors = error_lines(texts)  # (the first pass drops them, the title finder never takes one)
+    # (the first pass drops them, the title finder never takes one; switched off, neither)
+    errors = frozenset() if "NC-ERROR" in config.disabled_rules else error_lines(texts)
     first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors)
     use_model = config.use_model and model.available() and first
     probs = model.predict(first, page_cues) if use_model else None
