@@ -255,3 +255,20 @@ def test_a_line_opening_with_a_date_is_no_headline():
     for s in ("Sitzung vom 14. Juni 2013", "14. Juni 2013: Merkel trifft Obama in Berlin", "October 2019 Newsletter",
               "Storm hits the coast as thousands lose power"):
         assert not title._dateline(s), s
+
+
+def test_a_line_wider_than_a_headline_is_no_candidate_in_any_script():
+    # a ticker of the site's other headlines run together: 120 Chinese characters are as wide as 240
+    # Latin ones, past any headline (the corpus's Chinese headlines run to 66 characters)
+    ticker = "河南上市公司已复工外长会见越南副总理中国大陆高校再度领跑新兴经济体大学排名重庆健康码上线服务复工出行" * 3
+    head = "武汉的声音：有英勇的你，才有英雄的城！"
+    zh1 = "新华社武汉2月19日电，连日来，武汉各界干部群众坚守岗位，全力以赴打好疫情防控阻击战，城市运行保持平稳有序。"
+    zh2 = "记者走访多个社区看到，志愿者为居民配送生活物资，医护人员在一线日夜奋战，许多市民自发捐款捐物支援抗疫。"
+    assert 110 < len(ticker) <= 220
+    units = [ticker, "客户端", "搜索", head, "2020-02-19 20:29:58 来源： 半月谈", zh1, zh2]
+    cands = {s for _f, _i, s in traced(units, 5, 6)}
+    assert head in cands and ticker not in cands
+    # as long in Latin letters it stays one (width counts columns, not characters)
+    latin = "Storm hits the coast " * 6
+    cands = {s for _f, _i, s in traced([latin.strip(), "Home", EN1, EN2], 2, 3)}
+    assert latin.strip() in cands

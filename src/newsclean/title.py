@@ -57,7 +57,7 @@ __all__ = ["pick_title", "texty", "is_caption", "cue_noise", "CJK", "CJK_CHAR", 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_CHAR = startcache.compile(f"[{CJK}]")
 
-TITLE_MAX_CHARS = 220
+TITLE_MAX_CHARS = 220  # a longer line is no headline; counted in columns, a wide (CJK) character two
 WINDOW_BEFORE = 60  # candidates: this many units above the start of the text ...
 WINDOW_AFTER = 8  # ... and this many below it (a classifier often takes the headline for text)
 BODY_LINES = 6  # the first paragraphs whose words a headline shares ...
@@ -377,7 +377,7 @@ def _dateline(s: str) -> bool:
 def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int], anchor: int | None,
            between: int, to_anchor: int = 0, key: str | None = None) -> dict[str, float] | None:
     """Features of a candidate that cost little: where it is, its length, its neighbours, repeats."""
-    if not s or len(s) > TITLE_MAX_CHARS or not _HAS_LETTER.search(s) or DIGITS_ONLY.match(s):
+    if not s or _width(s) > TITLE_MAX_CHARS or not _HAS_LETTER.search(s) or DIGITS_ONLY.match(s):
         return None
     low = s.lower()
     if "@" in s or "www." in low or "://" in s:
