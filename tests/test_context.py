@@ -239,6 +239,18 @@ def test_caption_with_photo_credit_does_not_continue_the_text():
     assert (lines[1].label, lines[1].code) == (Label.BOILERPLATE, "NC-MODEL")
 
 
+@pytest.mark.parametrize("credit", ["(Photo: Jane Doe/PA Wire)", "(Symbolbild)", "[Bildrechte: dpa]",
+                                    "(Crédit : AFP)", "(Fotos: Jane Doe)."])
+def test_a_credit_in_brackets_opens_with_a_label_of_the_data_file(credit):
+    # the labels are data/context.toml's credit_labels, the same the credit after a colon reads
+    from newsclean.context import _bracketed_credit, _has_credit
+
+    line = f"The protesters came on stage during the second act, holding a banner {credit}"
+    assert _bracketed_credit().search(line) and _has_credit(line)
+    # a bracket that opens with another word is no credit
+    assert not _bracketed_credit().search("The protesters came on stage (photographers were kept out).")
+
+
 def test_unsure_page_grows_kept_text_by_near_lines():
     from newsclean.thresholds import MODEL_KEEP, MODEL_NEAR_MARGIN, MODEL_SURE_PAGE
     # a recipe the model is unsure of everywhere (no line reaches MODEL_SURE_PAGE): the

@@ -199,15 +199,18 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     return _cut_comment_thread(out, _thread_header(lines, out), None)
 
 
-# a caption ending in its photo credit, "… on stage (Photo: AP)": it ends like a sentence but is none
-_PHOTO_CREDIT = startcache.compile(r"[(\[]\s*(?:photos?|fotos?|bild|image|imagen|picture|photograph|credit|symbolbild)\b"
-                                   r"[^)\]]{0,80}[)\]]\s*\.?$", re.I)
+@lru_cache(maxsize=1)
+def _bracketed_credit() -> re.Pattern:
+    """A caption ending in its photo credit in brackets, "… on stage (Photo: AP)", "… (Symbolbild)"
+    (``data/context.toml``'s ``credit_labels`` opening the brackets): it ends like a sentence but is none."""
+    return startcache.compile(rf"[(\[]\s*(?:{alternation(context_words('credit_labels')).pattern})\b"
+                              r"[^)\]]{0,80}[)\]]\s*\.?$", re.I)
 
 
 def _continues_text(line: Line) -> bool:
     """A line that reads as running text: long enough, ending like a sentence (not a caption)."""
     s = shape(line.text)
-    return s.textlike and s.sentence and _PHOTO_CREDIT.search(line.text) is None
+    return s.textlike and s.sentence and _bracketed_credit().search(line.text) is None
 
 
 _COLON = (":", "：")
@@ -311,9 +314,9 @@ def _credit_tail() -> re.Pattern:
 
 
 def _has_credit(text: str) -> bool:
-    """A caption's photo credit: in brackets at the end (``_PHOTO_CREDIT``) or after its label
+    """A caption's photo credit: in brackets at the end (``_bracketed_credit``) or after its label
     (``_credit_tail``)."""
-    return _PHOTO_CREDIT.search(text) is not None or _credit_tail().search(text) is not None
+    return _bracketed_credit().search(text) is not None or _credit_tail().search(text) is not None
 
 
 # what stands between the items of a menu, a tag list or a "« previous | Main | next »" line
@@ -406,7 +409,7 @@ def _grow_unsure(lines: list[Line], probs: Sequence[float], repeated: Sequence[b
     n = len(out)
     first = next((i for i, l in enumerate(out) if l.label is Label.CONTENT), n)
     grow = [i > first and not repeated[i] and out[i].code == "NC-MODEL" and floor <= probs[i] < MODEL_KEEP
-            and not out[i].detail.endswith(_OPENS_NO_LIST) and _PHOTO_CREDIT.search(out[i].text) is None
+            and not out[i].detail.endswith(_OPENS_NO_LIST) and _bracketed_credit().search(out[i].text) is None
             and any(c.isalpha() for c in out[i].text)
             for i in range(n)]
     changed = True
@@ -684,7 +687,7 @@ def _keep_lead(lines: list[Line], probs: Sequence[float], repeated: Sequence[boo
             break  # a headline (or what may be one): what stands above it is the page's header
         if (i < first - 1 and s.sentence and s.width >= LONG_LINE_CHARS and probs[i] >= MODEL_LEAD
                 and line.code == "NC-MODEL" and not repeated[i] and not line.text.endswith(_ELLIPSIS)
-                and _PHOTO_CREDIT.search(line.text) is None):
+                and _bracketed_credit().search(line.text) is None):
             out = list(lines)
             out[i] = line.with_final(Label.CONTENT, "NC-TEXT", f"lead above the article, p={probs[i]:.2f}")
             return out
