@@ -145,3 +145,34 @@ def test_patterns_skipped_without_their_characters_give_the_same_dates():
     for text in ["18.04.2023", "2023-04-18T21:25:03Z", "2023年4月18日", "April 18, 2023", "30/10/23",
                  "18 de abril de 2023", "20230418T212503", "18-04-2023"]:
         assert find_dates(text), text
+
+
+def test_date_words_file_is_well_formed():
+    # data/dates.toml: per language twelve month lists, lower-case words, a word naming one month only
+    from newsclean.dates import DATES_FILE, MONTHS, WEEKDAYS
+    from newsclean.startcache import toml
+
+    langs = toml(DATES_FILE)
+    seen: dict[str, int] = {}
+    for lang, words in langs.items():
+        months = words.get("months")
+        if months is not None:
+            assert len(months) == 12, lang
+            for num, names in enumerate(months, 1):
+                for name in names:
+                    assert name == name.lower() and not name.endswith("."), (lang, name)
+                    assert seen.setdefault(name, num) == num, f"{lang}: {name!r} names two months"
+        assert all(w == w.lower() for key in ("weekdays", "yesterday", "today") for w in words.get(key, ())), lang
+    assert MONTHS == seen and {"april", "апреля", "kwietnia", "απριλίου"} <= set(MONTHS)
+    assert {"donnerstag", "mon", "воскресенье"} <= WEEKDAYS
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Aktualisiert gestern", "2023-04-17"),
+    ("aujourd'hui à 10:30", "2023-04-18"),
+    ("Dziś", "2023-04-18"),
+    ("前天 10:30", "2023-04-16"),
+    ("昨日", "2023-04-17"),
+])
+def test_days_named_from_the_reference_come_from_the_date_words(text, iso):
+    assert parse_date(text, reference=datetime.date(2023, 4, 18)) == iso

@@ -8,7 +8,8 @@ dates (``18.04.2023``, ``18. 04. 2023``, ``18.04.23``), slashed dates (``18/04/2
 month-first only when the day cannot be a month or ``dayfirst=False``), month names in
 English, German, French, Spanish, Portuguese, Italian, Dutch, Swedish, Finnish, Polish,
 Russian, Greek and a few more ("18 April 2023", "April 18, 2023", "Apr. 18 2023",
-"18. April 2023", "18 avril 2023", "18 de abril de 2023", "18 апреля 2023").
+"18. April 2023", "18 avril 2023", "18 de abril de 2023", "18 апреля 2023"). The month and
+weekday names are data (``data/dates.toml``, per language): a language is added there.
 
 Relative dates ("3 hours ago", "9个月前", "yesterday", "vor 2 Tagen") are resolved only
 when a ``reference`` date is given. A date without a year ("(09-24)", "April 18") never
@@ -17,6 +18,7 @@ yields a date, and impossible dates (2023-02-30) are rejected.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from typing import Callable
 
@@ -28,63 +30,15 @@ __all__ = ["parse_date", "find_dates", "MONTHS", "WEEKDAYS"]
 MIN_YEAR = 1970
 MAX_YEAR = 2100
 
-# month names, lower-case, per month number; abbreviations with or without a dot are matched
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "jän", "janvier", "janv", "enero", "ene", "janeiro",
-        "gennaio", "gen", "januari", "tammikuuta", "tammikuu", "stycznia", "styczeń", "styczen", "sty",
-        "января", "январь", "янв", "ιανουαρίου", "ιανουάριος", "ιαν", "ocak", "leden", "ledna", "janúar"),
-    2: ("february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "febrero",
-        "fevereiro", "fev", "febbraio", "febr", "februari", "helmikuuta", "helmikuu", "lutego", "luty",
-        "lut", "февраля", "февраль", "фев", "февр", "φεβρουαρίου", "φεβρουάριος", "φεβ", "şubat",
-        "února", "únor"),
-    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart", "mrt",
-        "maaliskuuta", "maaliskuu", "marca", "marzec", "марта", "март", "мар", "μαρτίου", "μάρτιος",
-        "μαρ", "mart", "března", "březen", "mars"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "huhtikuuta", "huhtikuu",
-        "kwietnia", "kwiecień", "kwi", "апреля", "апрель", "апр", "απριλίου", "απρίλιος", "απρ",
-        "nisan", "dubna", "duben"),
-    5: ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "toukokuuta", "toukokuu",
-        "maja", "мая", "май", "μαΐου", "μαίου", "μάιος", "μαΐ", "mayıs", "května", "květen"),
-    6: ("june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "kesäkuuta", "kesäkuu",
-        "czerwca", "czerwiec", "cze", "июня", "июнь", "июн", "ιουνίου", "ιούνιος", "ιουν", "haziran",
-        "června", "červen"),
-    7: ("july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "heinäkuuta",
-        "heinäkuu", "lipca", "lipiec", "lip", "июля", "июль", "июл", "ιουλίου", "ιούλιος", "ιουλ",
-        "temmuz", "července", "červenec"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "elokuuta", "elokuu",
-        "sierpnia", "sierpień", "sie", "августа", "август", "авг", "αυγούστου", "αύγουστος", "αυγ",
-        "ağustos", "srpna", "srpen"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre",
-        "syyskuuta", "syyskuu", "września", "wrzesień", "wrz", "сентября", "сентябрь", "сен", "сент",
-        "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "eylül", "září"),
-    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott",
-         "lokakuuta", "lokakuu", "października", "październik", "paź", "октября", "октябрь", "окт",
-         "οκτωβρίου", "οκτώβριος", "οκτ", "ekim", "října", "říjen"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "marraskuuta", "marraskuu",
-         "listopada", "listopad", "lis", "ноября", "ноябрь", "ноя", "нояб", "νοεμβρίου", "νοέμβριος",
-         "νοε", "kasım"),
-    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-         "dezembro", "dicembre", "joulukuuta", "joulukuu", "grudnia", "grudzień", "gru", "декабря",
-         "декабрь", "дек", "δεκεμβρίου", "δεκέμβριος", "δεκ", "aralık", "prosince", "prosinec"),
-}
-MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
-
+# the date words of every language (data/dates.toml), merged: month names per month number,
+# weekday names, the words for yesterday and today
+DATES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "dates.toml")
+_WORDS: dict[str, dict] = startcache.toml(DATES_FILE)
+# a month's names and abbreviations (lower-case; abbreviations are matched with or without a dot)
+MONTHS: dict[str, int] = {name: num for lang in _WORDS.values()
+                          for num, names in enumerate(lang.get("months", ()), 1) for name in names}
 # weekday names (lower-case, with common abbreviations): beside a date they are never a name
-WEEKDAYS: frozenset[str] = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
-lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim
-lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-segunda terça terca quarta quinta sexta sábado domingo segunda-feira terça-feira quarta-feira quinta-feira sexta-feira
-lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi giovedi venerdi
-maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
-måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
-poniedziałek wtorek środa czwartek piątek sobota niedziela
-понедельник вторник среда четверг пятница суббота воскресенье
-maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
-""".split())
-
-
+WEEKDAYS: frozenset[str] = frozenset(w for lang in _WORDS.values() for w in lang.get("weekdays", ()))
 
 _MONTH_ALT = trie(sorted(MONTHS))
 _WEEKDAY_ALT = trie(sorted(WEEKDAYS))
@@ -170,6 +124,7 @@ _WORDS_YEAR = startcache.compile(r"\d\.?\s+[^\W\d_]+,?\s+[^\W\d_]+\.?\s+(?:19|20
 _TIME_YEAR = startcache.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
 
 # relative dates, resolved against a reference date only
+_CJK_WORD = startcache.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # a Chinese or Japanese word
 _REL_NUM = startcache.compile(
     r"(?P<n>\d+)\s*(?:"
     r"(?P<zh>秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|月|年)前"
@@ -177,9 +132,14 @@ _REL_NUM = startcache.compile(
     r")", re.I)
 _REL_PRE = startcache.compile(
     r"(?:vor|il y a|hace|há|fa)\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)", re.I)
-_REL_WORD = startcache.compile(r"(?<![^\W\d_])(?P<w>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
-                               r"ieri|oggi|gisteren|vandaag|igår|idag|вчера|сегодня|wczoraj|dzisiaj|dziś)(?![^\W\d_])|"
-                               r"(?P<zh>昨天|今天|前天|昨日|今日)", re.I)
+# a day named relative to the reference date ('yesterday', '昨天'): the Chinese and Japanese words
+# inside a line, the others as whole words; how many days back each one is
+_WORD_DAYS: dict[str, int] = {w: days for lang in _WORDS.values()
+                              for key, days in (("today", 0), ("yesterday", 1), ("day_before_yesterday", 2))
+                              for w in lang.get(key, ())}
+_REL_WORD = startcache.compile(
+    rf"(?<![^\W\d_])(?P<w>{trie(sorted(w for w in _WORD_DAYS if not _CJK_WORD.match(w)))})(?![^\W\d_])|"
+    rf"(?P<zh>{trie(sorted(w for w in _WORD_DAYS if _CJK_WORD.match(w)))})", re.I)
 _UNIT_DAYS = {"sec": 0, "min": 0, "h": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365,
               "秒": 0, "分钟": 0, "分鐘": 0, "小时": 0, "小時": 0, "天": 1, "日": 1, "周": 7, "週": 7, "星期": 7,
               "个月": 30, "個月": 30, "月": 30, "年": 365}
@@ -187,8 +147,6 @@ _PRE_UNITS = (("sek", 0), ("sec", 0), ("seg", 0), ("min", 0), ("stund", 0), ("he
               ("tag", 1), ("jour", 1), ("día", 1), ("dia", 1), ("giorn", 1), ("woche", 7), ("semaine", 7),
               ("semana", 7), ("settiman", 7), ("monat", 30), ("mois", 30), ("mes", 30), ("jahr", 365),
               ("an", 365), ("año", 365), ("ano", 365), ("ann", 365))
-_WORD_DAYS = {"yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ontem": 1, "ieri": 1, "gisteren": 1,
-              "igår": 1, "вчера": 1, "wczoraj": 1, "昨天": 1, "昨日": 1, "前天": 2}
 
 
 def _year2(y: str) -> int:
