@@ -176,3 +176,16 @@ def test_date_words_file_is_well_formed():
 ])
 def test_days_named_from_the_reference_come_from_the_date_words(text, iso):
     assert parse_date(text, reference=datetime.date(2023, 4, 18)) == iso
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Jane Doe | Published 4 hours ago", ["4 hours ago"]),
+    ("admin9个月前 (09-24)栏目465", ["9个月前"]),
+    ("Jane Doe · vor 3 Stunden", ["vor 3 Stunden"]),
+    ("2hrs 50mins ago", ["50mins ago"]),  # (its last unit only: the cut leaves the hours to the line)
+    ("Storm hits the coast, 3 dead", []),
+])
+def test_relative_spans_without_a_reference(text, found):
+    from newsclean.dates import relative_spans
+
+    assert [text[a:b] for a, b in relative_spans(text)] == found

@@ -235,6 +235,10 @@ def test_list_of_names_on_its_own_line():
     ("Redaktion 1. November 2023 10:29", "Redaktion"),  # a newsroom beside the date
     ("Jane Doe | Published 4 hours ago", "Jane Doe"),  # a name beside a relative date
     ("Von Diana Resnik mit AP", "Diana Resnik"),  # 'with an agency' is not part of the name
+    ("Por Ana García con EFE", "Ana García"),  # (the words for 'with' and 'and' are data/meta's, per language)
+    ("Tekst: Jan Kowalski i Anna Nowak", "Jan Kowalski, Anna Nowak"),
+    ("Av Anna Svensson och Erik Lind", "Anna Svensson, Erik Lind"),
+    ("Jane Doe · vor 3 Stunden", "Jane Doe"),  # a name beside a relative date in another language
     # what follows a name in a byline is not part of it: a job title, a trailer, a count, a time, a label
     ("By Victoria O’Regan Follow", "Victoria O’Regan"),
     ("Posted by T. V. Raman at 2:33 PM", "T. V. Raman"),
@@ -410,6 +414,11 @@ def test_label_alone_then_a_sentence_is_no_author():
     # a sentence that opens with a name and holds a date is no byline, nor a caption
     ("Hailee Steinfeld, född 11 december 1996 i Tarzana, Kalifornien är en amerikansk skådespelare.", None),
     ("Der Bahnhof am Morgen, aufgenommen am 24. April 2023 von unserem Fotografen", None),
+    # a sentence that names who organises something after its date: a clause before the date is prose
+    ("The forum on natural disasters is held in Stockholm on 25 October 2016 by CNDS and MSB.", None),
+    ("Forum för naturkatastrofer arrangeras i Stockholm den 25 oktober 2016 av CNDS och MSB.", None),
+    # ... unless it says when the page was posted
+    ("This entry was posted on Monday, May 5th, 2014 by Jane Doe", "Jane Doe"),
 ])
 def test_name_opening_a_long_date_line(line, author):
     units = ["Storm hits the coast: thousands without power", line, EN1, EN2]

@@ -11,9 +11,9 @@ import re
 from typing import Sequence
 
 from newsclean import startcache
-from newsclean.cues import alternation, context_words
+from newsclean.cues import alternation, context_words, trie
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
-from newsclean.dates import WEEKDAYS, find_dates
+from newsclean.dates import WEEKDAYS, find_dates, relative_spans
 from newsclean.metacues import (
     CJK_OR_HANGUL,
     HAS_BYLINE_SEP,
@@ -31,22 +31,23 @@ from newsclean.title import CAMEL_JOIN, DIGITS_ONLY, cue_noise, is_caption
 
 NAME_BEFORE, NAME_AFTER = 10, 7  # a name alone on a line: this close to the start of the text
 NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words of a job title, a count...
-_NAME_WORD = startcache.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|und|and|&|y|et|e)$")
-REL_DATE = startcache.compile(r"(?P<n>\d+)\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前"
-                       r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago", re.I)
+_AUTHOR_WORDS = label_tables().get("author", {})  # data/meta's author tables, all languages merged
+# the words for 'and' between names, per language ('Jane Doe und John Roe', 'Jan Kowalski i Anna Nowak')
+_AND = trie(sorted(set(_AUTHOR_WORDS.get("conjunctions", []))))
+# a word of a name: capitalised, a particle ('von', 'van der', 'bin') or a word for 'and'
+_NAME_WORD = startcache.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|"
+                                rf"&|{_AND})$")
 _PARTIAL_DATE = startcache.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
 _TRAIL_COUNT = startcache.compile(r"\s*\d+\s*$")
-_NOT_NAME = frozenset("""news share page published updated read more min minutes lesezeit kommentar kommentare
-comments comment local world front sport sports science technology home menu video live top latest politik
-wirtschaft kultur artikel teilen anhören redaktion subscribe newsletter follow login sign share""".split()) \
-    | frozenset(label_tables().get("author", {}).get("not_name", []))  # interface words per language ('Zur Galerie')
-_NOT_FIRST = frozenset(label_tables().get("author", {}).get("not_first", []))  # 'Der Weinbau', 'The Guardian'
+_NOT_NAME = frozenset(_AUTHOR_WORDS.get("not_name", []))  # interface words per language ('Zur Galerie', 'Lesezeit')
+_NOT_FIRST = frozenset(_AUTHOR_WORDS.get("not_first", []))  # 'Der Weinbau', 'The Guardian'
 # articles that open a publication's name ('The Guardian 02/10/2020 Anna Fazackerley'): beside a date
 # such a name is taken only when the line names no one else
-_OUTLET_FIRST = frozenset(label_tables().get("author", {}).get("outlet_first", []))
+_OUTLET_FIRST = frozenset(_AUTHOR_WORDS.get("outlet_first", []))
 _NAME_PREFIX = startcache.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
 USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
-_NAME_LIST = startcache.compile(r"\s*[,;&|｜/]\s*|\s+(?:and|und|et|y|e|och|og|en)\s+")
+_NAME_LIST = startcache.compile(rf"\s*[,;&|｜/]\s*|\s+(?:{_AND})\s+")
+_TRAIL_AND = startcache.compile(rf"\s+(?:{_AND})$")  # 'By Jane Doe and' (the next name in a link of its own)
 _AGENCY = startcache.compile(r"^[A-Z]{2,5}(?:-[A-Z]{1,3})?$")  # 'AP', 'SP-X': a news agency in a list of names
 _HANDLE = startcache.compile(r"\s*@\w+$")  # 'Jane Doe @janedoe', 'Greg Iacurci@GregIacurci'
 LEAD_DASHES = "-–—=~ "
@@ -75,8 +76,9 @@ def looks_like_name(v: str, cjk_ok: bool = True) -> bool:
     return caps == len(words) and any(w[:1].isupper() for w in words)
 
 
-_WITH = startcache.compile(r"\s+(?:mit|with|avec|con|com)\s+(?=\S+$)", re.I)  # 'Diana Resnik mit AP'
-_CONJ = startcache.compile(r"\s+(?:und|and|&|et|y|e|i|och|og|ja|en|и|oraz)\s+", re.I)
+# the words for 'with' before an agency, per language ('Diana Resnik mit AP')
+_WITH = startcache.compile(rf"\s+(?:{trie(sorted(set(_AUTHOR_WORDS.get('with', []))))})\s+(?=\S+$)", re.I)
+_CONJ = startcache.compile(rf"\s+(?:&|{_AND})\s+", re.I)
 _AFFIL = startcache.compile(r"(?<=[a-zà-ÿ])\d+(?:,\d+)*(?!\w)|[*†‡]")  # 'Jane Doe1,2' (not 'BR24', 'Bo2man')
 
 
@@ -116,7 +118,7 @@ def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True
         rest = rest[: ds[0][0][0]]
     rest = _TRAIL_EMAIL.sub("", rest)  # 'Por Mariano Martín mmartin@ambito.com.ar'
     v = author_value(rest)
-    v = re.sub(r"\s+(?:und|and|et|y|e|i|och|ja|en)$", "", v)
+    v = _TRAIL_AND.sub("", v)
     if not v or _CONJ.match(" " + v):
         return False  # 'Autorin und Netzphilosophin Leena Simon': the byline word was a job title
     cjk = bool(CJK_OR_HANGUL.search(v))
@@ -352,6 +354,17 @@ def _byline_segments(rest: str):
             yield seg, k
 
 
+PROSE_BEFORE_DATE_WORDS = 6  # a clause this many words long before a line's date, no date label in it, is prose
+
+
+def _prose_before(head: str, cues: LabelCues) -> bool:
+    """Whether the words before a line's date are a sentence's, not a byline's ('This entry was posted
+    on', 'Veröffentlicht am'): at least ``PROSE_BEFORE_DATE_WORDS`` words, none saying when the page
+    was posted or updated nor a byline word."""
+    return len(head.split()) >= PROSE_BEFORE_DATE_WORDS and not (
+        cues.posted.search(head) or cues.updated.search(head) or cues.author_words.search(head))
+
+
 def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit: bool = False) -> None:
     """'Bettina Kugler 19.10.2019, 05:00 Uhr', 'Gunter Frank / 22.04.2020': the name beside the date.
 
@@ -359,6 +372,8 @@ def read_name_in_byline(i: int, s: str, ds, f: Found, cues: LabelCues, explicit:
     """
     if f.author is not None and f.author[2] <= (1 if not explicit else 2):
         return
+    if explicit and _prose_before(s[:ds[0][0][0]], cues):
+        return  # 'The forum is held in Stockholm on 25 October 2016 by CNDS and MSB.': a sentence
     rest = without_spans(s, ds, " | ")
     # a name opening the line is followed by a date or a field separator ('Yasmine Hassan · CBC News · Posted:'),
     # or follows a date that opens it ('6. November 2023 Octavius Hallenstein'); not a date label ('Der Bahnhof
@@ -422,11 +437,12 @@ def read_glued_user(i: int, line: str, f: Found, cues: LabelCues) -> bool:
     """'admin9个月前 (09-24)栏目465': a user name glued to a relative date, a category, a count."""
     if _width(line) > 80:
         return False
-    m = REL_DATE.search(line)
-    if not m:
+    rel = relative_spans(line)
+    if not rel:
         return False
-    user = line[: m.start()].strip(STRIP)
-    tail = line[m.end():]
+    start, end = rel[0]
+    user = line[:start].strip(STRIP)
+    tail = line[end:]
     p = _PARTIAL_DATE.match(tail.lstrip())
     if p:
         tail = tail.lstrip()[p.end():]

@@ -29,7 +29,6 @@ from newsclean import startcache
 from newsclean.blocks import display_width as _width  # wide (CJK, full-width) characters count two
 from newsclean.bylines import (
     LEAD_DASHES,
-    REL_DATE,
     USERNAME,
     author_value,
     looks_like_name,
@@ -59,7 +58,7 @@ from newsclean.datelines import (
     publication,
     split_date,
 )
-from newsclean.dates import date_in_url, find_dates
+from newsclean.dates import date_in_url, find_dates, relative_spans
 from newsclean.document import Metadata
 from newsclean.errors import error_lines
 from newsclean.metacues import (
@@ -265,7 +264,7 @@ def _read_top(texts: Sequence[str], lo: int, hi: int, cs: int, f: Found, cues: L
             code = "NC-META"
         if code is None and not ds and i >= cs - NAME_BESIDE_DATE_ABOVE and _width(s) <= 80:
             # 'Jane Doe | Published 4 hours ago': a name beside a relative date
-            rel = [(m.span(), "") for m in REL_DATE.finditer(s)]
+            rel = [(span, "") for span in relative_spans(s)]
             if rel:
                 read_name_in_byline(i, s, rel, f, cues)
                 if f.author is not None and f.author[0] == i:
