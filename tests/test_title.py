@@ -272,3 +272,15 @@ def test_a_line_wider_than_a_headline_is_no_candidate_in_any_script():
     latin = "Storm hits the coast " * 6
     cands = {s for _f, _i, s in traced([latin.strip(), "Home", EN1, EN2], 2, 3)}
     assert latin.strip() in cands
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Foto: Jane Doe", True), ("Quelle: dpa", True), ("Jane Doe/Reuters", True), ("© 2020 Jane Doe", True),
+    ("iStockphoto", True), ("img_2020.jpg", True), ("图片来源：网络", True), ("Bild: picture alliance / dpa", True),
+    ("Reuters reported on Monday", False), ("Storm hits the coast as thousands lose power", False),
+])
+def test_caption_marks_come_from_the_data_file(line, caption):
+    # data/context.toml's caption_labels, picture_sources, picture_agencies, agencies_after_slash, caption_words_cjk
+    from newsclean.title import is_caption
+
+    assert is_caption(line.lower()) is caption

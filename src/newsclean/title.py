@@ -48,6 +48,7 @@ from typing import AbstractSet, Sequence
 from newsclean import startcache
 from newsclean.blocks import display_width as _width
 from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
+from newsclean.cues import context_words
 from newsclean.dates import find_dates
 from newsclean.metacues import without_spans
 
@@ -82,13 +83,6 @@ _SENT_END = startcache.compile(r"[.!?。！？…](?:[\"'”’)）]*)\s*$")
 _ENDS_QM = startcache.compile(r"[?？!！][\"'”’»)）]*\s*$")
 _INNER_SENT = startcache.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Þ]|[。！？].")
 DIGITS_ONLY = startcache.compile(r"^[\d\s:：./\-]+$")
-_CAPTION = startcache.compile(r"©|\(c\)|\bcredit:|\bfoto:|\bphoto:|\bbild:|\bimage:|\bquelle:|\bsource:|getty ?images|"
-                              r"istock|shutterstock|\bdpa\b|/ ?reuters|/ ?ap\b|\bafp\b|imago|keystone|picture alliance|"
-                              r"\.(?:jpe?g|png|gif|webp)\b|图片来源|图源|摄影|供图")
-# every caption match holds one of these (lower-cased): the regex runs only when one is there
-_CAPTION_HINTS = ("©", "(c)", "credit", "foto", "photo", "bild", "image", "quelle", "source", "getty", "istock",
-                  "shutterstock", "dpa", "reuters", "/ap", "/ ap", "afp", "imago", "keystone", "picture", ".jp", ".png",
-                  ".gif", ".webp", "图", "摄影")
 CAMEL_JOIN = startcache.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 _TITLE_CASE_WORD = startcache.compile(r"(?<!\S)[A-ZÀ-ÞΑ-ΩА-Я0-9\"'“‘«„(]")  # the start of a capitalised word
 _SITE_PART = startcache.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*|\s+[:：]{2}\s+|_")
@@ -216,12 +210,27 @@ class _Bins:
         return self.names[(v if v < self.hi else self.hi) - self.lo if v > self.lo else 0]
 
 
-_CAPTION_HINT = startcache.compile("|".join(re.escape(h) for h in _CAPTION_HINTS))  # any of them, in one scan
+@lru_cache(maxsize=1)
+def _caption_marks() -> tuple[re.Pattern, re.Pattern]:
+    """What marks a caption or a picture credit (``data/context.toml``: labels before a colon, picture
+    agencies and stock libraries, Chinese picture-source labels), and a quick test that the line holds
+    a word of one at all (the full pattern runs only then)."""
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(context_words(key)), key=lambda w: (-len(w), w)))
+
+    marks = startcache.compile(
+        rf"©|\(c\)|\b(?:{alt('caption_labels')}):|{alt('picture_sources')}|\b(?:{alt('picture_agencies')})\b|"
+        rf"/ ?(?:{alt('agencies_after_slash')})\b|\.(?:jpe?g|png|gif|webp)\b|{alt('caption_words_cjk')}")
+    hints = ["©", "(c)", ".jp", ".png", ".gif", ".webp"] + [
+        w for key in ("caption_labels", "picture_sources", "picture_agencies", "agencies_after_slash",
+                      "caption_words_cjk") for w in context_words(key)]
+    return marks, startcache.compile("|".join(re.escape(h) for h in sorted(set(hints), key=lambda h: (-len(h), h))))
 
 
 def is_caption(low: str) -> bool:
     """A picture credit or caption (``low`` is the line lower-cased)."""
-    return _CAPTION_HINT.search(low) is not None and _CAPTION.search(low) is not None
+    marks, hint = _caption_marks()
+    return hint.search(low) is not None and marks.search(low) is not None
 
 
 class _Page:
