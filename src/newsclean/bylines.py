@@ -34,7 +34,7 @@ NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words
 _AUTHOR_WORDS = label_tables().get("author", {})  # data/meta's author tables, all languages merged
 # the words for 'and' between names, per language ('Jane Doe und John Roe', 'Jan Kowalski i Anna Nowak')
 _AND = trie(sorted(set(_AUTHOR_WORDS.get("conjunctions", []))))
-# a word of a name: capitalised, a particle ('von', 'van der', 'bin') or a word for 'and'
+# a word of a name: capitalised, a particle ('von', 'van', 'bin') or a word for 'and' between two names
 _NAME_WORD = startcache.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|"
                                 rf"&|{_AND})$")
 _PARTIAL_DATE = startcache.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
@@ -354,7 +354,7 @@ def _byline_segments(rest: str):
             yield seg, k
 
 
-PROSE_BEFORE_DATE_WORDS = 6  # a clause this many words long before a line's date, no date label in it, is prose
+PROSE_BEFORE_DATE_WORDS = 6  # a clause this long before a line's date, no posted/updated/byline word in it, is prose
 
 
 def _prose_before(head: str, cues: LabelCues) -> bool:
