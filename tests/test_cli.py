@@ -303,6 +303,11 @@ def test_no_model_and_disable_are_accepted():
     assert "NC-REL" not in doc["dropped"] and "NC-LEGAL" not in doc["dropped"]
 
 
+def test_the_classifiers_own_verdicts_cannot_be_disabled():
+    r = nc("clean", "-", "--disable", "NC-MODEL", stdin=PAGE.encode())
+    assert r.returncode == 2 and b"NC-MODEL cannot be switched off" in r.stderr and not r.stdout
+
+
 def test_chunks_cover_the_batch_and_shrink_at_its_end():
     from newsclean.cli.jobs import chunk_spans
 

@@ -1,6 +1,8 @@
 """The core as a library: clean() and clean_html() end to end, no I/O."""
 from pathlib import Path
 
+import pytest
+
 from newsclean import Config, Label, clean, clean_html
 from newsclean.document import Line
 from newsclean.render import split_front_matter
@@ -59,6 +61,22 @@ def test_rules_only_mode_and_disabled_rule():
     doc = clean(PAGE, config=Config(use_model=False, disabled_rules=frozenset({"NC-LEGAL"})))
     assert all(l.code != "NC-MODEL" for l in doc.lines)
     assert all(l.code != "NC-LEGAL" for l in doc.lines)
+
+
+@pytest.mark.parametrize("use_model", [True, False])
+def test_a_disabled_rule_names_no_line(use_model):
+    # every rule that can be switched off (all but the classifier's own verdicts): no line gets its
+    # code, from the first pass or from any later step (a list's items, a comment thread, a repeat
+    # of the title, a short line's presumed navigation)
+    from newsclean.rules import ALWAYS_ON, RULES
+
+    root = Path(__file__).resolve().parent.parent / "samples"
+    pages = [PAGE] + [(root / name).read_text(encoding="utf-8") for name in
+                      ("en-news-blocks.txt", "de-news-textnodes.txt", "seed000.txt", "zh-news-blocks.txt")]
+    for code in sorted(RULES.keys() - ALWAYS_ON):
+        config = Config(disabled_rules=frozenset({code}), use_model=use_model)
+        for page in pages:
+            assert not [l.text for l in clean(page, config=config).lines if code in (l.code, l.first_code)], code
 
 
 def test_url_and_language_given_are_used():

@@ -43,6 +43,7 @@ def test_pyproject_without_table_is_passed_over(tmp_path):
 @pytest.mark.parametrize("body,key", [
     ("bogus = 1", "bogus"),
     ('disable = ["NC-NOPE"]', "disable"),
+    ('disable = ["NC-TEXT"]', "disable"),  # the classifier's own verdict cannot be switched off
     ('fields = ["title", "colour"]', "fields"),
     ("model = 3", "model"),
     ('include = "*.txt"', "include"),

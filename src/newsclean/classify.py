@@ -133,5 +133,6 @@ def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozense
         elif s.textlike or not s.short:
             out.append(unit.with_first(content, "NC-TEXT", "text-like"))
         else:
-            out.append(unit.with_first(boilerplate, "NC-NAV", "short"))
+            out.append(unit.with_first(boilerplate, "NC-NAV", "short") if "NC-NAV" not in disabled
+                       else unit.with_first(content, "NC-TEXT", "short line (NC-NAV switched off)"))
     return out

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from newsclean import startcache
 from newsclean.classify import is_contains_cue, is_pattern_cue, is_prefix_cue, shape
@@ -107,13 +107,15 @@ def overlay(lines: Sequence[Line], fixed: dict[int, tuple[str, str]]) -> list[Li
     return [l.with_final(Label.METADATA, *fixed[l.index]) if l.index in fixed else l for l in lines]
 
 
-def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[Line]:
+def revise(lines: Sequence[Line], probs: Sequence[float] | None = None,
+           disabled: AbstractSet[str] = frozenset()) -> list[Line]:
     """Final labels for the lines (new Line values; the input is not changed).
 
-    ``probs`` are the learned model's P(content) per line, if any.
+    ``probs`` are the learned model's P(content) per line, if any; ``disabled`` the rule codes
+    switched off (the rules that would name a line so are skipped).
     """
     if probs is not None:
-        return _revise_by_model(lines, [float(p) for p in probs])  # plain floats compare faster
+        return _revise_by_model(lines, [float(p) for p in probs], disabled)  # plain floats compare faster
     n = len(lines)
     keep = [False] * n
     code = [l.first_code for l in lines]
@@ -138,7 +140,9 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     for i in range(n):
         line = lines[i]
         if i < start or i >= end:
-            if line.first is Label.CONTENT or _is_weak(line) or probs is not None and probs[i] >= MODEL_KEEP:
+            if "NC-OUTSIDE" in disabled:
+                keep[i] = line.first is Label.CONTENT
+            elif line.first is Label.CONTENT or _is_weak(line) or probs is not None and probs[i] >= MODEL_KEEP:
                 code[i], detail[i] = "NC-OUTSIDE", "outside the main region"
             continue
         if probs is not None:
@@ -162,7 +166,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
                 code[i], detail[i] = "NC-TEXT", "short line between text"
 
     # teaser pairs (a headline, then the start of its article cut off with "...")
-    for i in range(start, end):
+    for i in range(start, end) if "NC-REL" not in disabled else ():
         if teaser[i] and keep[i]:
             keep[i] = False
             code[i], detail[i] = "NC-REL", "teaser cut off with an ellipsis"
@@ -172,7 +176,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
 
     # a list header inside the article: drop it and the headline run under it
     i = start
-    while i < end:
+    while i < end and "NC-REL" not in disabled:
         if lines[i].first_code == "NC-REL" and not keep[i]:
             j = i + 1
             while j < end and not shape(lines[j].text).textlike:
@@ -188,7 +192,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
     out = []
     for i, line in enumerate(lines):
         key = normalized(line.text)
-        if keep[i] and key in seen and len(key) > 1:
+        if keep[i] and key in seen and len(key) > 1 and "NC-DUP" not in disabled:
             out.append(line.with_final(Label.BOILERPLATE, "NC-DUP", "repeats an earlier line"))
             continue
         seen.add(key)
@@ -196,6 +200,8 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None) -> list[
             out.append(line.with_final(Label.CONTENT, code[i] if code[i] != "NC-NAV" else "NC-TEXT", detail[i]))
         else:
             out.append(line.with_final(Label.BOILERPLATE, code[i], detail[i]))
+    if "NC-COMMENT" in disabled:
+        return out
     return _cut_comment_thread(out, _thread_header(lines, out), None)
 
 
@@ -216,7 +222,8 @@ def _continues_text(line: Line) -> bool:
 _COLON = (":", "：")
 
 
-def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line]:
+def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
+                     disabled: AbstractSet[str] = frozenset()) -> list[Line]:
     """Labels from the learned model's probabilities (it already sees the neighbours and the
     main region through its features); a boilerplate cue still overrides it, and a line
     repeating one the page dropped earlier goes (a menu or teaser shown twice). A line
@@ -268,7 +275,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
                 out.append(line.with_final(content, "NC-TEXT", f"{why}, p={p:.2f}"))
             else:
                 out.append(line.with_final(boilerplate, "NC-MODEL", f"p={p:.2f}"))
-        elif repeated and key in dropped:
+        elif repeated and key in dropped and "NC-DUP" not in disabled:
             out.append(line.with_final(boilerplate, "NC-DUP", "repeats a line dropped earlier"))
         else:
             out.append(line.with_final(content, "NC-MODEL", f"p={p:.2f}"))
@@ -288,9 +295,11 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float]) -> list[Line
         out[-1] = _drop_list_opener(out[-1], probs[-1])
     out = _keep_code(_keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
     out = _keep_paragraphs(out, probs, repeats)
-    out = _drop_inline_list(out, probs)
-    out = _keep_lead(_cut_after_list_header(out, probs, lines), probs, repeats, lines)
-    out = _cut_comment_thread(out, _thread_header(lines, out), probs)
+    if "NC-REL" not in disabled:
+        out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines)
+    out = _keep_lead(out, probs, repeats, lines)
+    if "NC-COMMENT" not in disabled:
+        out = _cut_comment_thread(out, _thread_header(lines, out), probs)
     return _rescue_empty(out, probs, repeats)
 
 

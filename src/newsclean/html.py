@@ -295,7 +295,8 @@ def _merge(doc: Document, found: dict | None, *, url: str | None, lang: str | No
         lines = _trafilatura_lines(alone)
         ours = ours.merged(alone.metadata)
     meta = _metadata(theirs, ours, title, found)
-    lines = _drop_repeated_title(lines, meta.title)
+    if "NC-TITLE" not in config.disabled_rules:
+        lines = _drop_repeated_title(lines, meta.title)
     meta = replace(meta, language=lang or language.detect(kept_prefix(lines, LANGUAGE_SAMPLE_CHARS)),
                    url=meta.url or url)
     return _finish(lines, meta, config, "html")

@@ -130,7 +130,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors)
     use_model = config.use_model and model.available() and first
     probs = model.predict(first, page_cues) if use_model else None
-    revised = context.revise(first, probs)
+    revised = context.revise(first, probs, config.disabled_rules)
     if repeated and "NC-REPEAT" not in config.disabled_rules:
         revised = repeat.drop_repeated(revised, repeated)
     content = [l.index for l in revised if l.label is Label.CONTENT]
@@ -144,7 +144,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     inside = _title_inside(revised, headline)
     if inside is not None:
         del fixed[inside]
-    lines = _drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, keep=inside)
+    title = found.metadata.title if "NC-TITLE" not in config.disabled_rules else None
+    lines = _drop_repeated_title(context.overlay(revised, fixed), title, keep=inside)
     if inside is None and "NC-NAV" not in config.disabled_rules:
         lines = _drop_kicker(lines, headline)
     if inside is None:  # (a headline inside the text has no standfirst under it)

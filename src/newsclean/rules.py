@@ -124,6 +124,9 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 RULES: dict[str, Rule] = {r.code: r for r in ALL_RULES}
+# the classifier's own verdicts, not rules: every line gets one of them when no rule names it, so
+# they cannot be switched off (``--no-model`` leaves the learned one out)
+ALWAYS_ON = frozenset({"NC-TEXT", "NC-MODEL"})
 
 
 def rule(code: str) -> Rule:

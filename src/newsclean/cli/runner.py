@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="no statistics across a folder's pages: keep lines that recur on many of "
                                 "them (NC-REPEAT)")
         c.add_argument("--disable", action="append", default=[], metavar="CODES",
-                       help="rule codes that never fire, comma-separated (see `newsclean rules`)")
+                       help="rule codes that never fire, comma-separated (see `newsclean rules`; all but "
+                            "NC-TEXT and NC-MODEL, the classifier's own verdicts)")
 
     for name, help_ in (("clean", "clean pages into Markdown"),
                         ("check", "exit 1 if cleaning would change any file (= clean --check)")):
@@ -194,11 +195,15 @@ def _config(args, settings):
 
     codes = frozenset(c.strip() for item in args.disable for c in item.split(",") if c.strip())
     if codes:
-        from newsclean.rules import RULES
+        from newsclean.rules import ALWAYS_ON, RULES
 
         unknown = sorted(codes - RULES.keys())
         if unknown:
             raise UsageError(f"unknown rule code {', '.join(unknown)} (see `newsclean rules`)")
+        fixed = sorted(codes & ALWAYS_ON)
+        if fixed:
+            raise UsageError(f"{', '.join(fixed)} cannot be switched off: the classifier's own verdict, not a rule "
+                             "(--no-model leaves the learned classifier out)")
     return Config(disabled_rules=codes | settings.disable, use_model=settings.model and not args.no_model,
                   fields=settings.fields or FIELD_ORDER, extra_cues=settings.extra_cues)
 

@@ -76,7 +76,7 @@ def parse(path: str, table: dict) -> Settings:
     """Check a newsclean table and turn it into Settings."""
     from newsclean.cues import KINDS
     from newsclean.document import FIELD_ORDER
-    from newsclean.rules import RULES
+    from newsclean.rules import ALWAYS_ON, RULES
 
     if not isinstance(table, dict):
         raise SettingsError(f"{path}: the newsclean configuration must be a table")
@@ -87,6 +87,9 @@ def parse(path: str, table: dict) -> Settings:
     bad = sorted(disable - RULES.keys())
     if bad:
         raise SettingsError(f"{path}: 'disable' names unknown rule code '{bad[0]}'")
+    fixed = sorted(disable & ALWAYS_ON)
+    if fixed:
+        raise SettingsError(f"{path}: 'disable' names {fixed[0]}, the classifier's own verdict, which cannot be switched off")
     fields = None
     if "fields" in table:
         wanted = _strings(path, "fields", table["fields"])
