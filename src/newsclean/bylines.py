@@ -343,6 +343,9 @@ def _is_user(v: str) -> bool:
 
 
 _BYLINE_FIELDS = startcache.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+")
+# the items of a byline's field: a list ('Jane Doe, John Roe'), a date and its time after a joiner of the
+# Western languages ('um', 'at'; not all of dates.TIME_JOINERS: the Russian 'в' and Polish 'o' are also 'in'
+# and 'about' inside a headline's words)
 _BYLINE_ITEMS = startcache.compile(r",\s+|\s+(?:um|at|à|alle|a las)\s+")
 
 

@@ -49,7 +49,10 @@ _WE = r"(?![^\W\d_])"  # not followed by a letter
 _WB_GLUED = r"(?:(?<![^\W\d_])|(?<=[a-zà-ÿ])(?-i:(?=[A-ZÀ-Þ])))"
 
 # an optional time after the date, with an optional zone
-_TIME = (r"(?:\s*(?:,|\||-|–|—|·|/|at|um|à|a las|alle|kl\.?|klo|в|o|г\.|годa|года|T)?\s*"
+# the words between a date and its time, every language's ('at', 'um', 'kl.'), longest first
+TIME_JOINERS = "|".join(re.escape(w) for w in sorted({w for lang in _WORDS.values() for w in lang.get("time_joiners", ())},
+                                                     key=lambda w: (-len(w), w)))
+_TIME = (rf"(?:\s*(?:,|\||-|–|—|·|/|{TIME_JOINERS}|T)?\s*"
          r"(?P<ampm1>上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*"
          r"(?P<h>\d{1,2})(?:[:：]|(?<=\d)h|时|點|点)(?P<mi>\d{2})(?:[:：](?P<s>\d{2})(?:[.,]\d+)?)?分?"
          r"(?:\s*(?P<ampm2>[ap]\.?\s?m\.?|AM|PM|Uhr|h)(?![^\W\d_]))?"
