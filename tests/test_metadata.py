@@ -1191,3 +1191,15 @@ def test_words_before_a_date_that_make_it_another_day(before, other_day):
     from newsclean.metacues import label_cues
 
     assert bool(label_cues().not_published.search(before)) is other_day
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Ursula von der Leyen", True), ("Jan van der Berg", True), ("Leonardo da Vinci", True),
+    ("Mohammed bin Salman", True), ("Jane Doe und John Roe", True),
+    ("Jane went home", False), ("the Guardian", False),
+])
+def test_particles_of_a_name_are_the_data_files(name, ok):
+    # data/meta's particles and conjunctions, per language
+    from newsclean.bylines import looks_like_name
+
+    assert looks_like_name(name) is ok

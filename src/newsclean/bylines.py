@@ -34,9 +34,10 @@ NAME_TAIL_WORDS = 4  # a name alone on a line may be followed by this many words
 _AUTHOR_WORDS = label_tables().get("author", {})  # data/meta's author tables, all languages merged
 # the words for 'and' between names, per language ('Jane Doe und John Roe', 'Jan Kowalski i Anna Nowak')
 _AND = trie(sorted(set(_AUTHOR_WORDS.get("conjunctions", []))))
-# a word of a name: capitalised, a particle ('von', 'van', 'bin') or a word for 'and' between two names
-_NAME_WORD = startcache.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|von|van|der|de|del|della|di|da|dos|du|le|la|ten|ter|bin|al|el|zu|"
-                                rf"&|{_AND})$")
+# a word of a name: capitalised, a particle ('von', 'van', 'bin'; data/meta's particles, per language) or a
+# word for 'and' between two names
+_NAME_WORD = startcache.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][\w'’.-]*|"
+                                rf"{trie(sorted(set(_AUTHOR_WORDS.get('particles', []))))}|&|{_AND})$")
 _PARTIAL_DATE = startcache.compile(r"[(（]?\s*\d{1,2}[-/.月]\d{1,2}日?\s*[)）]?")
 _TRAIL_COUNT = startcache.compile(r"\s*\d+\s*$")
 _NOT_NAME = frozenset(_AUTHOR_WORDS.get("not_name", []))  # interface words per language ('Zur Galerie', 'Lesezeit')
