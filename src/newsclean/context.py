@@ -166,8 +166,9 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None,
                 code[i], detail[i] = "NC-TEXT", "short line between text"
 
     # teaser pairs (a headline, then the start of its article cut off with "...")
-    for i in range(start, end) if "NC-REL" not in disabled else ():
-        if teaser[i] and keep[i]:
+    lists_off = "NC-REL" in disabled
+    for i in range(start, end):
+        if teaser[i] and keep[i] and not lists_off:
             keep[i] = False
             code[i], detail[i] = "NC-REL", "teaser cut off with an ellipsis"
             if i > 0 and keep[i - 1] and not shape(lines[i - 1].text).sentence:
@@ -176,7 +177,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None,
 
     # a list header inside the article: drop it and the headline run under it
     i = start
-    while i < end and "NC-REL" not in disabled:
+    while i < end and not lists_off:
         if lines[i].first_code == "NC-REL" and not keep[i]:
             j = i + 1
             while j < end and not shape(lines[j].text).textlike:
