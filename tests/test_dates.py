@@ -180,6 +180,13 @@ def test_date_words_file_is_well_formed():
     ("Dziś", "2023-04-18"),
     ("前天 10:30", "2023-04-16"),
     ("昨日", "2023-04-17"),
+    # a count of units ago, each language's way (data/dates.toml's ago_* tables)
+    ("2 weeks ago", "2023-04-04"),
+    ("9个月前", "2022-07-22"),
+    ("il y a 3 jours", "2023-04-15"),
+    ("hace 1 año", "2022-04-18"),
+    ("há 2 semanas", "2023-04-04"),
+    ("fa 2 mesi", "2023-02-17"),
 ])
 def test_days_named_from_the_reference_come_from_the_date_words(text, iso):
     assert parse_date(text, reference=datetime.date(2023, 4, 18)) == iso

@@ -8,8 +8,9 @@ dates (``18.04.2023``, ``18. 04. 2023``, ``18.04.23``), slashed dates (``18/04/2
 month-first only when the day cannot be a month or ``dayfirst=False``), month names in
 English, German, French, Spanish, Portuguese, Italian, Dutch, Swedish, Finnish, Polish,
 Russian, Greek and a few more ("18 April 2023", "April 18, 2023", "Apr. 18 2023",
-"18. April 2023", "18 avril 2023", "18 de abril de 2023", "18 апреля 2023"). The month and
-weekday names are data (``data/dates.toml``, per language): a language is added there.
+"18. April 2023", "18 avril 2023", "18 de abril de 2023", "18 апреля 2023"). Every word of a
+date is data (``data/dates.toml``, per language: month and weekday names, the words between a date
+and its time, the words of relative dates): a language is added there.
 
 Relative dates ("3 hours ago", "9个月前", "yesterday", "vor 2 Tagen") are resolved only
 when a ``reference`` date is given. A date without a year ("(09-24)", "April 18") never
@@ -128,13 +129,32 @@ _TIME_YEAR = startcache.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
 
 # relative dates, resolved against a reference date only
 _CJK_WORD = startcache.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # a Chinese or Japanese word
+
+
+def _longest_first(words) -> str:
+    """An alternation of the words, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _merged(key: str) -> dict[str, int]:
+    """A table of the date words of every language, merged."""
+    return {k.lower(): v for lang in _WORDS.values() for k, v in lang.get(key, {}).items()}
+
+
+# a number, a unit and 'ago' ('4 hours ago'), or a unit with its word glued to it ('9个月前'); and a word, a
+# number and a unit word ('vor 3 Tagen'): data/dates.toml's ago_* tables, with each unit's days
+_AGO_UNITS = _merged("ago_units")
+_AGO_STEMS = sorted(_merged("ago_stems").items(), key=lambda kv: (-len(kv[0]), kv[0]))  # longest stem first
+_GLUED_UNITS = [u for u in _AGO_UNITS if _CJK_WORD.match(u)]
 _REL_NUM = startcache.compile(
-    r"(?P<n>\d+)\s*(?:"
-    r"(?P<zh>秒|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|月|年)前"
-    r"|(?P<en>sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago"
+    rf"(?P<n>\d+)\s*(?:"
+    rf"(?P<glued>{_longest_first(_GLUED_UNITS)})(?:{_longest_first(w for l in _WORDS.values() for w in l.get('ago_glued', ()))})"
+    rf"|(?P<spaced>{_longest_first(u for u in _AGO_UNITS if u not in _GLUED_UNITS)})\s+"
+    rf"(?:{_longest_first(w for l in _WORDS.values() for w in l.get('ago_after', ()))})"
     r")", re.I)
 _REL_PRE = startcache.compile(
-    r"(?:vor|il y a|hace|há|fa)\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)", re.I)
+    rf"(?:{_longest_first(w for l in _WORDS.values() for w in l.get('ago_before', ()))})\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)",
+    re.I)
 # a day named relative to the reference date ('yesterday', '昨天'): the Chinese and Japanese words
 # inside a line, the others as whole words; how many days back each one is
 _WORD_DAYS: dict[str, int] = {w: days for lang in _WORDS.values()
@@ -143,13 +163,6 @@ _WORD_DAYS: dict[str, int] = {w: days for lang in _WORDS.values()
 _REL_WORD = startcache.compile(
     rf"(?<![^\W\d_])(?P<w>{trie(sorted(w for w in _WORD_DAYS if not _CJK_WORD.match(w)))})(?![^\W\d_])|"
     rf"(?P<zh>{trie(sorted(w for w in _WORD_DAYS if _CJK_WORD.match(w)))})", re.I)
-_UNIT_DAYS = {"sec": 0, "min": 0, "h": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365,
-              "秒": 0, "分钟": 0, "分鐘": 0, "小时": 0, "小時": 0, "天": 1, "日": 1, "周": 7, "週": 7, "星期": 7,
-              "个月": 30, "個月": 30, "月": 30, "年": 365}
-_PRE_UNITS = (("sek", 0), ("sec", 0), ("seg", 0), ("min", 0), ("stund", 0), ("heure", 0), ("hora", 0), ("or", 0),
-              ("tag", 1), ("jour", 1), ("día", 1), ("dia", 1), ("giorn", 1), ("woche", 7), ("semaine", 7),
-              ("semana", 7), ("settiman", 7), ("monat", 30), ("mois", 30), ("mes", 30), ("jahr", 365),
-              ("an", 365), ("año", 365), ("ano", 365), ("ann", 365))
 
 
 def _year2(y: str) -> int:
@@ -287,19 +300,13 @@ def relative_spans(text: str) -> list[tuple[int, int]]:
 def _relative(text: str, ref: _dt.date) -> list[tuple[tuple[int, int], str]]:
     out = []
     for m in _REL_NUM.finditer(text):
-        unit = m.group("zh") or m.group("en").lower()
-        if not m.group("zh"):
-            for key in ("sec", "min", "hour", "h", "day", "week", "month", "year"):
-                if unit.startswith(key):
-                    unit = key
-                    break
-        days = _UNIT_DAYS.get(unit)
+        days = _AGO_UNITS.get((m.group("glued") or m.group("spaced")).lower())
         if days is None:
             continue
         out.append((m.span(), _shift(ref, int(m.group("n")) * days)))
     for m in _REL_PRE.finditer(text):
         w = m.group("w").lower()
-        days = next((d for stem, d in _PRE_UNITS if w.startswith(stem)), None)
+        days = next((d for stem, d in _AGO_STEMS if w.startswith(stem)), None)
         if days is None:
             continue
         out.append((m.span(), _shift(ref, int(m.group("n")) * days)))
