@@ -1203,3 +1203,10 @@ def test_particles_of_a_name_are_the_data_files(name, ok):
     from newsclean.bylines import looks_like_name
 
     assert looks_like_name(name) is ok
+
+
+@pytest.mark.parametrize("line", ["By Ronan McDonald", "Von Anna VanDerBeek", "By Siobhan O'Brien", "Por Lucía DiCaprio"])
+def test_a_surname_prefix_glued_to_its_capital_is_one_name(line):
+    # data/meta's name_prefixes: 'McDonald' is a name, not two words glued together by lost markup
+    units = ["Storm hits the coast: thousands without power", line, EN1, EN2]
+    assert extract(units, content_start=2, content_end=3).metadata.author == line.split(" ", 1)[1]

@@ -45,7 +45,10 @@ _NOT_FIRST = frozenset(_AUTHOR_WORDS.get("not_first", []))  # 'Der Weinbau', 'Th
 # articles that open a publication's name ('The Guardian 02/10/2020 Anna Fazackerley'): beside a date
 # such a name is taken only when the line names no one else
 _OUTLET_FIRST = frozenset(_AUTHOR_WORDS.get("outlet_first", []))
-_NAME_PREFIX = startcache.compile(r"\b(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')(?=[A-Z])")
+# a surname's prefix glued to its capital ('McDonald', 'DiCaprio', 'VanDerBeek', "O'Brien"; data/meta's
+# name_prefixes, capitalised as the data files' words are read lower-cased): no two words glued by lost markup
+_PREFIXES = sorted({p[:1].upper() + p[1:] for p in _AUTHOR_WORDS.get("name_prefixes", [])}, key=lambda p: (-len(p), p))
+_NAME_PREFIX = startcache.compile(rf"\b(?:{'|'.join(re.escape(p) for p in _PREFIXES)})(?=[A-Z])")
 USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
 _NAME_LIST = startcache.compile(rf"\s*[,;&|｜/]\s*|\s+(?:{_AND})\s+")
 _TRAIL_AND = startcache.compile(rf"\s+(?:{_AND})$")  # 'By Jane Doe and' (the next name in a link of its own)
