@@ -47,8 +47,8 @@ _NOT_FIRST = frozenset(_AUTHOR_WORDS.get("not_first", []))  # 'Der Weinbau', 'Th
 _OUTLET_FIRST = frozenset(_AUTHOR_WORDS.get("outlet_first", []))
 # a surname's prefix glued to its capital ('McDonald', 'DiCaprio', 'VanDerBeek', "O'Brien"; data/meta's
 # name_prefixes, capitalised as the data files' words are read lower-cased): no two words glued by lost markup
-_PREFIXES = sorted({p[:1].upper() + p[1:] for p in _AUTHOR_WORDS.get("name_prefixes", [])}, key=lambda p: (-len(p), p))
-_NAME_PREFIX = startcache.compile(rf"\b(?:{'|'.join(re.escape(p) for p in _PREFIXES)})(?=[A-Z])")
+_NAME_PREFIX = startcache.compile(
+    rf"\b(?:{trie(sorted({p[:1].upper() + p[1:] for p in _AUTHOR_WORDS.get('name_prefixes', [])}))})(?=[A-Z])")
 USERNAME = startcache.compile(r"^[\w.-]{2,30}$")
 _NAME_LIST = startcache.compile(rf"\s*[,;&|｜/]\s*|\s+(?:{_AND})\s+")
 _TRAIL_AND = startcache.compile(rf"\s+(?:{_AND})$")  # 'By Jane Doe and' (the next name in a link of its own)
@@ -348,7 +348,7 @@ def _is_user(v: str) -> bool:
 
 _BYLINE_FIELDS = startcache.compile(r"\s{2,}|\s*[|｜/•·●~]\s*|\s+[-–—]\s+")
 # the items of a byline's field: a list ('Jane Doe, John Roe'), a date and its time after a joiner of the
-# Western languages ('um', 'at'; not all of dates.TIME_JOINERS: the Russian 'в' and Polish 'o' are also 'in'
+# Western languages ('um', 'at'; not all of data/dates.toml's time_joiners: the Russian 'в' and Polish 'o' are also 'in'
 # and 'about' inside a headline's words)
 _BYLINE_ITEMS = startcache.compile(r",\s+|\s+(?:um|at|à|alle|a las)\s+")
 

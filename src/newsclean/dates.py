@@ -35,11 +35,18 @@ MAX_YEAR = 2100
 # weekday names, the words for yesterday and today
 DATES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "dates.toml")
 _WORDS: dict[str, dict] = startcache.toml(DATES_FILE)
+
+
+def _words(key: str) -> list[str]:
+    """The words of one list of data/dates.toml, every language's."""
+    return [w for lang in _WORDS.values() for w in lang.get(key, ())]
+
+
 # a month's names and abbreviations (lower-case; abbreviations are matched with or without a dot)
 MONTHS: dict[str, int] = {name: num for lang in _WORDS.values()
                           for num, names in enumerate(lang.get("months", ()), 1) for name in names}
 # weekday names (lower-case, with common abbreviations): beside a date they are never a name
-WEEKDAYS: frozenset[str] = frozenset(w for lang in _WORDS.values() for w in lang.get("weekdays", ()))
+WEEKDAYS: frozenset[str] = frozenset(_words("weekdays"))
 
 _MONTH_ALT = trie(sorted(MONTHS))
 _WEEKDAY_ALT = trie(sorted(WEEKDAYS))
@@ -50,10 +57,8 @@ _WE = r"(?![^\W\d_])"  # not followed by a letter
 _WB_GLUED = r"(?:(?<![^\W\d_])|(?<=[a-zà-ÿ])(?-i:(?=[A-ZÀ-Þ])))"
 
 # an optional time after the date, with an optional zone
-# the words between a date and its time, every language's ('at', 'um', 'kl.'), longest first
-TIME_JOINERS = "|".join(re.escape(w) for w in sorted({w for lang in _WORDS.values() for w in lang.get("time_joiners", ())},
-                                                     key=lambda w: (-len(w), w)))
-_TIME = (rf"(?:\s*(?:,|\||-|–|—|·|/|{TIME_JOINERS}|T)?\s*"
+# the words between a date and its time, every language's ('at', 'um', 'kl.')
+_TIME = (rf"(?:\s*(?:,|\||-|–|—|·|/|{trie(sorted(set(_words('time_joiners'))))}|T)?\s*"
          r"(?P<ampm1>上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*"
          r"(?P<h>\d{1,2})(?:[:：]|(?<=\d)h|时|點|点)(?P<mi>\d{2})(?:[:：](?P<s>\d{2})(?:[.,]\d+)?)?分?"
          r"(?:\s*(?P<ampm2>[ap]\.?\s?m\.?|AM|PM|Uhr|h)(?![^\W\d_]))?"
@@ -131,11 +136,6 @@ _TIME_YEAR = startcache.compile(r"\d:\d\d(?::\d\d)?\s+(?:19|20)\d\d")
 _CJK_WORD = startcache.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # a Chinese or Japanese word
 
 
-def _longest_first(words) -> str:
-    """An alternation of the words, the longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _merged(key: str) -> dict[str, int]:
     """A table of the date words of every language, merged."""
     return {k.lower(): v for lang in _WORDS.values() for k, v in lang.get(key, {}).items()}
@@ -148,13 +148,10 @@ _AGO_STEMS = sorted(_merged("ago_stems").items(), key=lambda kv: (-len(kv[0]), k
 _GLUED_UNITS = [u for u in _AGO_UNITS if _CJK_WORD.match(u)]
 _REL_NUM = startcache.compile(
     rf"(?P<n>\d+)\s*(?:"
-    rf"(?P<glued>{_longest_first(_GLUED_UNITS)})(?:{_longest_first(w for l in _WORDS.values() for w in l.get('ago_glued', ()))})"
-    rf"|(?P<spaced>{_longest_first(u for u in _AGO_UNITS if u not in _GLUED_UNITS)})\s+"
-    rf"(?:{_longest_first(w for l in _WORDS.values() for w in l.get('ago_after', ()))})"
+    rf"(?P<glued>{trie(sorted(_GLUED_UNITS))})(?:{trie(sorted(set(_words('ago_glued'))))})"
+    rf"|(?P<spaced>{trie(sorted(u for u in _AGO_UNITS if u not in _GLUED_UNITS))})\s+(?:{trie(sorted(set(_words('ago_after'))))})"
     r")", re.I)
-_REL_PRE = startcache.compile(
-    rf"(?:{_longest_first(w for l in _WORDS.values() for w in l.get('ago_before', ()))})\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)",
-    re.I)
+_REL_PRE = startcache.compile(rf"(?:{trie(sorted(set(_words('ago_before'))))})\s+(?P<n>\d+)\s+(?P<w>[^\W\d_]+)", re.I)
 # a day named relative to the reference date ('yesterday', '昨天'): the Chinese and Japanese words
 # inside a line, the others as whole words; how many days back each one is
 _WORD_DAYS: dict[str, int] = {w: days for lang in _WORDS.values()

@@ -48,7 +48,7 @@ from typing import AbstractSet, Sequence
 from newsclean import startcache
 from newsclean.blocks import display_width as _width
 from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
-from newsclean.cues import context_words
+from newsclean.cues import context_words, trie
 from newsclean.dates import find_dates
 from newsclean.metacues import without_spans
 
@@ -216,7 +216,7 @@ def _caption_marks() -> tuple[re.Pattern, re.Pattern]:
     agencies and stock libraries, Chinese picture-source labels), and a quick test that the line holds
     a word of one at all (the full pattern runs only then)."""
     def alt(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(context_words(key)), key=lambda w: (-len(w), w)))
+        return trie(sorted(set(context_words(key))))
 
     marks = startcache.compile(
         rf"©|\(c\)|\b(?:{alt('caption_labels')}):|{alt('picture_sources')}|\b(?:{alt('picture_agencies')})\b|"
@@ -224,7 +224,7 @@ def _caption_marks() -> tuple[re.Pattern, re.Pattern]:
     hints = ["©", "(c)", ".jp", ".png", ".gif", ".webp"] + [
         w for key in ("caption_labels", "picture_sources", "picture_agencies", "agencies_after_slash",
                       "caption_words_cjk") for w in context_words(key)]
-    return marks, startcache.compile("|".join(re.escape(h) for h in sorted(set(hints), key=lambda h: (-len(h), h))))
+    return marks, startcache.compile(trie(sorted(set(hints))))
 
 
 def is_caption(low: str) -> bool:
