@@ -123,6 +123,9 @@ def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozense
     out = []
     hits = found.hits
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE
+    # a short line without a cue is presumed navigation, unless NC-NAV is switched off
+    short = (boilerplate, "NC-NAV", "short") if "NC-NAV" not in disabled else (
+        content, "NC-TEXT", "short line (NC-NAV switched off)")
     for i, unit in enumerate(units):
         s = shape(unit.text)
         hit = found.winner(i, cue_kinds(s.width), disabled) if hits[i] else None
@@ -133,6 +136,5 @@ def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozense
         elif s.textlike or not s.short:
             out.append(unit.with_first(content, "NC-TEXT", "text-like"))
         else:
-            out.append(unit.with_first(boilerplate, "NC-NAV", "short") if "NC-NAV" not in disabled
-                       else unit.with_first(content, "NC-TEXT", "short line (NC-NAV switched off)"))
+            out.append(unit.with_first(*short))
     return out
