@@ -24,7 +24,7 @@ CASES = [
     ("发表评论", "NC-COMMENT"),
     ("Leave a Reply", "NC-COMMENT"),
     ("Sign up for our newsletter", "NC-PROMPT"),
-    ("We use cookies to improve your experience", "NC-PROMPT"),
+    ("We use cookies to improve your experience", "NC-WALL"),
     ("(相关资料图)", "NC-IMAGE"),
     ("阅读 465", "NC-COUNT"),
     ("1.2k views", "NC-COUNT"),

@@ -110,7 +110,7 @@ def test_jsonl_streams_one_object_per_file_in_order(folder):
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert [Path(row["path"]).name for row in rows] == ["p00001.txt", "p00002.txt", "p00003.txt", "p00004.txt"]
     for i, row in enumerate(rows, 1):
-        assert set(row) == {"path", "metadata", "markdown", "text", "dropped"}
+        assert set(row) == {"path", "metadata", "markdown", "text", "dropped", "warnings"}
         assert f"harbour number {i}" in row["text"]
         assert row["markdown"].startswith("---\n")
         assert all(code.startswith("NC-") and n > 0 for code, n in row["dropped"].items())

@@ -99,7 +99,7 @@ def first(line: str):
     # Swedish shop and blog furniture, a French forum's edit note
     ("Du kanske också gillar", "NC-REL"),
     ("Du måste vara inloggad för att skriva ett svar.", "NC-PROMPT"),
-    ("Genom att fortsätta surfa på denna webbplats accepterar du att vi använder cookies.", "NC-PROMPT"),
+    ("Genom att fortsätta surfa på denna webbplats accepterar du att vi använder cookies.", "NC-WALL"),
     ("Fyll i dina uppgifter nedan eller klicka på en ikon för att logga in:", "NC-COMMENT"),
     ("Klicka här för att avbryta svar.", "NC-COMMENT"),
     ("Autres articles", "NC-REL"),

@@ -72,7 +72,8 @@ def test_a_disabled_rule_names_no_line(use_model):
 
     root = Path(__file__).resolve().parent.parent / "samples"
     pages = [PAGE] + [(root / name).read_text(encoding="utf-8") for name in
-                      ("en-news-blocks.txt", "de-news-textnodes.txt", "seed000.txt", "zh-news-blocks.txt")]
+                      ("en-news-blocks.txt", "de-news-textnodes.txt", "seed000.txt", "zh-news-blocks.txt",
+                       "synthetic-en-consent.txt")]
     for code in sorted(RULES.keys() - ALWAYS_ON):
         config = Config(disabled_rules=frozenset({code}), use_model=use_model)
         for page in pages:

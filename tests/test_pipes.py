@@ -26,7 +26,7 @@ def test_stdin_filename_names_the_page_in_messages_and_json():
     assert r.stderr.decode() == "error: cannot clean shots/front page.png: not a text page: looks like a PNG image\n"
     r = nc("clean", "-", "--stdin-filename", "feeds/a.txt", "--format", "jsonl", stdin=PAGE.encode())
     row = json.loads(r.stdout)
-    assert row["path"] == "feeds/a.txt" and set(row) == {"path", "metadata", "markdown", "text", "dropped"}
+    assert row["path"] == "feeds/a.txt" and set(row) == {"path", "metadata", "markdown", "text", "dropped", "warnings"}
     assert row["dropped"] and all(k.startswith("NC-") for k in row["dropped"])
 
 

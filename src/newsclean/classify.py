@@ -17,6 +17,7 @@ from newsclean.errors import error_lines
 from newsclean.punctuation import FULL_STOPS
 from newsclean.rules import PRIORITY
 from newsclean.thresholds import CUE_MAX_CHARS, LONG_LINE_CHARS, SENTENCE_MIN_WIDTH, SHORT_LINE_CHARS
+from newsclean.walls import wall_lines
 
 __all__ = ["PRIORITY", "Shape", "shape", "cue_kinds", "scan", "first_pass", "is_pattern_cue", "is_contains_cue"]
 
@@ -106,20 +107,25 @@ def is_pattern_cue(line: Line) -> bool:
 
 
 def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),
-               page_cues: PageCues | None = None, errors: AbstractSet[int] | None = None) -> list[Line]:
+               page_cues: PageCues | None = None, errors: AbstractSet[int] | None = None,
+               walls: AbstractSet[int] | None = None) -> list[Line]:
     """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it): a part of an
-    error message of the site's software (``errors``), else the winning cue's code, else text by
-    its shape or a short line (``NC-NAV``).
+    error message of the site's software (``errors``), else a consent or bot-check notice
+    (``walls``), else the winning cue's code, else text by its shape or a short line (``NC-NAV``).
 
     ``extra_cues`` are configuration's additions to the cue files, ``disabled`` the rule
-    codes switched off; ``page_cues`` the page's ``scan`` and ``errors`` its ``errors.error_lines``,
-    when the caller has them already.
+    codes switched off; ``page_cues`` the page's ``scan``, ``errors`` its ``errors.error_lines``
+    and ``walls`` its ``walls.wall_lines``, when the caller has them already.
     """
     found = scan(units, extra_cues) if page_cues is None else page_cues
     if "NC-ERROR" in disabled:
         errors = frozenset()
     elif errors is None:
         errors = error_lines([u.text for u in units])
+    if "NC-WALL" in disabled:
+        walls = frozenset()
+    elif walls is None:
+        walls = wall_lines(found.lower)
     out = []
     hits = found.hits
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE
@@ -131,6 +137,8 @@ def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozense
         hit = found.winner(i, cue_kinds(s.width), disabled) if hits[i] else None
         if errors and i in errors:
             out.append(unit.with_first(boilerplate, "NC-ERROR", "error message"))
+        elif walls and i in walls:
+            out.append(unit.with_first(boilerplate, "NC-WALL", "consent or bot-check notice"))
         elif hit is not None:
             out.append(unit.with_first(boilerplate, hit[0], _cue_detail(hit[1])))
         elif s.textlike or not s.short:

@@ -129,7 +129,7 @@ def render_text(html: str) -> str:
 # ------------------------------------------------------------------------------ combining
 
 _KEY = startcache.compile(r"[\W_]+", re.UNICODE)
-_CUE_CODES = frozenset({"NC-ERROR", "NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT",
+_CUE_CODES = frozenset({"NC-ERROR", "NC-WALL", "NC-CONTACT", "NC-SHARE", "NC-LEGAL", "NC-PAGE", "NC-COMMENT", "NC-PROMPT",
                         "NC-IMAGE", "NC-COUNT", "NC-REL", "NC-CRUMB"})
 
 
@@ -288,18 +288,20 @@ def _merge(doc: Document, found: dict | None, *, url: str | None, lang: str | No
     title = _pick_title(theirs.title, doc.metadata.title, found.get("sitename"))
     ours = doc.metadata
     lines = _combined(doc, found, title)
+    warnings = doc.warnings
     if lines is None:
         # trafilatura's lines are paragraphs: blank lines keep them from being re-joined
         paragraphs = "\n\n".join(l for l in found["text"].splitlines() if l.strip())
         alone = clean(paragraphs, url=url, lang=lang, config=config)
         lines = _trafilatura_lines(alone)
         ours = ours.merged(alone.metadata)
+        warnings = tuple(dict.fromkeys(warnings + alone.warnings))
     meta = _metadata(theirs, ours, title, found)
     if "NC-TITLE" not in config.disabled_rules:
         lines = _drop_repeated_title(lines, meta.title)
     meta = replace(meta, language=lang or language.detect(kept_prefix(lines, LANGUAGE_SAMPLE_CHARS)),
                    url=meta.url or url)
-    return _finish(lines, meta, config, "html")
+    return _finish(lines, meta, config, "html", warnings=warnings)
 
 
 # ------------------------------------------------------------------------------- metadata

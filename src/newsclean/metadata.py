@@ -367,7 +367,9 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     units), when given, answers which lines hold a boilerplate cue without scanning them again.
     ``blocks`` (optional): each unit's blank-line block (``Line.block``), which the headline's
     scorer reads where the dump's blank lines tell headings from menus and teasers. ``errors``
-    (``errors.error_lines`` of the units, found when not given) are never the headline.
+    are never the headline: the site's error messages (``errors.error_lines`` of the units, found
+    when not given) and whatever else the caller rules out (the pipeline adds the notices,
+    ``walls.wall_lines``).
     """
     texts = [u if isinstance(u, str) else u.text for u in units]
     # soft hyphens (U+00AD, a word's break points: 'Von Mat\xadthi\xadas Lauerer') are no part of a value

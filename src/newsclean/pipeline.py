@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from newsclean import blocks, classify, context, language, metadata, model, render, repeat
+from newsclean import blocks, classify, context, language, metadata, model, render, repeat, walls
 from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
 from newsclean.decode import well_formed
@@ -37,11 +37,11 @@ def _own_markdown(text: str) -> tuple[Metadata, str] | None:
 
 
 def _finish(lines: Sequence[Line], meta: Metadata, config: Config, kind: str,
-            body_blocks=None) -> Document:
+            body_blocks=None, warnings: tuple[str, ...] = ()) -> Document:
     kept = [l for l in lines if l.label is Label.CONTENT]
     body_blocks = render.to_blocks(kept) if body_blocks is None else body_blocks
     md = render.markdown(meta, body_blocks, config.fields, config.front_matter)
-    return Document(tuple(lines), meta, tuple(body_blocks), md, kind)
+    return Document(tuple(lines), meta, tuple(body_blocks), md, kind, warnings)
 
 
 def kept_prefix(lines: Sequence[Line], limit: int) -> str:
@@ -127,18 +127,20 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     page_cues = classify.scan(units, config.extra_cues)
     # (the first pass drops them, the title finder never takes one; switched off, neither)
     errors = frozenset() if "NC-ERROR" in config.disabled_rules else error_lines(texts)
-    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors)
+    notices = frozenset() if "NC-WALL" in config.disabled_rules else walls.wall_lines(page_cues.lower)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors, notices)
     use_model = config.use_model and model.available() and first
     probs = model.predict(first, page_cues) if use_model else None
     revised = context.revise(first, probs, config.disabled_rules)
     if repeated and "NC-REPEAT" not in config.disabled_rules:
         revised = repeat.drop_repeated(revised, repeated)
+    revised, is_wall = walls.drop_wall_page(revised, notices)
     content = [l.index for l in revised if l.label is Label.CONTENT]
     code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))
     found = metadata.extract(texts, url=url, language=code,
                              content_start=content[0] if content else None,
                              content_end=content[-1] if content else None, page_cues=page_cues,
-                             blocks=[u.block for u in units], errors=errors)
+                             blocks=[u.block for u in units], errors=errors | notices)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
     headline = _title_line(fixed)
     inside = _title_inside(revised, headline)
@@ -153,7 +155,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     lines = context.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
     lines = context.keep_sentence_fragments(lines)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
-    return _finish(lines, meta, config, "text")
+    return _finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if is_wall else ())
 
 
 def _clean_own_markdown(meta: Metadata, body: str, *, url: str | None, lang: str | None,

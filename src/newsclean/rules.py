@@ -94,6 +94,16 @@ ALL_RULES: tuple[Rule, ...] = (
          "It is the server's debugging output, not the article; it often stands above the headline, "
          "where it would be taken for the title.",
          "Warning: mysql_connect(): Access denied for user 'web'@'localhost' in /var/www/db.php on line 12"),
+    Rule("NC-WALL", Label.BOILERPLATE, "consent or bot-check notice",
+         "The notice a site shows in front of its pages, in its set phrases (data/walls.toml): a cookie "
+         "consent banner ('This website uses cookies to …', 'If you continue browsing the site, you agree …', "
+         "'Accept all cookies') or a bot check ('Verify you are human', 'Checking your browser before "
+         "accessing …'), found anywhere in a line of any length. A page that is mostly such a notice keeps "
+         "nothing, with a warning: the scraper saved the wall instead of the article.",
+         "It reads like a sentence, and on thousands of pages of one site it is the same one; a page that is "
+         "only the notice has no article to keep.",
+         "Slideshare uses cookies to improve functionality and performance. If you continue browsing the site, "
+         "you agree to the use of cookies on this website."),
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
          "Newsletter, cookie, login and subscription prompts, ads labels.",
          "Interface text asking the reader to act is not content.",

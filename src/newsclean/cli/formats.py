@@ -10,7 +10,7 @@ SUFFIX = {"md": ".md", "json": ".json", "jsonl": ".jsonl", "text": ".txt"}
 def record(doc, path: str) -> dict:
     """Everything a corpus tool needs about one page, as plain JSON values."""
     return {"path": path, "metadata": doc.metadata.as_dict(), "markdown": doc.markdown, "text": doc.text,
-            "dropped": dict(sorted(doc.dropped().items()))}
+            "dropped": dict(sorted(doc.dropped().items())), "warnings": list(doc.warnings)}
 
 
 def render(doc, fmt: str, path: str) -> str:
