@@ -143,17 +143,17 @@ def run(args, styles, mode, meta_hits, part_of, cache: dict) -> None:
                     key = (ds, rec["id"], style)
                     if key not in cache:
                         cache[key] = pipeline_inputs(text)
-                    units, cs, ce, blocks = cache[key]
+                    units, cs, ce, blocks, skip = cache[key]
                 else:
                     split_units = split(text)
-                    units, blocks = [u.text for u in split_units], [u.block for u in split_units]
+                    units, blocks, skip = [u.text for u in split_units], [u.block for u in split_units], None
                     cs, ce = (None, None) if mode == "none" else hints(units, rec)
                 if mode == "perturbed":
                     cs = None if cs is None else max(0, cs + rng.randint(-4, 3))
                     ce = None if ce is None else max(0, ce + rng.randint(-3, 3))
                 t0 = time.perf_counter()
                 r = extract(units, url=rec.get("url") if args.url else None, content_start=cs, content_end=ce,
-                            blocks=blocks)
+                            blocks=blocks, errors=skip)
                 elapsed += time.perf_counter() - t0
                 calls += 1
                 md = r.metadata.as_dict()

@@ -42,23 +42,27 @@ sys.path.insert(0, os.path.join(HERE, "..", "src"))
 BENCH = os.path.join(HERE, "..", "..", "shared", "bench")
 OUT = os.path.join(HERE, "..", "src", "newsclean", "data", "meta", "title_model.json")
 
-from newsclean import blocks, classify, context, metadata, model, title  # noqa: E402
+from newsclean import blocks, classify, context, metadata, model, title, walls  # noqa: E402
+from newsclean.errors import error_lines  # noqa: E402
 from newsclean.config import DEFAULT  # noqa: E402
 from newsclean.document import Label  # noqa: E402
 
 DATASETS = ("fundus_fixtures", "trafilatura_eval", "newspaper4k_fixtures", "seeds")
 
 
-def pipeline_inputs(text: str) -> tuple[list[str], int | None, int | None, list[int]]:
-    """The units, the classifier's first/last content unit and the units' blank-line blocks, as
-    ``pipeline.clean`` passes them."""
+def pipeline_inputs(text: str) -> tuple[list[str], int | None, int | None, list[int], frozenset[int]]:
+    """The units, the classifier's first/last content unit, the units' blank-line blocks and the
+    units never the headline (error messages, consent and bot-check notices), as ``pipeline.clean``
+    passes them."""
     units = blocks.split(text)
-    first = classify.first_pass(units, DEFAULT.extra_cues, DEFAULT.disabled_rules)
+    texts = [u.text for u in units]
+    notices = walls.wall_lines([t.lower() for t in texts])
+    first = classify.first_pass(units, DEFAULT.extra_cues, DEFAULT.disabled_rules, walls=notices)
     probs = model.predict(first) if model.available() and first else None
-    revised = context.revise(first, probs)
+    revised, _ = walls.drop_wall_page(context.revise(first, probs), notices)
     content = [l.index for l in revised if l.label is Label.CONTENT]
-    return ([u.text for u in units], (content[0] if content else None), (content[-1] if content else None),
-            [u.block for u in units])
+    return (texts, (content[0] if content else None), (content[-1] if content else None),
+            [u.block for u in units], error_lines(texts) | notices)
 
 
 def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:
@@ -76,9 +80,10 @@ def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:
                 text = rec.get(f"text_{style}")
                 if not text:
                     continue
-                texts, cs, ce, blocks = pipeline_inputs(text)
+                texts, cs, ce, blocks, skip = pipeline_inputs(text)
                 pages.append({"id": f"{ds}/{rec['id']}", "part": part_of(rec), "style": style, "gold": gold,
-                              "texts": texts, "cs": cs, "ce": ce, "url": rec.get("url"), "blocks": blocks})
+                              "texts": texts, "cs": cs, "ce": ce, "url": rec.get("url"), "blocks": blocks,
+                              "skip": skip})
     return pages
 
 
@@ -91,7 +96,8 @@ def trace(pages: list[dict], norm, cheap: list | None = None) -> list[tuple[dict
     for p in pages:
         title.TRACE, title.TRACE_CHEAP, title.TRACE_BLOCKS = [], [], []
         try:
-            metadata.extract(p["texts"], content_start=p["cs"], content_end=p["ce"], blocks=p.get("blocks"))
+            metadata.extract(p["texts"], content_start=p["cs"], content_end=p["ce"], blocks=p.get("blocks"),
+                             errors=p.get("skip"))
             cands, lines, told = title.TRACE, title.TRACE_CHEAP, title.TRACE_BLOCKS
         finally:
             title.TRACE = title.TRACE_CHEAP = title.TRACE_BLOCKS = None
