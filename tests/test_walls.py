@@ -142,3 +142,12 @@ def test_html_drops_a_banner_trafilatura_kept():
     doc = clean_html(html)
     assert "cookies" not in doc.text and "four hundred people" in doc.text
     assert [l.code for l in doc.lines if l.text == BANNERS[0]] == ["NC-WALL"]
+
+
+def test_explain_names_the_notice_and_warns_of_a_wall(tmp_path):
+    wall = tmp_path / "wall.txt"
+    wall.write_text("\n\n".join([BANNERS[0], BANNERS[0]]) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "newsclean", "explain", str(wall)], capture_output=True, text=True)
+    assert r.returncode == 0
+    assert r.stdout.count("NC-WALL") == 2
+    assert f"warning: {wall}: {WALL_PAGE_WARNING}" in r.stderr

@@ -69,6 +69,8 @@ def explain(path: str, *, url=None, lang=None, config=None, as_json: bool = Fals
         print(f"error: cannot explain {path}: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         return 123
     records = [line_record(l) for l in doc.lines]
+    for warning in doc.warnings:  # (on stderr, as ``clean`` gives them: stdout stays the lines)
+        print(f"warning: {path}: {warning}", file=sys.stderr)
     if as_json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         return 0
