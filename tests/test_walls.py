@@ -132,6 +132,10 @@ def test_the_command_line_warns_and_the_json_record_carries_it(tmp_path):
     assert r.returncode == 0
     assert f"warning: {wall}: {WALL_PAGE_WARNING}" in r.stderr
     assert json.loads(r.stdout)["warnings"] == [WALL_PAGE_WARNING]
+    (tmp_path / "article.txt").write_text("\n\n".join(ARTICLE) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(tmp_path), "-o", str(tmp_path / "out")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "2 files cleaned" in r.stderr and "1 with warnings" in r.stderr
 
 
 def test_html_drops_a_banner_trafilatura_kept():

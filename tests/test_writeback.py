@@ -100,3 +100,18 @@ def test_report_codes_and_summary(capsys):
     c.done(True, 3)
     assert c.return_code == 1
     assert "1 file would change" in str(c)
+
+
+def test_the_summary_counts_the_files_with_warnings(capsys):
+    r = Report()
+    for _ in range(2):
+        r.done(True, 2)
+    r.warning("wall.txt", "the page is a wall")
+    r.warning("wall.txt", "and a second note on the same file")
+    r.warning("odd-bytes.txt", "bytes replaced")
+    assert str(r) == "newsclean: 2 files cleaned, 2 changed, 4 lines dropped, 2 with warnings."
+    assert capsys.readouterr().err.count("warning: ") == 3
+    quiet = Report(quiet=True)
+    quiet.done(True, 1)
+    quiet.warning("wall.txt", "the page is a wall")
+    assert capsys.readouterr().err == "" and "1 with warnings" in str(quiet)

@@ -31,6 +31,7 @@ class Report:
     dropped: int = 0  # lines dropped from the bodies
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    warned: set[str] = field(default_factory=set)  # files cleaned with a caveat (a wall page, bytes replaced)
 
     def done(self, changed: bool, dropped: int) -> None:
         self.cleaned += 1
@@ -44,7 +45,9 @@ class Report:
         print(f"error: cannot clean {shown(path)}: {reason}", file=sys.stderr, flush=True)
 
     def warning(self, path: str, note: str) -> None:
-        """A file cleaned with a caveat (say, bytes replaced): one line, unless quiet."""
+        """A file cleaned with a caveat (say, bytes replaced): one line, unless quiet; the summary
+        counts such files."""
+        self.warned.add(path)
         if not self.quiet:
             print(f"warning: {shown(path)}: {note}", file=sys.stderr, flush=True)
 
@@ -64,6 +67,8 @@ class Report:
                      f"{self.dropped} lines would be dropped"]
         else:
             parts = [f"{files(self.cleaned)} cleaned", f"{self.changed} changed", f"{self.dropped} lines dropped"]
+        if self.warned:
+            parts.append(f"{len(self.warned)} with warnings")
         if self.failed:
             parts.append(f"{files(self.failed)} failed")
         return "newsclean: " + ", ".join(parts) + "."
