@@ -76,6 +76,9 @@ def test_a_bot_checks_phrase_in_a_long_page_is_left_alone(line):
     "Almost every site uses cookies to track its visitors, the regulator's report found.",
     "The robot asked the children whether they were human, and they laughed.",
     "Wir backen Cookies mit den Kindern.",
+    "Google uses cookies to deliver its ads, the regulator said.",
+    "Nutzer sollten Cookies ablehnen, rät der Verbraucherschutz.",
+    "Il faut parfois accepter les cookies pour lire un article, regrette l'association.",
 ])
 def test_prose_about_cookies_or_robots_is_no_notice(line):
     assert wall_lines([line.lower()]) == frozenset()
