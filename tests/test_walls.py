@@ -51,6 +51,10 @@ BOT_CHECKS = [
     "Our systems have detected unusual traffic from your computer network.",
     "Entschuldige bitte, dann hat unser System dich fälschlicherweise als Roboter identifiziert.",
     "请完成安全验证后继续访问",
+    "You need to enable JavaScript to run this app.",
+    "Access to this page has been denied because we believe you are using automation tools to browse the website.",
+    "You don't have permission to access /news/2024/story.html on this server.",
+    "Sorry, you have been blocked",
 ]
 
 

@@ -97,9 +97,11 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-WALL", Label.BOILERPLATE, "consent or bot-check notice",
          "The notice a site shows in front of its pages, in its set phrases (data/walls.toml): a cookie "
          "consent banner ('This website uses cookies to …', 'If you continue browsing the site, you agree …', "
-         "'Accept all cookies') or a bot check ('Verify you are human', 'Checking your browser before "
-         "accessing …'), found anywhere in a line of any length. A page that is mostly such a notice keeps "
-         "nothing, with a warning: the scraper saved the wall instead of the article.",
+         "'Accept all cookies'), found anywhere in a line of any length; or, on a short page, what a site "
+         "serves a client it takes for a bot or cannot serve ('Verify you are human', 'Checking your browser "
+         "before accessing …', 'Access to this page has been denied', 'You need to enable JavaScript to run "
+         "this app'). A page that is mostly such a notice keeps nothing, with a warning: the scraper saved "
+         "the wall instead of the article.",
          "It reads like a sentence, and on thousands of pages of one site it is the same one; a page that is "
          "only the notice has no article to keep.",
          "Slideshare uses cookies to improve functionality and performance. If you continue browsing the site, "
