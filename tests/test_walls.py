@@ -65,7 +65,7 @@ def test_a_banner_is_found_on_any_page(line):
 
 @pytest.mark.parametrize("line", BOT_CHECKS)
 def test_a_bot_check_is_found_on_a_short_page(line):
-    assert wall_lines([t.lower() for t in ["Just a moment...", line]]) == {1}
+    assert wall_lines([t.lower() for t in ["example.com", line]]) == {1}
 
 
 @pytest.mark.parametrize("line", BOT_CHECKS[:4])
@@ -116,6 +116,15 @@ def test_a_page_that_is_a_wall_keeps_nothing_and_says_so():
     doc = clean(bot)
     assert doc.text == "" and doc.warnings == (WALL_PAGE_WARNING,)
     assert [l.code for l in doc.lines if l.label is Label.BOILERPLATE].count("NC-WALL") >= 3
+
+
+def test_cloudflares_interstitial_is_a_wall_line_by_line():
+    page = "\n\n".join(["Just a moment...", "Checking your browser before accessing example.com.",
+                         "This process is automatic. Your browser will redirect to your requested content shortly.",
+                         "Please allow up to 5 seconds…", "DDoS protection by Cloudflare", "Ray ID: 7a1b2c3d4e5f"]) + "\n"
+    doc = clean(page)
+    assert doc.text == "" and doc.warnings == (WALL_PAGE_WARNING,)
+    assert all(l.code == "NC-WALL" for l in doc.lines if l.label is Label.BOILERPLATE)
 
 
 def test_a_short_post_under_a_long_banner_is_no_wall():
