@@ -42,6 +42,13 @@ BANNERS = [
     "På www.example.se använder vi cookies för att webbplatsen ska fungera bra.",
     "Web sitemizde çerezler kullanılır; çerezleri kabul ediyorsunuz.",
     "本网站使用cookie以提升您的浏览体验。",
+    "We use cookies and data to deliver and maintain Google services.",
+    "We and our partners store and/or access information on a device, such as cookies and unique identifiers.",
+    "Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem Gerät zu, wie z. B. Cookies.",
+    "Nous et nos partenaires stockons et/ou accédons à des informations sur un appareil, telles que les cookies.",
+    "Nosotros y nuestros socios almacenamos o accedemos a información en un dispositivo, tales como cookies.",
+    "Noi e i nostri partner archiviamo e/o accediamo a informazioni su un dispositivo, come i cookie.",
+    "Wij en onze partners slaan informatie op een apparaat op, zoals cookies.",
 ]
 
 BOT_CHECKS = [
