@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from newsclean import Config, Label, clean
-from newsclean.thresholds import BOT_CHECK_MAX_CHARS
+from newsclean.thresholds import BOT_CHECK_MAX_CHARS, WALL_LINE_MAX_CHARS
 from newsclean.walls import WALL_PAGE_WARNING, _Phrases, tables, wall_lines
 
 ARTICLE = [
@@ -49,6 +49,8 @@ BANNERS = [
     "Nosotros y nuestros socios almacenamos o accedemos a información en un dispositivo, tales como cookies.",
     "Noi e i nostri partner archiviamo e/o accediamo a informazioni su un dispositivo, come i cookie.",
     "Wij en onze partners slaan informatie op een apparaat op, zoals cookies.",
+    "Denna site använder cookies för att leverera en bättre användarupplevelse.",
+    "Genom användandet av våra tjänster accepterar du användandet av cookies.",
 ]
 
 BOT_CHECKS = [
@@ -93,6 +95,12 @@ def test_a_bot_checks_phrase_in_a_long_page_is_left_alone(line):
 ])
 def test_prose_about_cookies_or_robots_is_no_notice(line):
     assert wall_lines([line.lower()]) == frozenset()
+
+
+def test_a_banner_glued_to_the_page_into_one_long_line_is_no_notice():
+    glued = " ".join(ARTICLE + FILLER[:10] + [BANNERS[0]])
+    assert len(glued) > WALL_LINE_MAX_CHARS
+    assert wall_lines([glued.lower()]) == frozenset()
 
 
 def test_every_phrase_holds_a_literal_that_gates_it():

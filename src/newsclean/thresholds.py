@@ -17,6 +17,7 @@ SHORT_LINE_CHARS = 25  # at most this many characters (a CJK character counts tw
 LONG_LINE_CHARS = 80  # at least this many is "long", text-like
 SENTENCE_MIN_WIDTH = 40  # a line ending like a sentence is text-like from this many columns
 ERROR_MESSAGE_MAX_CHARS = 600  # a software's error message ('Warning: … in FILE on line 12') before its file: at most this long
+WALL_LINE_MAX_CHARS = 1200  # a consent banner or bot check is a paragraph: a longer line (a dump that glued it to the page) is no notice
 BOT_CHECK_MAX_CHARS = 3000  # a bot check's phrases are looked for on pages of at most this many characters
 WALL_PAGE_SHARE = 0.5  # a page whose consent or bot-check notice is this share of its width is that notice
 CUE_MAX_CHARS = 60  # a line longer than this is prose, a boilerplate cue inside it does not count

@@ -8,7 +8,8 @@ language (``data/walls.toml``), so a phrase anywhere in a line of any length nam
 the model says. The phrases are no input of the model: a new one needs no refit. A banner's
 phrases are looked for in the lines that name its cookies; a bot check's on short pages only
 (``BOT_CHECK_MAX_CHARS``): the site shows nothing else, and an article may well ask whether
-you are a robot.
+you are a robot. A notice is a paragraph: a longer line (``WALL_LINE_MAX_CHARS``, a dump that
+glued the banner to the page's text) is none.
 
 A page whose text is mostly such a notice (``WALL_PAGE_SHARE`` of its width) is the wall itself:
 nothing of it is kept, and the Document says so in a warning, so that a corpus builder knows
@@ -26,7 +27,7 @@ from newsclean import startcache
 from newsclean.blocks import display_width
 from newsclean.cuematch import joined, lines_with, required_literals
 from newsclean.document import Label, Line
-from newsclean.thresholds import BOT_CHECK_MAX_CHARS, WALL_PAGE_SHARE
+from newsclean.thresholds import BOT_CHECK_MAX_CHARS, WALL_LINE_MAX_CHARS, WALL_PAGE_SHARE
 
 WALLS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "walls.toml")
 WALL_PAGE_WARNING = "the page is a cookie consent or bot check notice, not an article: nothing kept"
@@ -86,9 +87,10 @@ def wall_lines(lower: Sequence[str]) -> frozenset[int]:
     words = [w for w in consent_words if w in page]
     found = set()
     if words:
-        found.update(i for i in lines_with(page, joined(lower)[1], words) if consent.found_in(lower[i]))
+        found.update(i for i in lines_with(page, joined(lower)[1], words)
+                     if len(lower[i]) <= WALL_LINE_MAX_CHARS and consent.found_in(lower[i]))
     if len(page) <= BOT_CHECK_MAX_CHARS:
-        found.update(i for i, line in enumerate(lower) if bot_check.found_in(line))
+        found.update(i for i, line in enumerate(lower) if len(line) <= WALL_LINE_MAX_CHARS and bot_check.found_in(line))
     return frozenset(found)
 
 
