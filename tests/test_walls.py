@@ -51,6 +51,8 @@ BANNERS = [
     "Wij en onze partners slaan informatie op een apparaat op, zoals cookies.",
     "Denna site använder cookies för att leverera en bättre användarupplevelse.",
     "Genom användandet av våra tjänster accepterar du användandet av cookies.",
+    "Strictly Necessary Cookies: These Cookies are required for Service functionality.",
+    "Personalization Cookies: These Cookies enable us to provide certain features.",
 ]
 
 BOT_CHECKS = [
@@ -90,6 +92,7 @@ def test_a_bot_checks_phrase_in_a_long_page_is_left_alone(line):
     "The robot asked the children whether they were human, and they laughed.",
     "Wir backen Cookies mit den Kindern.",
     "Google uses cookies to deliver its ads, the regulator said.",
+    "These cookies are best eaten warm, with a glass of cold milk.",
     "Nutzer sollten Cookies ablehnen, rät der Verbraucherschutz.",
     "Il faut parfois accepter les cookies pour lire un article, regrette l'association.",
 ])
