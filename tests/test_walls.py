@@ -53,6 +53,9 @@ BANNERS = [
     "Genom användandet av våra tjänster accepterar du användandet av cookies.",
     "Strictly Necessary Cookies: These Cookies are required for Service functionality.",
     "Personalization Cookies: These Cookies enable us to provide certain features.",
+    "Notwendige Cookies helfen dabei, eine Webseite nutzbar zu machen.",
+    "Cookies strictement nécessaires : ces cookies sont indispensables au fonctionnement du site.",
+    "Cookies estrictamente necesarias: estas cookies son esenciales para el sitio.",
 ]
 
 BOT_CHECKS = [
