@@ -54,6 +54,8 @@ BANNERS = [
     "Strictly Necessary Cookies: These Cookies are required for Service functionality.",
     "Personalization Cookies: These Cookies enable us to provide certain features.",
     "Notwendige Cookies helfen dabei, eine Webseite nutzbar zu machen.",
+    "An dieser Stelle finden Sie externen Inhalt, der den Artikel ergänzt.",
+    "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird.",
     "Cookies strictement nécessaires : ces cookies sont indispensables au fonctionnement du site.",
     "Cookies estrictamente necesarias: estas cookies son esenciales para el sitio.",
 ]

@@ -97,7 +97,8 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-WALL", Label.BOILERPLATE, "consent or bot-check notice",
          "The notice a site shows in front of its pages, in its set phrases (data/walls.toml): a cookie "
          "consent banner ('This website uses cookies to …', 'If you continue browsing the site, you agree …', "
-         "'Accept all cookies'), found anywhere in a line of any length; or, on a short page, what a site "
+         "'Accept all cookies', or the consent asked before an embedded post: 'Ich bin damit einverstanden, dass "
+         "mir der externe Inhalt angezeigt wird'), found anywhere in a line of any length; or, on a short page, what a site "
          "serves a client it takes for a bot or cannot serve ('Verify you are human', 'Checking your browser "
          "before accessing …', 'Access to this page has been denied', 'You need to enable JavaScript to run "
          "this app'). A page that is mostly such a notice keeps nothing, with a warning: the scraper saved "

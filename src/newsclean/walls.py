@@ -6,7 +6,8 @@ human', 'Checking your browser before accessing …'). Their sentences read like
 learned model keeps many of them; their wording is the site's own, in a few set phrases per
 language (``data/walls.toml``), so a phrase anywhere in a line of any length names it, whatever
 the model says. The phrases are no input of the model: a new one needs no refit. A banner's
-phrases are looked for in the lines that name its cookies; a bot check's on short pages only
+phrases are looked for in the lines that name its cookies (or the external content it stands in
+for: 'Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird'); a bot check's on short pages only
 (``BOT_CHECK_MAX_CHARS``): the site shows nothing else, and an article may well ask whether
 you are a robot. A notice is a paragraph: a longer line (``WALL_LINE_MAX_CHARS``, a dump that
 glued the banner to the page's text) is none.
