@@ -5,12 +5,13 @@ continue browsing the site, you agree to the use of cookies.'), or instead of it
 human', 'Checking your browser before accessing …'). Their sentences read like text, and the
 learned model keeps many of them; their wording is the site's own, in a few set phrases per
 language (``data/walls.toml``), so a phrase anywhere in a line of any length names it, whatever
-the model says. The phrases are no input of the model: a new one needs no refit. A banner's
-phrases are looked for in the lines that name its cookies (or the external content it stands in
-for: 'Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird'); a bot check's on short pages only
-(``BOT_CHECK_MAX_CHARS``): the site shows nothing else, and an article may well ask whether
-you are a robot. A notice is a paragraph: a longer line (``WALL_LINE_MAX_CHARS``, a dump that
-glued the banner to the page's text) is none.
+the model says. The phrases are no input of the model: a new one needs no refit.
+
+A banner's phrases are looked for in the lines that name its cookies (or the external content
+it stands in for: 'Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird'); a
+bot check's on short pages only (``BOT_CHECK_MAX_CHARS``): the site shows nothing else, and an
+article may well ask whether you are a robot. A notice is a paragraph: a longer line
+(``WALL_LINE_MAX_CHARS``, a dump that glued the banner to the page's text) is none.
 
 A page whose text is mostly such a notice (``WALL_PAGE_SHARE`` of its width) is the wall itself:
 nothing of it is kept, and the Document says so in a warning, so that a corpus builder knows
@@ -84,14 +85,16 @@ def wall_lines(lower: Sequence[str]) -> frozenset[int]:
     page's lines lower-cased (``PageCues.lower``). Most pages name no cookies and are not short:
     for them this is one join and a few substring tests."""
     consent_words, consent, bot_check = _phrases()
-    page = "\n".join(lower)
+    page = "\n".join(lower)  # (the line offsets only when a word is there: most pages need none)
     words = [w for w in consent_words if w in page]
     found = set()
     if words:
-        found.update(i for i in lines_with(page, joined(lower)[1], words)
+        starts = joined(list(lower))[1]
+        found.update(i for i in lines_with(page, starts, words)
                      if len(lower[i]) <= WALL_LINE_MAX_CHARS and consent.found_in(lower[i]))
     if len(page) <= BOT_CHECK_MAX_CHARS:
-        found.update(i for i, line in enumerate(lower) if len(line) <= WALL_LINE_MAX_CHARS and bot_check.found_in(line))
+        found.update(i for i, line in enumerate(lower)
+                     if len(line) <= WALL_LINE_MAX_CHARS and bot_check.found_in(line))
     return frozenset(found)
 
 
