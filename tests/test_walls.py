@@ -194,3 +194,14 @@ def test_explain_names_the_notice_and_warns_of_a_wall(tmp_path):
     assert r.returncode == 0
     assert r.stdout.count("NC-WALL") == 2
     assert f"warning: {wall}: {WALL_PAGE_WARNING}" in r.stderr
+
+
+def test_an_html_bot_check_is_a_wall_too():
+    from newsclean import clean_html
+
+    html = ("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><h1>Just a moment...</h1>"
+            "<p>Checking your browser before accessing example.com.</p><p>This process is automatic. Your browser "
+            "will redirect to your requested content shortly.</p><p>Please allow up to 5 seconds…</p>"
+            "<div>DDoS protection by Cloudflare<br>Ray ID: 7a1b2c3d4e5f</div></body></html>")
+    doc = clean_html(html)
+    assert doc.text == "" and doc.warnings == (WALL_PAGE_WARNING,)
