@@ -42,9 +42,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "src"))
 BENCH = os.path.join(HERE, "..", "..", "shared", "bench")
 OUT = os.path.join(HERE, "..", "src", "newsclean", "data", "meta", "title_model.json")
 
-from newsclean import blocks, classify, context, metadata, model, title, walls  # noqa: E402
-from newsclean.errors import error_lines  # noqa: E402
-from newsclean.config import DEFAULT  # noqa: E402
+from newsclean import blocks, metadata, pipeline, title  # noqa: E402
 from newsclean.document import Label  # noqa: E402
 
 DATASETS = ("fundus_fixtures", "trafilatura_eval", "newspaper4k_fixtures", "seeds")
@@ -53,16 +51,12 @@ DATASETS = ("fundus_fixtures", "trafilatura_eval", "newspaper4k_fixtures", "seed
 def pipeline_inputs(text: str) -> tuple[list[str], int | None, int | None, list[int], frozenset[int]]:
     """The units, the classifier's first/last content unit, the units' blank-line blocks and the
     units never the headline (error messages, consent and bot-check notices), as ``pipeline.clean``
-    passes them."""
+    passes them (``pipeline.label``, with the default configuration)."""
     units = blocks.split(text)
-    texts = [u.text for u in units]
-    notices = walls.wall_lines([t.lower() for t in texts])
-    first = classify.first_pass(units, DEFAULT.extra_cues, DEFAULT.disabled_rules, walls=notices)
-    probs = model.predict(first) if model.available() and first else None
-    revised, _ = walls.drop_wall_page(context.revise(first, probs), notices)
-    content = [l.index for l in revised if l.label is Label.CONTENT]
-    return (texts, (content[0] if content else None), (content[-1] if content else None),
-            [u.block for u in units], error_lines(texts) | notices)
+    labelled = pipeline.label(units)
+    content = [l.index for l in labelled.lines if l.label is Label.CONTENT]
+    return ([u.text for u in units], (content[0] if content else None), (content[-1] if content else None),
+            [u.block for u in units], labelled.never_title)
 
 
 def load_pages(corpus: str, styles: list[str], part_of) -> list[dict]:

@@ -9,11 +9,12 @@ goes through ``newsclean.html`` first.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from newsclean import blocks, classify, context, language, metadata, model, render, repeat, walls
 from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
+from newsclean.cuematch import PageCues
 from newsclean.decode import well_formed
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
 from newsclean.errors import error_lines
@@ -109,6 +110,34 @@ def _drop_kicker(lines: list[Line], t: int | None) -> list[Line]:
             if l.index in above else l for l in lines]
 
 
+class Labelled(NamedTuple):
+    """A page's units labelled by the first and second passes: what ``clean`` reads its metadata
+    and body from (and ``scripts/train_title.py`` its headline candidates)."""
+
+    lines: list[Line]  # the units, labelled
+    probs: Sequence[float] | None  # the learned model's P(content) per unit, when it ran
+    page_cues: PageCues  # the units' cue matches
+    never_title: frozenset[int]  # units no headline comes from: error messages, consent and bot-check notices
+    is_wall: bool  # the page is such a notice and nothing else (``walls.drop_wall_page``)
+
+
+def label(units: Sequence[Line], config: Config = DEFAULT, repeated: frozenset[int] = frozenset()) -> Labelled:
+    """The units labelled alone (``classify``), by the learned model, by their neighbours
+    (``context``), by the batch's repeated lines and as a wall page."""
+    page_cues = classify.scan(units, config.extra_cues)
+    # (the first pass drops them, the title finder never takes one; switched off, neither)
+    errors = frozenset() if "NC-ERROR" in config.disabled_rules else error_lines([u.text for u in units])
+    notices = frozenset() if "NC-WALL" in config.disabled_rules else walls.wall_lines(page_cues.lower)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors, notices)
+    use_model = config.use_model and model.available() and first
+    probs = model.predict(first, page_cues) if use_model else None
+    revised = context.revise(first, probs, config.disabled_rules)
+    if repeated and "NC-REPEAT" not in config.disabled_rules:
+        revised = repeat.drop_repeated(revised, repeated)
+    revised, is_wall = walls.drop_wall_page(revised, notices)
+    return Labelled(revised, probs, page_cues, errors | notices, is_wall)
+
+
 def clean(text: str, *, url: str | None = None, lang: str | None = None,
           config: Config | None = None, repeated: frozenset[int] = frozenset()) -> Document:
     """Clean one page given as text: keep the article, learn the metadata.
@@ -124,23 +153,14 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
 
     units = blocks.split(text)
     texts = [u.text for u in units]
-    page_cues = classify.scan(units, config.extra_cues)
-    # (the first pass drops them, the title finder never takes one; switched off, neither)
-    errors = frozenset() if "NC-ERROR" in config.disabled_rules else error_lines(texts)
-    notices = frozenset() if "NC-WALL" in config.disabled_rules else walls.wall_lines(page_cues.lower)
-    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors, notices)
-    use_model = config.use_model and model.available() and first
-    probs = model.predict(first, page_cues) if use_model else None
-    revised = context.revise(first, probs, config.disabled_rules)
-    if repeated and "NC-REPEAT" not in config.disabled_rules:
-        revised = repeat.drop_repeated(revised, repeated)
-    revised, is_wall = walls.drop_wall_page(revised, notices)
+    labelled = label(units, config, repeated)
+    revised, probs = labelled.lines, labelled.probs
     content = [l.index for l in revised if l.label is Label.CONTENT]
     code = lang or language.detect(kept_prefix(revised, LANGUAGE_SAMPLE_CHARS))
     found = metadata.extract(texts, url=url, language=code,
                              content_start=content[0] if content else None,
-                             content_end=content[-1] if content else None, page_cues=page_cues,
-                             blocks=[u.block for u in units], errors=errors | notices)
+                             content_end=content[-1] if content else None, page_cues=labelled.page_cues,
+                             blocks=[u.block for u in units], errors=labelled.never_title)
     fixed = {i: v for i, v in found.consumed.items() if v[0] not in config.disabled_rules}
     headline = _title_line(fixed)
     inside = _title_inside(revised, headline)
@@ -155,7 +175,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     lines = context.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
     lines = context.keep_sentence_fragments(lines)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
-    return _finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if is_wall else ())
+    return _finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
 
 
 def _clean_own_markdown(meta: Metadata, body: str, *, url: str | None, lang: str | None,
