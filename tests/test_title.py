@@ -278,9 +278,16 @@ def test_a_line_wider_than_a_headline_is_no_candidate_in_any_script():
     ("Foto: Jane Doe", True), ("Quelle: dpa", True), ("Jane Doe/Reuters", True), ("© 2020 Jane Doe", True),
     ("iStockphoto", True), ("img_2020.jpg", True), ("图片来源：网络", True), ("Bild: picture alliance / dpa", True),
     ("Reuters reported on Monday", False), ("Storm hits the coast as thousands lose power", False),
+    # an agency before the slash, the photographer after it; a group photo named from the left; a Korean
+    # photo-source label in brackets
+    ("The minister in Madrid on Sunday. EFE/ J.J. Guillén", True), ("Jane Doe at the summit (REUTERS/John Doe)", True),
+    ("(L-R) Jane Doe, John Doe, Max Muster", True), ("Die Preisträger (v.l.n.r.): Jane Doe, John Doe", True),
+    ("소년공 시절의 모습. [사진 출처 = 캠프]", True), ("회담하는 양국 정상 [사진=연합뉴스]", True),
+    ("Tax rises from 20/30 percent", False), ("Prices rose 5% in March, AP data show", False),
 ])
 def test_caption_marks_come_from_the_data_file(line, caption):
-    # data/context.toml's caption_labels, picture_sources, picture_agencies, agencies_after_slash, caption_words_cjk
+    # data/context.toml's caption_labels, picture_sources, picture_agencies, agencies_after_slash,
+    # agencies_before_slash, group_photo_marks, caption_words_cjk
     from newsclean.title import is_caption
 
     assert is_caption(line.lower()) is caption

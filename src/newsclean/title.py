@@ -213,17 +213,18 @@ class _Bins:
 @lru_cache(maxsize=1)
 def _caption_marks() -> tuple[re.Pattern, re.Pattern]:
     """What marks a caption or a picture credit (``data/context.toml``: labels before a colon, picture
-    agencies and stock libraries, Chinese picture-source labels), and a quick test that the line holds
-    a word of one at all (the full pattern runs only then)."""
+    agencies and stock libraries, a group photo's "from the left", CJK picture-source labels), and a
+    quick test that the line holds a word of one at all (the full pattern runs only then)."""
     def alt(key: str) -> str:
         return trie(sorted(set(context_words(key))))
 
     marks = startcache.compile(
         rf"©|\(c\)|\b(?:{alt('caption_labels')}):|{alt('picture_sources')}|\b(?:{alt('picture_agencies')})\b|"
-        rf"/ ?(?:{alt('agencies_after_slash')})\b|\.(?:jpe?g|png|gif|webp)\b|{alt('caption_words_cjk')}")
+        rf"/ ?(?:{alt('agencies_after_slash')})\b|\b(?:{alt('agencies_before_slash')}) ?/ ?[^\W\d_]|"
+        rf"{alt('group_photo_marks')}|\.(?:jpe?g|png|gif|webp)\b|{alt('caption_words_cjk')}")
     hints = ["©", "(c)", ".jp", ".png", ".gif", ".webp"] + [
         w for key in ("caption_labels", "picture_sources", "picture_agencies", "agencies_after_slash",
-                      "caption_words_cjk") for w in context_words(key)]
+                      "agencies_before_slash", "group_photo_marks", "caption_words_cjk") for w in context_words(key)]
     return marks, startcache.compile(trie(sorted(set(hints))))
 
 
