@@ -407,10 +407,15 @@ def leftmost_longest(automaton: ahocorasick.Automaton, text: str) -> list[tuple[
 
 
 def joined(parts: list[str]) -> tuple[str, list[int]]:
-    """The parts joined by newlines, and the offset where each starts (part i starts after
-    the lengths of the parts before it and i newlines; summed by C iterators, since pages
-    have hundreds of parts and this runs several times a page)."""
-    return "\n".join(parts), list(map(add, accumulate(map(len, parts), initial=0), range(len(parts))))
+    """The parts joined by newlines, and the offset where each starts (``line_starts``)."""
+    return "\n".join(parts), line_starts(parts)
+
+
+def line_starts(parts: Sequence[str]) -> list[int]:
+    """Where each part starts in the parts joined by newlines: part i starts after the lengths of
+    the parts before it and i newlines (summed by C iterators, since pages have hundreds of parts
+    and this runs several times a page)."""
+    return list(map(add, accumulate(map(len, parts), initial=0), range(len(parts))))
 
 
 def _line_at(starts: list[int], offset: int) -> int:

@@ -21,7 +21,7 @@ from newsclean.config import DEFAULT, Config
 from newsclean.dates import parse_date
 from newsclean.decode import well_formed
 from newsclean.document import Document, Label, Line, Metadata
-from newsclean.pipeline import _drop_repeated_title, _finish, clean, kept_prefix
+from newsclean.pipeline import clean, drop_repeated_title, finish, kept_prefix
 from newsclean.thresholds import LANGUAGE_SAMPLE_CHARS
 
 _TAG = startcache.compile(r"<[^>]+>")
@@ -297,11 +297,10 @@ def _merge(doc: Document, found: dict | None, *, url: str | None, lang: str | No
         ours = ours.merged(alone.metadata)
         warnings = tuple(dict.fromkeys(warnings + alone.warnings))
     meta = _metadata(theirs, ours, title, found)
-    if "NC-TITLE" not in config.disabled_rules:
-        lines = _drop_repeated_title(lines, meta.title)
+    lines = drop_repeated_title(lines, meta.title, config)
     meta = replace(meta, language=lang or language.detect(kept_prefix(lines, LANGUAGE_SAMPLE_CHARS)),
                    url=meta.url or url)
-    return _finish(lines, meta, config, "html", warnings=warnings)
+    return finish(lines, meta, config, "html", warnings=warnings)
 
 
 # ------------------------------------------------------------------------------- metadata

@@ -41,11 +41,12 @@ def _alt(words) -> str:
     return trie(words) if words else ""
 
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# the wide scripts' letters (kana, CJK ideographs, Hangul syllables): shared with the headline finder
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # a CJK character inside a case-insensitive pattern: these have no case, and outside the
 # IGNORECASE flag the class compiles in a third of the time (``re`` folds every character
 # of a case-insensitive range, some 40,000 here, at every start)
-_CJK_NOCASE = f"(?-i:[{_CJK}])"
+_CJK_NOCASE = f"(?-i:[{CJK}])"
 _COLON = r"\s*[:：︰]\s*"
 _SEP = r"\s{2,}|\s*[|｜│¦•·●■/／]\s*|\s+[-–—]\s+|[;；。]|\s+【"  # (【 after a space: the next field, " 【打印】")
 
@@ -155,7 +156,7 @@ class LabelCues:
     def name_suffix(self) -> re.Pattern:
         """A name then a word for 'reporter' ('구현모 기자'): compiled when a line first has such a
         word (``suffix_word``), since its two CJK classes cost 3 ms at every start."""
-        return startcache.compile(rf"(?:^|\s)(?P<name>[{_CJK}]{{2,4}})\s?(?:{self._suffix})(?![{_CJK}])")
+        return startcache.compile(rf"(?:^|\s)(?P<name>[{CJK}]{{2,4}})\s?(?:{self._suffix})(?![{CJK}])")
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +166,7 @@ def label_cues() -> LabelCues:
 
 URL_IN_LINE = startcache.compile(r"https?://[^\s<>\"'“”，。]+", re.I)
 _CUT = startcache.compile(_SEP)
-CJK_OR_HANGUL = startcache.compile(f"[{_CJK}]")
+CJK_OR_HANGUL = startcache.compile(f"[{CJK}]")
 
 
 STRIP = " \t:：.。,，;；|｜-–—·•/()（）[]【】「」“”\"'"

@@ -37,8 +37,10 @@ def _own_markdown(text: str) -> tuple[Metadata, str] | None:
     return Metadata(**values), body
 
 
-def _finish(lines: Sequence[Line], meta: Metadata, config: Config, kind: str,
-            body_blocks=None, warnings: tuple[str, ...] = ()) -> Document:
+def finish(lines: Sequence[Line], meta: Metadata, config: Config, kind: str,
+           body_blocks=None, warnings: tuple[str, ...] = ()) -> Document:
+    """The Document of labelled lines and metadata: the kept lines rendered (or ``body_blocks``
+    as given); the last step of every input kind (text, HTML, newsclean's own Markdown)."""
     kept = [l for l in lines if l.label is Label.CONTENT]
     body_blocks = render.to_blocks(kept) if body_blocks is None else body_blocks
     md = render.markdown(meta, body_blocks, config.fields, config.front_matter)
@@ -77,10 +79,12 @@ def _title_inside(lines: Sequence[Line], t: int | None) -> int | None:
     return t if before >= TITLE_INSIDE_MIN_BEFORE else None
 
 
-def _drop_repeated_title(lines: list[Line], title: str | None, keep: int | None = None) -> list[Line]:
+def drop_repeated_title(lines: list[Line], title: str | None, config: Config,
+                        keep: int | None = None) -> list[Line]:
     """The title is in the front matter: a body line repeating it goes (but line ``keep``,
-    the headline's own line when it stands inside the text, see ``_title_inside``)."""
-    if not title:
+    the headline's own line when it stands inside the text, see ``_title_inside``), unless
+    ``NC-TITLE`` is switched off. For text and HTML input alike."""
+    if not title or "NC-TITLE" in config.disabled_rules:
         return lines
     key = "".join(title.split()).lower()
     out = []
@@ -166,8 +170,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     inside = _title_inside(revised, headline)
     if inside is not None:
         del fixed[inside]
-    title = found.metadata.title if "NC-TITLE" not in config.disabled_rules else None
-    lines = _drop_repeated_title(context.overlay(revised, fixed), title, keep=inside)
+    lines = drop_repeated_title(context.overlay(revised, fixed), found.metadata.title, config, keep=inside)
     if inside is None and "NC-NAV" not in config.disabled_rules:
         lines = _drop_kicker(lines, headline)
     if inside is None:  # (a headline inside the text has no standfirst under it)
@@ -175,7 +178,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     lines = context.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
     lines = context.keep_sentence_fragments(lines)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
-    return _finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
+    return finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
 
 
 def _clean_own_markdown(meta: Metadata, body: str, *, url: str | None, lang: str | None,
@@ -184,4 +187,4 @@ def _clean_own_markdown(meta: Metadata, body: str, *, url: str | None, lang: str
     body_blocks = render.parse_blocks(body)
     lines = [Line(i, b.text, i, (i, i)) for i, b in enumerate(body_blocks)]
     meta = replace(meta, url=meta.url or url, language=meta.language or lang)
-    return _finish(lines, meta, config, "markdown", body_blocks)
+    return finish(lines, meta, config, "markdown", body_blocks)

@@ -50,13 +50,10 @@ from newsclean.blocks import display_width as _width
 from newsclean.cuematch import index as _cue_index  # the first pass's compiled cues, shared
 from newsclean.cues import context_words, trie
 from newsclean.dates import find_dates
-from newsclean.metacues import without_spans
+from newsclean.metacues import CJK, CJK_OR_HANGUL, without_spans
 
-__all__ = ["pick_title", "texty", "is_caption", "cue_noise", "CJK", "CJK_CHAR", "HAS_DIGIT", "DIGITS_ONLY",
+__all__ = ["pick_title", "texty", "is_caption", "cue_noise", "HAS_DIGIT", "DIGITS_ONLY",
            "CAMEL_JOIN", "CRUMB_SPLIT", "NOISE_CODES", "NOISE_MAX_CHARS"]
-
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-CJK_CHAR = startcache.compile(f"[{CJK}]")
 
 TITLE_MAX_CHARS = 220  # a longer line is no headline; counted in columns, a wide (CJK) character two
 WINDOW_BEFORE = 60  # candidates: this many units above the start of the text ...
@@ -97,7 +94,7 @@ def texty(s: str) -> int:
     n = len(s)
     if n < 60:
         return 0
-    cjk = 0 if s.isascii() else len(CJK_CHAR.findall(s[:200]))
+    cjk = 0 if s.isascii() else len(CJK_OR_HANGUL.findall(s[:200]))
     if cjk > 20:
         return n * 2 if _CJK_PUNCT.search(s) else 0
     if s.count(" ") < 8 or not _LATIN_PUNCT.search(s):
@@ -132,12 +129,12 @@ def _slug_words(url: str | None) -> set[str]:
 
 def _tokens(s: str) -> set[str]:
     """Content words of a line: words of 4+ letters, and CJK character pairs."""
-    if s.isascii() or CJK_CHAR.search(s) is None:
+    if s.isascii() or CJK_OR_HANGUL.search(s) is None:
         return set(_WORD4.findall(s.lower()))
     words = _WORD.findall(s.lower())
     out = set()
     for w in words:
-        if CJK_CHAR.match(w):
+        if CJK_OR_HANGUL.match(w):
             out.update(w[k:k + 2] for k in range(len(w) - 1))
         elif len(w) >= 4:
             out.add(w)
@@ -395,7 +392,7 @@ def _cheap(s: str, i: int, cs: int, cs_r: int, page: _Page, meta_lines: set[int]
     if _nav_arrow(s) or _dateline(s):
         return None
     f: dict[str, float] = {}
-    cjk = not s.isascii() and len(CJK_CHAR.findall(s)) >= 4
+    cjk = not s.isascii() and len(CJK_OR_HANGUL.findall(s)) >= 4
     # position
     d = i - cs
     f[_D_BIN(d)] = 1.0

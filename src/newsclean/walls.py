@@ -27,7 +27,7 @@ import ahocorasick
 
 from newsclean import startcache
 from newsclean.blocks import display_width
-from newsclean.cuematch import joined, lines_with, required_literals
+from newsclean.cuematch import line_starts, lines_with, required_literals
 from newsclean.document import Label, Line
 from newsclean.thresholds import BOT_CHECK_MAX_CHARS, WALL_LINE_MAX_CHARS, WALL_PAGE_SHARE
 
@@ -89,8 +89,7 @@ def wall_lines(lower: Sequence[str]) -> frozenset[int]:
     words = [w for w in consent_words if w in page]
     found = set()
     if words:
-        starts = joined(list(lower))[1]
-        found.update(i for i in lines_with(page, starts, words)
+        found.update(i for i in lines_with(page, line_starts(lower), words)
                      if len(lower[i]) <= WALL_LINE_MAX_CHARS and consent.found_in(lower[i]))
     if len(page) <= BOT_CHECK_MAX_CHARS:
         found.update(i for i, line in enumerate(lower)
