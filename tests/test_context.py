@@ -3,7 +3,8 @@ import pytest
 
 from newsclean.blocks import split
 from newsclean.classify import first_pass, shape
-from newsclean.context import main_span, overlay, revise
+from newsclean.context import overlay, revise
+from newsclean.region import main_span
 from newsclean.document import Label
 
 PARA = "这是一段很长的正文内容,讲述了事情的来龙去脉,并且包含了足够多的文字来被当作正文。" * 2
@@ -243,12 +244,13 @@ def test_caption_with_photo_credit_does_not_continue_the_text():
                                     "(Crédit : AFP)", "(Fotos: Jane Doe)."])
 def test_a_credit_in_brackets_opens_with_a_label_of_the_data_file(credit):
     # the labels are data/context.toml's credit_labels, the same the credit after a colon reads
-    from newsclean.context import _bracketed_credit, _has_credit
+    from newsclean.lastpass import _has_credit
+    from newsclean.linekinds import bracketed_credit
 
     line = f"The protesters came on stage during the second act, holding a banner {credit}"
-    assert _bracketed_credit().search(line) and _has_credit(line)
+    assert bracketed_credit().search(line) and _has_credit(line)
     # a bracket that opens with another word is no credit
-    assert not _bracketed_credit().search("The protesters came on stage (photographers were kept out).")
+    assert not bracketed_credit().search("The protesters came on stage (photographers were kept out).")
 
 
 def test_unsure_page_grows_kept_text_by_near_lines():
@@ -531,7 +533,7 @@ def _headlined(texts, probs, headline, meta=()):
 
 
 def test_standfirst_under_the_headline_stays():
-    from newsclean.context import keep_standfirst
+    from newsclean.lastpass import keep_standfirst
     from newsclean.thresholds import MODEL_KEEP, MODEL_STANDFIRST
     low = (MODEL_STANDFIRST + MODEL_KEEP) / 2  # under MODEL_KEEP: the model alone drops it
     summary = "The council approved a budget that puts schools and water pipes first this year."
@@ -554,7 +556,7 @@ def test_standfirst_under_the_headline_stays():
 
 
 def test_standfirst_search_under_a_headline_far_from_the_body():
-    from newsclean.context import keep_standfirst
+    from newsclean.lastpass import keep_standfirst
     from newsclean.thresholds import MODEL_KEEP, MODEL_UNSTOPPED, STANDFIRST_MAX_BODY
     low = 0.35 if 0.35 < MODEL_KEEP else MODEL_KEEP - 0.05
     summary = "The council approved a budget that puts schools and water pipes first this year."
@@ -582,7 +584,7 @@ def test_standfirst_search_under_a_headline_far_from_the_body():
 
 
 def test_standfirst_without_its_full_stop():
-    from newsclean.context import _unstopped_sentence, keep_standfirst
+    from newsclean.lastpass import _unstopped_sentence, keep_standfirst
     from newsclean.thresholds import MODEL_KEEP, MODEL_STANDFIRST, MODEL_UNSTOPPED
     low = (MODEL_UNSTOPPED + MODEL_KEEP) / 2
     deck = "Mark Helfrich über das gewaltige Potenzial der Technologie im Kampf gegen den Klimawandel"
@@ -611,7 +613,7 @@ def test_standfirst_without_its_full_stop():
 
 
 def test_prose_under_kept_text_continues_after_every_rule():
-    from newsclean.context import continue_text
+    from newsclean.lastpass import continue_text
     from newsclean.thresholds import MODEL_CONTINUE, MODEL_KEEP
     hesitant = (MODEL_CONTINUE + MODEL_KEEP) / 2
     source = "Pressemitteilung Nr. 48/22 des BAG vom 20.12.2022 zum Urteil vom 20.12.2022 – 9 AZR 266/20"
@@ -647,7 +649,7 @@ def test_prose_under_kept_text_continues_after_every_rule():
 
 
 def test_short_line_between_text_kept_by_any_rule():
-    from newsclean.context import continue_text
+    from newsclean.lastpass import continue_text
     from newsclean.thresholds import MODEL_KEEP, MODEL_SANDWICH
     between = (MODEL_SANDWICH + MODEL_KEEP) / 2
     texts = [EN, "What the experts say", EN2, "Share this", EN3]
@@ -677,7 +679,7 @@ def _labelled(rows, cue: dict[int, str] | None = None):
 
 
 def test_a_dropped_part_of_a_kept_sentence_comes_back():
-    from newsclean.context import keep_sentence_fragments
+    from newsclean.lastpass import keep_sentence_fragments
 
     # a link's text set on a line of its own by a dump of text nodes, dropped as a repeat of a menu item
     rows = [("The most popular file-swapping software of all time is", True), ("KaZaA", False),
@@ -704,7 +706,7 @@ def test_a_dropped_part_of_a_kept_sentence_comes_back():
     ("The council met on Tuesday.", "Share this article:", "it agreed to rebuild the bridge"),  # no run-on above or below
 ])
 def test_no_sentence_runs_through_these(above, middle, below):
-    from newsclean.context import keep_sentence_fragments
+    from newsclean.lastpass import keep_sentence_fragments
 
     lines = _labelled([(above, True), (middle, False), (below, True)])
     assert keep_sentence_fragments(lines) == lines

@@ -1,17 +1,17 @@
 """The pure core: ``clean(text) -> Document``. No I/O happens here.
 
 Stages, each in its own module: split into units (``blocks``) → label each unit alone
-(``classify``) → score by the learned model (``model``, when shipped) → revise by
-neighbours and main region (``context``) → metadata (``metadata``, ``dates``,
-``language``) → render (``render``). Decoding bytes is the caller's (``decode``), and HTML
-goes through ``newsclean.html`` first.
+(``classify``) → score by the learned model (``model``, when shipped) → revise by neighbours
+and main region (``context``; ``region`` without the model) → metadata (``metadata``, ``dates``,
+``language``) → the rules that need the headline (``lastpass``) → render (``render``). Decoding
+bytes is the caller's (``decode``), and HTML goes through ``newsclean.html`` first.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import NamedTuple, Sequence
 
-from newsclean import blocks, classify, context, language, metadata, model, render, repeat, walls
+from newsclean import blocks, classify, context, language, lastpass, metadata, model, render, repeat, walls
 from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
 from newsclean.cuematch import PageCues
@@ -174,9 +174,9 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
     if inside is None and "NC-NAV" not in config.disabled_rules:
         lines = _drop_kicker(lines, headline)
     if inside is None:  # (a headline inside the text has no standfirst under it)
-        lines = context.keep_standfirst(lines, headline, probs)
-    lines = context.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
-    lines = context.keep_sentence_fragments(lines)
+        lines = lastpass.keep_standfirst(lines, headline, probs)
+    lines = lastpass.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
+    lines = lastpass.keep_sentence_fragments(lines)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
 

@@ -1,0 +1,83 @@
+"""Readers' comment threads under an article (``NC-COMMENT``).
+
+A comment-count header after the article's text ("53 Responses to “…”", "{ 7 comments… read
+them below }", "12 Kommentare", or the same count split over short lines by a dump of text
+nodes) opens the thread, and the kept lines under it go: readers' comments read like text and
+may be longer than the article, so the list-header rule, which weighs the text on both sides,
+would keep them. A count of zero opens nothing.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from newsclean import startcache
+from newsclean.classify import is_pattern_cue, shape
+from newsclean.cues import cues
+from newsclean.document import Label, Line
+from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, SPLIT_COUNT_LINES, THREAD_MIN_BEFORE
+
+
+def thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
+    """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
+    "12 Kommentare") standing under at least ``THREAD_MIN_BEFORE`` columns of kept text.
+
+    ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
+    ``lines`` the revised ones (whose kept text is measured)."""
+    before = 0
+    bare: list[bool] | None = None  # per line, a number alone (a split count has one: most windows are skipped)
+    for i, (f, line) in enumerate(zip(first, lines)):
+        if before >= THREAD_MIN_BEFORE:
+            if bare is None:  # (only the lines under enough kept text are ever asked)
+                bare = [False] * i + [_bare_number(g.text) for g in first[i:]]
+            if f.first_code == "NC-COMMENT" and is_pattern_cue(f):
+                count = f.text
+            else:
+                count = _split_count(first, i) if any(bare[i:i + SPLIT_COUNT_LINES]) else None
+            if count is not None and not _NO_COMMENTS.match(count):
+                return i
+        if line.label is Label.CONTENT:
+            before += shape(line.text).width
+    return None
+
+
+# a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论"): no thread under it
+_NO_COMMENTS = startcache.compile(r"^\D*0(?!\d)")
+_BARE_NUMBER = startcache.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
+
+
+def _bare_number(text: str) -> bool:
+    """``_BARE_NUMBER`` matches the line; most lines open with a letter, which rules it out first."""
+    return bool(text) and not text[0].isalpha() and _BARE_NUMBER.match(text) is not None
+
+
+def _split_count(lines: Sequence[Line], i: int) -> str | None:
+    """A comment-count header starting at line ``i`` and split over up to ``SPLIT_COUNT_LINES``
+    short lines: a dump of a page's text nodes puts the count, its link and the brackets around
+    them on lines of their own ("{", "53", "comments… read them below or", "add one", "}";
+    "12", "Comments"), so no line alone reads as the count. The lines, joined, must match a
+    count pattern (an ``NC-COMMENT`` pattern cue); they are returned joined. (The caller asks
+    only where one of them is a number alone.)"""
+    parts = []
+    for line in lines[i:i + SPLIT_COUNT_LINES]:
+        if not shape(line.text).short:
+            break
+        parts.append(line.text)
+        if len(parts) > 1:
+            joined = " ".join(parts)
+            if cues()["NC-COMMENT"].patterns.search(joined):  # (every language's, compiled once)
+                return joined
+    return None
+
+
+def cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[float] | None) -> list[Line]:
+    """Under a comment-count header that follows article text, the kept lines are readers'
+    comments: they go, whatever their length (a thread may be longer than the article, so
+    the list-header rule, which weighs the text on both sides, keeps it). Lines the model is
+    all but sure of (``MODEL_KEEP_UNDER_THREAD``) stay: a count header set inside an article."""
+    if header is None:
+        return lines
+    why = f"in the comment thread under line {lines[header].index}"
+    return lines[:header + 1] + [
+        l.with_final(Label.BOILERPLATE, "NC-COMMENT", why)
+        if l.label is Label.CONTENT and (probs is None or probs[j] < MODEL_KEEP_UNDER_THREAD) else l
+        for j, l in enumerate(lines[header + 1:], header + 1)]
