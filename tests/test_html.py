@@ -223,3 +223,18 @@ def test_html_with_stray_nul_bytes_is_cleaned(tmp_path):
                           env=env)
     assert proc.returncode == 0, proc.stderr
     assert PARAS[1] in proc.stdout and "NUL byte dropped" in proc.stderr
+
+
+def test_switching_nc_title_off_leaves_the_headline_in_the_body():
+    # the repeated title leaves the body by one function for text and HTML input alike
+    # (pipeline.drop_repeated_title), and NC-TITLE switched off keeps it there in both
+    from newsclean.config import Config
+    from newsclean.pipeline import clean
+
+    off = Config(disabled_rules=frozenset({"NC-TITLE"}))
+    head = "Harbour plan approved after ten years"
+    text = "\n\n".join(["Home", head, "By Jane Smith"] + PARAS)
+    for make in (lambda cfg: clean_html(EN_PAGE, config=cfg), lambda cfg: clean(text, config=cfg)):
+        body_on = make(None).markdown.split("---\n", 2)[2]
+        body_off = make(off).markdown.split("---\n", 2)[2]
+        assert head not in body_on and head in body_off
