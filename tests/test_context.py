@@ -429,6 +429,11 @@ def test_ingredient_list_stays_though_the_model_doubts_it():
     broken = "\n\n".join(["250 g flour", "2 tbsp sugar", EN, "1 cup milk", EN2])
     assert all(run(broken, probs=[0.1, 0.1, 0.1, 0.1, 0.9])[i].label is Label.BOILERPLATE for i in (0, 1, 3))
     assert all(l.label is Label.BOILERPLATE for l in run(text, probs=[0.05] * 9))
+    # a cocktail's: a bar's measures are units too ('1-2 Spritzer', '2 dashes', '1 barspoon')
+    bar = "\n\n".join([EN, "So geht der Sazerac:", "1-2 Spritzer Peychaud's Bitters", "5 cl Rye Whiskey",
+                        "2 dashes Angostura", "1 barspoon absinthe", EN2])
+    lines = run(bar, probs=[0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.9])
+    assert [l.label for l in lines[1:6]] == [Label.CONTENT] * 5
     # counters, dates and comment counts are no amounts
     listing = "\n\n".join(["1 von 17", "28. Januar 2022", "3 Kommentare", "12 Antworten", EN])
     assert all(l.label is Label.BOILERPLATE for l in run(listing, probs=[0.1] * 4 + [0.9])[:4])
