@@ -50,7 +50,7 @@ def line_record(line) -> dict:
 def explain(path: str, *, url=None, lang=None, config=None, as_json: bool = False) -> int:
     """Print every line of the page with its final label and rule code (and the first-pass
     label where the neighbours changed it). 123 if the file cannot be read."""
-    from newsclean.cli.jobs import Settings, _clean_text, init
+    from newsclean.cli.jobs import Settings, clean_text, init
     from newsclean.decode import DecodeError
 
     try:
@@ -64,7 +64,7 @@ def explain(path: str, *, url=None, lang=None, config=None, as_json: bool = Fals
         return 123
     init(Settings(url=url, lang=lang, config=config))
     try:
-        doc = _clean_text(text)
+        doc = clean_text(text)
     except Exception as e:  # noqa: BLE001 - a core bug: one line, not a traceback
         print(f"error: cannot explain {path}: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         return 123

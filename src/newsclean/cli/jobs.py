@@ -73,7 +73,7 @@ def warm(settings: Settings) -> None:
     """Load the core and its lazy tables once, before workers are forked."""
     init(settings)
     try:
-        _clean_text(_WARM_UP)
+        clean_text(_WARM_UP)
     except Exception:  # a broken core is reported per file, with the file's name
         pass
 
@@ -89,7 +89,10 @@ def preload(config) -> None:
         pass
 
 
-def _clean_text(text: str):
+def clean_text(text: str):
+    """The page's Document under this process's settings (``init``): HTML by content through
+    ``newsclean.html``, anything else through the text pipeline. (The core is imported on first
+    use, so that starting the command line costs nothing more.)"""
     global _core
     if _core is None:
         from newsclean.decode import looks_like_html
@@ -210,7 +213,7 @@ def clean_one(task: Task) -> Result:
                      f"(a quarter of --max-size)")
         return res
     try:
-        doc = _clean_text(text)
+        doc = clean_text(text)
         out = render(doc, s.fmt, json_path(task.display))
         res.dropped = doc.dropped()
         res.warnings.extend(getattr(doc, "warnings", ()) or ())
