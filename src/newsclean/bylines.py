@@ -105,6 +105,9 @@ def _unglue_by(s: str, cues: LabelCues) -> str:
 
 
 def read_byline(i: int, line: str, cues: LabelCues, f: Found, short: bool = True) -> bool:
+    """A byline at line ``i`` ('By Jane Doe', 'Von Jane Doe | 12.03.2020', 'Post author By Jane Doe'):
+    its name (and any date beside it) read into ``f``; whether one was. A line that is not
+    ``short`` holds one only as a '|'-separated field, and never as a sentence."""
     line = _unglue_by(line.lstrip(LEAD_DASHES), cues)  # '---- by Kenneth Surin', 'ByJ.R. Stone'
     # past the line's start a byline word must follow a separator: without one, only the start is tried
     m = (cues.author_words.search(line) if HAS_BYLINE_SEP.search(line) else cues.author_words.match(line))

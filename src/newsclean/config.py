@@ -12,6 +12,8 @@ from newsclean.document import FIELD_ORDER
 
 @dataclass(frozen=True)
 class Config:
+    """What a user can change about cleaning (see the module docstring); ``DEFAULT`` is every rule
+    on, the model on, all front-matter fields."""
     disabled_rules: frozenset[str] = frozenset()  # rule codes that never fire
     # extra cues: (rule code, kind, words) with kind one of cues.KINDS
     extra_cues: tuple[tuple[str, str, tuple[str, ...]], ...] = ()

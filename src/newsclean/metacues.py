@@ -21,6 +21,8 @@ MAX_META_CHARS = 160  # a byline / labelled line is at most this long
 
 @lru_cache(maxsize=None)
 def label_tables() -> dict[str, dict[str, list[str]]]:
+    """The label and byline word tables of every language (``data/meta/*.toml``) merged into one,
+    lower-cased: table -> kind -> words."""
     merged: dict[str, dict[str, list[str]]] = {}
     folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "meta")
     for name in sorted(os.listdir(folder)):
@@ -194,6 +196,9 @@ def cut_value(value: str) -> str:
 
 @dataclass
 class Found:
+    """What the metadata finders have found so far on a page, and the lines whose value moved to
+    the front matter (``consumed``: index -> (rule code, detail)). A later finder fills only what
+    is still missing, except a date of a better rank (``set_date``)."""
     title: tuple[int, str] | None = None
     date: tuple[int, str, int] | None = None  # (index, iso, rank: lower is better)
     author: tuple[int, str, int] | None = None

@@ -128,6 +128,8 @@ class Trees:
 
 @dataclass(frozen=True)
 class Model:
+    """The shipped line model: the first stage's trees, the stacked second stage's (if any), and
+    the names of the features each reads, checked against ``features`` when loaded."""
     stage1: Trees
     stage2: Trees | None
     feature_names: tuple[str, ...]

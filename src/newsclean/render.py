@@ -134,6 +134,7 @@ def unescape(text: str) -> str:
 
 
 def block_markdown(block: Block) -> str:
+    """One block as Markdown: a ``##`` heading, a list item (numbered as it was, else '-'), or a paragraph."""
     if block.kind is BlockKind.HEADING:
         return "## " + escape(block.text)
     if block.kind is BlockKind.LIST_ITEM:
@@ -145,6 +146,7 @@ def block_markdown(block: Block) -> str:
 
 
 def body_markdown(blocks: Sequence[Block]) -> str:
+    """The body: blocks a blank line apart, the items of one list on consecutive lines (a tight list)."""
     parts: list[str] = []
     for i, block in enumerate(blocks):
         md = block_markdown(block)

@@ -116,6 +116,7 @@ class Counts:
             self._fold()
 
     def merge(self, other: "Counts") -> "Counts":
+        """Add another batch part's counts (from another process or machine) to these."""
         self._fold()
         keys, counts = other._folded()
         self._combine(keys, counts)

@@ -12,6 +12,7 @@ PRIORITY = ("NC-LINK", "NC-TAGS", "NC-CRUMB", "NC-EDITOR", "NC-META", "NC-LEGAL"
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule code, for ``newsclean rules`` and ``explain``: what it does, why, and an example line."""
     code: str
     label: Label  # what a line this rule fires on becomes
     name: str

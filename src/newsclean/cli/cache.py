@@ -29,6 +29,8 @@ _KEY_FILE = re.compile(r"[0-9a-f]{24}\.json")  # the name of a batch cache file 
 
 
 def cache_dir() -> str:
+    """Where the batch cache and the start-up cache live: ``$NEWSCLEAN_CACHE_DIR``, else the
+    user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``) / newsclean."""
     explicit = os.environ.get("NEWSCLEAN_CACHE_DIR")
     if explicit:
         return explicit
@@ -63,6 +65,9 @@ def cache_key(*parts: object) -> str:
 
 
 class Cache:
+    """Which inputs were cleaned into which outputs under one set of settings (``key``): a file
+    whose input and output are unchanged since then is skipped on the next run. One JSON file per
+    key; entries are the input's and output's size and time, by the input's real path."""
     def __init__(self, key: str):
         self.path = os.path.join(cache_dir(), f"{key}.json")
         self.entries: dict[str, list[int]] = {}
@@ -89,6 +94,7 @@ class Cache:
         return False
 
     def record(self, source: str, target: str) -> None:
+        """``source`` was cleaned into ``target`` just now: remember both files' stamps."""
         s, t = _stamp(source), _stamp(target)
         if s is not None and t is not None:
             real = self._real(source)

@@ -31,6 +31,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Task:
+    """One file to clean, as the parent hands it to a worker."""
     index: int
     path: str  # to read; "-" is stdin, whose bytes the parent read into ``data``
     display: str  # how messages name the file
@@ -40,6 +41,7 @@ class Task:
 
 @dataclass
 class Result:
+    """What a worker reports back for one file: only what the parent must print or count."""
     index: int
     display: str
     target: str | None = None
@@ -171,6 +173,7 @@ def task_bytes(task: Task, limit: int) -> bytes:
 
 
 class TooBig(Exception):
+    """A file over the size limit (``--max-size``), refused before or while reading it."""
     def __init__(self, size: int, at_least: bool = False) -> None:
         super().__init__(size)
         self.size, self.at_least = size, at_least
@@ -300,6 +303,7 @@ def _pool_context():
 
 
 def default_jobs() -> int:
+    """The cores this process may run on (all of them, unless an affinity mask says fewer)."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:

@@ -23,6 +23,8 @@ def shown(name: str) -> str:
 
 @dataclass
 class Report:
+    """The run's counts and errors, and the one-line summary printed on stderr at its end (as
+    black's): files cleaned and changed, lines dropped, failures; it also decides the exit code."""
     check: bool = False  # --check: a file that would change makes the exit code 1
     dry: bool = False  # --check/--diff: nothing is written, so say "would change"
     quiet: bool = False

@@ -29,6 +29,7 @@ class SettingsError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
+    """The ``[tool.newsclean]`` table of a project's ``pyproject.toml`` (or a ``.newsclean.toml``), as read."""
     path: str | None = None  # the file read, if any
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()

@@ -15,6 +15,8 @@ from enum import Enum
 
 
 class WriteBack(Enum):
+    """What becomes of a cleaned page, black's write-back modes in one value: printed, written,
+    checked, diffed, or checked with a diff."""
     STDOUT = "stdout"  # print the result; nothing on disk changes
     YES = "yes"  # write the target (the output file, or the input with --in-place)
     CHECK = "check"  # only say whether the target would change
