@@ -1055,6 +1055,12 @@ def test_a_name_a_dump_of_text_nodes_split_out_of_a_sentence_is_no_byline():
     # a name under the headline with the date below it in lower case stays a byline
     units = ["Pferdesport definitiv bei Olympia 2028 dabei", "Dominique Wehrmann", "am 4. Februar 2022 um 11:23", EN1, EN2]
     assert extract(units, content_start=3, content_end=4).metadata.author == "Dominique Wehrmann"
+    # right under the headline, a name the sentence goes on from in lower case is a link's text in it
+    units = ["Two people have been arrested after", "Just Stop Oil", "protesters disrupted a performance of",
+             "The Tempest", "starring Sigourney Weaver on Monday night.", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.author is None
+    units[2] = "Political reporter"  # (a name with its role under it stays the byline)
+    assert extract(units, content_start=5, content_end=6).metadata.author == "Just Stop Oil"
 
 
 def test_name_by_the_headline_and_date_beats_a_byline_inside_the_text():

@@ -568,8 +568,13 @@ def _inside_sentence(texts: Sequence[str], j: int, ti: int) -> bool:
     line below goes on with the sentence of the line above (``runs_on``: 'Neil Ferguson' / ', die an einem
     Zahlenrädchen drehen'). (Not under the headline ``ti`` nor above a date: 'Headline' /
     'Dominique Wehrmann' / 'am 4. Februar 2022 um 11:23' is a byline.)"""
-    if j == 0 or j + 1 >= len(texts) or j - 1 == ti:
+    if j == 0 or j + 1 >= len(texts):
         return False
     above, below = texts[j - 1].rstrip(), texts[j + 1].lstrip()
+    if j - 1 == ti:
+        # right under the headline: the sentence goes on from the name itself ('Just Stop Oil' /
+        # 'protesters disrupted a'), in lower case
+        return (len(below) >= SENTENCE_PART_CHARS and below[:1].islower() and runs_on(texts[j].rstrip(), below)
+                and not find_dates(below))
     return (len(above) >= SENTENCE_PART_CHARS and len(below) >= SENTENCE_PART_CHARS and runs_on(above, below)
             and not find_dates(below))
