@@ -963,6 +963,25 @@ def test_a_job_title_alone_is_no_name():
     assert name_head("Steffan Rhys Deputy Content Hub Director", label_cues())[0] == "Steffan Rhys"
 
 
+def test_a_double_barrelled_name_is_a_name_a_compound_noun_is_not():
+    # a word over 14 letters is a name's only as a double-barrelled one, each part capitalised
+    from newsclean.bylines import _name_alone
+
+    assert _name_alone("Frank Wunderlich-Pfeiffer") and _name_alone("Benjamin-Immanuel Hoff")
+    assert not _name_alone("Würdigung der ÖBFV-Kooperation") and not _name_alone("Bundesliga-Rückrundenauftakt Heute")
+
+
+def test_a_name_beyond_the_separator_a_dump_set_alone_by_the_date_is_the_byline():
+    # '9. September 2025 um 15:46 Uhr' / '/' / 'Frank Wunderlich-Pfeiffer': one byline split over text nodes
+    units = ["Akkutechnik: VW zeigt einen Akku für ein Motorrad", "9. September 2025 um 15:46 Uhr", "/",
+             "Frank Wunderlich-Pfeiffer", "Kommentare", EN1, EN2]
+    r = extract(units, content_start=5, content_end=6)
+    assert r.metadata.author == "Frank Wunderlich-Pfeiffer" and r.consumed[3][0] == "NC-META"
+    # ... and before it: 'Jane Doe' / '·' / 'April 19, 2019'
+    units = ["Lightroom runs faster on the new iMac", "Jane Doe", "·", "April 19, 2019", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author == "Jane Doe"
+
+
 def test_a_photo_caption_naming_the_articles_subject_is_no_author():
     # 'Friedrich Merz' / 'Foto: REUTERS/…' under a lead that names him: a caption; the writer's name follows
     head = "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu"

@@ -293,14 +293,23 @@ def caption_of_person(texts: Sequence[str], j: int, name: str) -> bool:
 
 
 def _name_alone(s: str) -> bool:
-    """A line that is a person's name and nothing else: 2-5 capitalised words, no menu word, no caption
-    (nor a caption's sentence: 'Internatskolan Lundsberg.')."""
+    """A line that is a person's name and nothing else: 2-5 capitalised words of at most 14 letters
+    (each part of a double-barrelled one: ``_double_barrelled``), no menu word, no caption (nor a
+    caption's sentence: 'Internatskolan Lundsberg.')."""
     words = s.split()
     return len(s) <= 60 and not _SENTENCE_END.search(s) and not CJK_OR_HANGUL.search(s) and looks_like_name(s) and 2 <= len(words) <= 5 \
         and words[0][:1].isupper() and words[-1][:1].isupper() and words[0].lower() not in _NOT_FIRST \
         and not CAMEL_JOIN.search(_NAME_PREFIX.sub("", s)) \
         and not any(k in _NOT_NAME or k in label_cues().roles for k in (w.lower().strip(".,:") for w in words)) \
-        and all(len(w) <= 14 for w in words) and not cue_noise(s) and not is_caption(s.lower())
+        and all(len(w) <= 14 or _double_barrelled(w) for w in words) and not cue_noise(s) and not is_caption(s.lower())
+
+
+def _double_barrelled(w: str) -> bool:
+    """A longer word that is a double-barrelled name ('Wunderlich-Pfeiffer', 'Benjamin-Immanuel'): parts of
+    at most 14 letters, each capitalised and the rest in lower case (a compound noun with an acronym,
+    'ÖBFV-Kooperation', is none)."""
+    parts = w.split("-")
+    return len(parts) > 1 and all(len(p) <= 14 and p.istitle() and p.isalpha() for p in parts)
 
 
 NEWSROOM_LINE_WORDS = 4  # 'Redaktion Polizeiticker Schweiz': a newsroom word and the site's name, this many words
@@ -515,6 +524,10 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
             near += [f.date[0] - 1, f.date[0] + 1]
+            # a dump of text nodes set the separator between the date and the name on a line of its own
+            # ('9. September 2025 um 15:46 Uhr' / '/' / 'Frank Wunderlich-Pfeiffer', 'Paddy' / '·' / date)
+            near += [f.date[0] + 2 * step for step in (-1, 1)
+                     if 0 <= f.date[0] + step < n and _separator_alone(texts[f.date[0] + step])]
         close = {j for j in near if j > ti}  # right under the headline or next to the date line
         # then any name-only line around the start of the text, nearest first
         near += sorted(range(max(0, cs - NAME_BEFORE), min(n, cs + NAME_AFTER)), key=lambda j: (abs(j - cs), j))
@@ -560,6 +573,15 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
 
 
 SENTENCE_PART_CHARS = 20  # the lines around a link's text in a dump of text nodes: parts of one sentence this long
+
+
+_BYLINE_SEPARATORS = frozenset("/|·•-–—")
+
+
+def _separator_alone(s: str) -> bool:
+    """A line that is a byline's separator and nothing else ('/', '|', '·')."""
+    s = s.strip()
+    return 0 < len(s) <= 2 and all(c in _BYLINE_SEPARATORS for c in s)
 
 
 def _inside_sentence(texts: Sequence[str], j: int, ti: int) -> bool:
