@@ -982,6 +982,16 @@ def test_a_name_beyond_the_separator_a_dump_set_alone_by_the_date_is_the_byline(
     assert extract(units, content_start=4, content_end=5).metadata.author == "Jane Doe"
 
 
+def test_a_publications_name_by_the_headline_gives_way_to_a_persons_by_the_date():
+    # 'The Guardian' / '02/10/2020' / 'Anna Fazackerley' (a syndicated article in a dump of text nodes):
+    # the person is the author; alone, the publication or agency still is
+    units = ["UK university student halls too full to be safe, experts warn", "The Guardian", "02/10/2020",
+             "Anna Fazackerley", EN1, EN2]
+    assert extract(units, content_start=4, content_end=5).metadata.author == "Anna Fazackerley"
+    units[3] = "Photograph: Paul Ellis/Getty"
+    assert extract(units, content_start=4, content_end=5).metadata.author == "The Guardian"
+
+
 def test_a_photo_caption_naming_the_articles_subject_is_no_author():
     # 'Friedrich Merz' / 'Foto: REUTERS/…' under a lead that names him: a caption; the writer's name follows
     head = "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu"

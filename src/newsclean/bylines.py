@@ -520,6 +520,7 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
     on the way ('Redaktion Polizeiticker Schweiz'), taken when no person's name is found."""
     n = len(texts)
     newsroom = None
+    agency = None  # a news agency's name alone by the headline or the date line: taken when no person's name is
     if f.author is None:
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
@@ -556,19 +557,26 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                         meta_lines.add(j)
                         break
                     continue
-                if j in close and s.lower() in cues.agencies:
-                    # 'AFP' / '28.04.2023 | 17:52 Uhr': a news agency's name alone by the headline and the date
-                    f.set_author(j, s, 4)
-                    f.consumed[j] = ("NC-META", "author")
-                    meta_lines.add(j)
-                    break
+                if j in close and (s.lower() in cues.agencies
+                                   or words and words[0].lower() in _OUTLET_FIRST and _name_alone(s)):
+                    # 'AFP' / '28.04.2023 | 17:52 Uhr': a news agency's or a publication's name alone by the headline
+                    # and the date, unless a person's name stands by them too ('The Guardian' / '02/10/2020' /
+                    # 'Anna Fazackerley')
+                    agency = agency or (j, s)
+                    continue
                 if newsroom is None and _newsroom_line(s, cues):
                     newsroom = (j, s)  # taken when no person's name is found (here or under the text)
                 if _name_alone(s) and not caption_of_person(texts, j, s) and not _inside_sentence(texts, j, ti):
+                    if agency is not None and j not in close:
+                        break  # (the agency by the headline over a name further from it)
                     f.set_author(j, s, 4)
                     f.consumed[j] = ("NC-META", "author")
                     meta_lines.add(j)
                     break
+        if f.author is None and agency is not None:
+            f.set_author(agency[0], agency[1], 4)
+            f.consumed[agency[0]] = ("NC-META", "author")
+            meta_lines.add(agency[0])
     return newsroom
 
 
