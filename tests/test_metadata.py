@@ -992,6 +992,14 @@ def test_a_publications_name_by_the_headline_gives_way_to_a_persons_by_the_date(
     assert extract(units, content_start=4, content_end=5).metadata.author == "The Guardian"
 
 
+def test_a_newsroom_line_right_by_the_date_beats_a_name_further_down():
+    # 'Redaktion Polizeiticker Schweiz' under the date line (a dump of text nodes split the byline off it);
+    # 'Kantonspolizei Bern' alone further down is an agency named in the text
+    units = ["Studen BE - A6 nach tödlichem Unfall für mehrere Stunden gesperrt", "06.11.2023 | 14:10",
+             "Redaktion Polizeiticker Schweiz", "Nächster ❯", "Kantonspolizei Bern", EN1, EN2]
+    assert extract(units, content_start=5, content_end=6).metadata.author == "Redaktion Polizeiticker Schweiz"
+
+
 def test_a_photo_caption_naming_the_articles_subject_is_no_author():
     # 'Friedrich Merz' / 'Foto: REUTERS/…' under a lead that names him: a caption; the writer's name follows
     head = "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu"

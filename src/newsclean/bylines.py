@@ -566,6 +566,11 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                     continue
                 if newsroom is None and _newsroom_line(s, cues):
                     newsroom = (j, s)  # taken when no person's name is found (here or under the text)
+                    if j in close and f.date is not None and abs(j - f.date[0]) == 1:
+                        # right by the date line ('06.11.2023 | 14:10' / 'Redaktion Polizeiticker Schweiz'), as an
+                        # agency's name is: over a name further away
+                        agency = agency or (j, s)
+                        continue
                 if _name_alone(s) and not caption_of_person(texts, j, s) and not _inside_sentence(texts, j, ti):
                     if agency is not None and j not in close:
                         break  # (the agency by the headline over a name further from it)
