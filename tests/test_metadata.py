@@ -1000,6 +1000,17 @@ def test_a_newsroom_line_right_by_the_date_beats_a_name_further_down():
     assert extract(units, content_start=5, content_end=6).metadata.author == "Redaktion Polizeiticker Schweiz"
 
 
+def test_a_signature_under_the_article_split_over_text_nodes_names_the_author():
+    # 'Text:' / 'Kirsten Freund' / '/' / 'handwerksblatt.de' under the last paragraph: the label stands a line
+    # above the tail the classifier's end of the text leaves
+    body = [EN1, EN2] * 25  # (far below the top window and the search for a byline under it)
+    units = ["Friseurbesuch nur noch mit Test", *body, "Text:", "Kirsten Freund", "/", "handwerksblatt.de",
+             "Zurück zur Übersicht"]
+    k = len(body) + 1
+    r = extract(units, content_start=1, content_end=k + 3)
+    assert r.metadata.author == "Kirsten Freund" and r.consumed[k][0] == r.consumed[k + 1][0] == "NC-META"
+
+
 def test_a_photo_caption_naming_the_articles_subject_is_no_author():
     # 'Friedrich Merz' / 'Foto: REUTERS/…' under a lead that names him: a caption; the writer's name follows
     head = "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu"

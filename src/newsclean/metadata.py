@@ -450,6 +450,11 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
     # 5. the tail: editor, permalink, tags, source, author lines after the article
     tail_lo = max(ce - 2, cs + 1) if ce is not None else cs + 1
     tail_hi = min(n, (ce + 1 + TAIL_AFTER) if ce is not None else n)
+    if f.author is None and tail_lo - 1 > cs and tail_lo - 1 not in f.consumed \
+            and read_label_then_name(tail_lo - 1, texts, cues, f, 3):
+        # the author's label a line above the tail, its name in it ('Text:' / 'Kirsten Freund' / '/' /
+        # 'handwerksblatt.de': a dump of text nodes split the signature under the article over four lines)
+        f.consumed[tail_lo - 1] = ("NC-META", code_detail("NC-META", texts[tail_lo - 1]))
     _read_tail(texts, tail_lo, tail_hi, ce, f, cues)
 
     if f.author is None and newsroom is not None:
