@@ -103,6 +103,17 @@ def test_empty_front_matter_then_a_rule_in_the_body_is_own_output():
     assert split_front_matter("---\ntitle: x\n---\nbody\n---\nmore\n") == ({"title": "x"}, "body\n---\nmore\n")
 
 
+def test_a_list_behind_a_control_character_in_own_output_is_read_as_a_list_at_once():
+    # a paragraph opening with a control character (Python strips it as whitespace) before a list marker:
+    # its lines are the list's items from the first reading on, not one item holding them all (found by
+    # scripts/fuzz.py: the second clean split the item the first had kept whole)
+    text = "---\n---\n\n\x1c 1. first item\n1. second item\n- third item\nThe council met on Tuesday.\n"
+    once = clean(text)
+    assert once.input_kind == "markdown"
+    assert [b.text for b in once.blocks][:3] == ["1. first item", "1. second item", "third item"]
+    assert clean(once.markdown).markdown == once.markdown
+
+
 def test_empty_and_blank_input():
     assert clean("").markdown == ""
     assert clean(" \n\t\n").markdown == ""

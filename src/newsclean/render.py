@@ -247,7 +247,8 @@ def parse_blocks(body: str) -> list[Block]:
     """Blocks of a Markdown body as ``body_markdown`` writes them."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", body.strip("\n")):
-        for raw in (chunk.split("\n") if chunk.lstrip().startswith(("- ", "* ", "+ ")) or _NUMBERED.match(chunk) else [chunk]):
+        head = chunk.lstrip()  # (as each line is stripped below: a control character before a list marker too)
+        for raw in (chunk.split("\n") if head.startswith(("- ", "* ", "+ ")) or _NUMBERED.match(head) else [chunk]):
             raw = raw.strip()
             if not raw:
                 continue
