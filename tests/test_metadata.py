@@ -476,6 +476,14 @@ def test_labelled_date_under_a_longer_text():
     assert extract(units, content_start=1, content_end=50).metadata.date == "2021-10-18"
 
 
+def test_labelled_date_under_a_longer_text_split_over_text_nodes():
+    # a dump of text nodes puts the label alone on the line above the date ('Datum:' / '18.10.2021')
+    # (further down than a bare date right under the text is taken)
+    foot = ["Teilen", "Drucken", "Kommentare", "Datum:", "18.10.2021", "Impressum"]
+    units = ["Neue Regeln für den Bahnverkehr ab Sommer"] + [TEXT1, TEXT2] * 25 + foot
+    assert extract(units, content_start=1, content_end=50).metadata.date == "2021-10-18"
+
+
 def test_updated_date_when_there_is_no_other():
     units = ["Neue Regeln für den Bahnverkehr ab Sommer", TEXT1, TEXT2, "Aktualisiert: 30.12.2016"]
     assert extract(units, content_start=1, content_end=2).metadata.date == "2016-12-30"

@@ -312,7 +312,9 @@ def fallback_date(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti:
             ds = page_dates(s, cues)
             if ds:
                 rest = without_spans(s, ds)
-                published = cues.date_labels.search(rest) is not None
+                # (its label may stand alone on the line above: 'Published:' / '03 December 2019', a dump of
+                # text nodes split the line)
+                published = cues.date_labels.search(rest) is not None or (i > 0 and label_alone(texts[i - 1], cues))
                 labelled = published or cues.updated.search(rest) is not None
                 if i >= cs + LATE_DATE_AFTER and not labelled and not (
                         ce is not None and i <= ce + 3
