@@ -516,17 +516,20 @@ def name_alone_at(texts: Sequence[str], j: int, cues: LabelCues) -> str | None:
 def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, ti: int, cs: int,
                     meta_lines: set[int], cues: LabelCues) -> tuple[int, str] | None:
     """A name alone on a line next to the title or the date line, or any name-only line around the
-    start of the text, nearest first; set on ``f`` (its line consumed). Returns a newsroom line seen
-    on the way ('Redaktion Polizeiticker Schweiz'), taken when no person's name is found."""
+    start of the text, nearest first; set on ``f`` (its line consumed). A news agency's or a
+    publication's name alone by the headline or the date line ('AFP', 'The Guardian'), or a newsroom
+    line right by the date line, is taken when no person's name stands by them, and over names
+    further away. Returns a newsroom line seen on the way ('Redaktion Polizeiticker Schweiz'), taken
+    when no person's name is found."""
     n = len(texts)
     newsroom = None
-    agency = None  # a news agency's name alone by the headline or the date line: taken when no person's name is
+    agency = None  # an agency's or publication's name alone by the headline or date: when no person's stands by them
     if f.author is None:
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
             near += [f.date[0] - 1, f.date[0] + 1]
             # a dump of text nodes set the separator between the date and the name on a line of its own
-            # ('9. September 2025 um 15:46 Uhr' / '/' / 'Frank Wunderlich-Pfeiffer', 'Paddy' / '·' / date)
+            # ('9. September 2025 um 15:46 Uhr' / '/' / 'Frank Wunderlich-Pfeiffer', 'Jane Doe' / '·' / date)
             near += [f.date[0] + 2 * step for step in (-1, 1)
                      if 0 <= f.date[0] + step < n and _separator_alone(texts[f.date[0] + step])]
         close = {j for j in near if j > ti}  # right under the headline or next to the date line
@@ -552,6 +555,8 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                                                     or ("/" not in s and _AGENCY.match(x)) for x in parts) \
                             and not all(_AGENCY.match(x) for x in parts) \
                             and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not cue_noise(s):
+                        if agency is not None and j not in close:
+                            break  # (the agency by the headline over names further from it)
                         f.set_author(j, ", ".join(parts), 4)
                         f.consumed[j] = ("NC-META", "author")
                         meta_lines.add(j)
