@@ -106,26 +106,30 @@ def is_pattern_cue(line: Line) -> bool:
     return line.detail == _PATTERN_CUE
 
 
+def site_messages(units: Sequence[Line], page_cues: PageCues,
+                  disabled: AbstractSet[str] = frozenset()) -> tuple[frozenset[int], frozenset[int]]:
+    """The lines that are the site's messages, not the page's: its software's error messages
+    (``errors.error_lines``) and its consent or bot-check notices (``walls.wall_lines``, from
+    ``page_cues``' lower-cased lines); none of a kind whose code (``NC-ERROR``, ``NC-WALL``) is
+    switched off."""
+    errors = frozenset() if "NC-ERROR" in disabled else error_lines([u.text for u in units])
+    walls = frozenset() if "NC-WALL" in disabled else wall_lines(page_cues.lower)
+    return errors, walls
+
+
 def first_pass(units: Sequence[Line], extra_cues: tuple = (), disabled: frozenset[str] = frozenset(),
-               page_cues: PageCues | None = None, errors: AbstractSet[int] | None = None,
-               walls: AbstractSet[int] | None = None) -> list[Line]:
+               page_cues: PageCues | None = None,
+               messages: tuple[AbstractSet[int], AbstractSet[int]] | None = None) -> list[Line]:
     """Each unit labelled alone (``Line.first``; ``Line.label`` starts equal to it): a part of an
-    error message of the site's software (``errors``), else a consent or bot-check notice
-    (``walls``), else the winning cue's code, else text by its shape or a short line (``NC-NAV``).
+    error message of the site's software, else a consent or bot-check notice (``site_messages``),
+    else the winning cue's code, else text by its shape or a short line (``NC-NAV``).
 
     ``extra_cues`` are configuration's additions to the cue files, ``disabled`` the rule
-    codes switched off; ``page_cues`` the page's ``scan``, ``errors`` its ``errors.error_lines``
-    and ``walls`` its ``walls.wall_lines``, when the caller has them already.
+    codes switched off; ``page_cues`` the page's ``scan`` and ``messages`` its ``site_messages``,
+    when the caller has them already.
     """
     found = scan(units, extra_cues) if page_cues is None else page_cues
-    if "NC-ERROR" in disabled:
-        errors = frozenset()
-    elif errors is None:
-        errors = error_lines([u.text for u in units])
-    if "NC-WALL" in disabled:
-        walls = frozenset()
-    elif walls is None:
-        walls = wall_lines(found.lower)
+    errors, walls = site_messages(units, found, disabled) if messages is None else messages
     out = []
     hits = found.hits
     content, boilerplate = Label.CONTENT, Label.BOILERPLATE

@@ -17,7 +17,6 @@ from newsclean.config import DEFAULT, Config
 from newsclean.cuematch import PageCues
 from newsclean.decode import well_formed
 from newsclean.document import FIELD_ORDER, Document, Label, Line, Metadata
-from newsclean.errors import error_lines
 from newsclean.thresholds import KICKER_MAX_LINES, LANGUAGE_SAMPLE_CHARS, TITLE_INSIDE_MIN_BEFORE
 
 
@@ -130,9 +129,8 @@ def label(units: Sequence[Line], config: Config = DEFAULT, repeated: frozenset[i
     (``context``), by the batch's repeated lines and as a wall page."""
     page_cues = classify.scan(units, config.extra_cues)
     # (the first pass drops them, the title finder never takes one; switched off, neither)
-    errors = frozenset() if "NC-ERROR" in config.disabled_rules else error_lines([u.text for u in units])
-    notices = frozenset() if "NC-WALL" in config.disabled_rules else walls.wall_lines(page_cues.lower)
-    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, errors, notices)
+    errors, notices = classify.site_messages(units, page_cues, config.disabled_rules)
+    first = classify.first_pass(units, config.extra_cues, config.disabled_rules, page_cues, (errors, notices))
     use_model = config.use_model and model.available() and first
     probs = model.predict(first, page_cues) if use_model else None
     revised = context.revise(first, probs, config.disabled_rules)
