@@ -1192,6 +1192,34 @@ def test_kicker_beside_its_headline_joined_as_the_page_shows_them():
     assert extract(units, content_start=5, content_end=6).metadata.title == "Zwei Rücktritte - und viele offene Fragen"
 
 
+def test_documents_title_with_the_sites_name_gives_way_to_the_headline_alone_near_it():
+    # the page's <title> ('Headline | Site') right above the text, the headline alone two lines up:
+    # the headline is the copy alone, and the document's title goes with it
+    head = "Storm leaves thousands of homes without power on the coast"
+    units = ["Home", "News", "Sport", head, "Local news", head + " | Daily Courier Online", EN1, EN2]
+    r = extract(units, content_start=6, content_end=7)
+    assert r.metadata.title == head
+    assert r.consumed[3] == ("NC-TITLE", "headline")
+    assert r.consumed[5] == ("NC-TITLE", "the document's title")
+
+
+def test_part_shown_alone_takes_only_a_part_split_off_at_a_bar():
+    from newsclean.title import part_shown_alone
+
+    head = "Storm leaves thousands of homes without power"
+    assert part_shown_alone(["Menu", head + " | Daily Courier", "World", head, EN1], 1) == (3, head)
+    # the site's name first, and a copy in other case
+    assert part_shown_alone(["Daily Courier | " + head, head.upper()], 0) == (1, head.upper())
+    # a dash or a colon joins a headline's own parts as often: no split there
+    assert part_shown_alone([head + " - Daily Courier", head], 0) is None
+    # no copy alone nearby, a part too short to tell (a section name), no bar at all
+    assert part_shown_alone(["BUDGET 3.0 | Sars gets R4bn to hire debt collectors", "Sars"], 0) is None
+    assert part_shown_alone(["Betrieb | Januar 2022", "Betrieb"], 0) is None
+    assert part_shown_alone([head, head], 0) is None
+    # further than COPY_LINES lines away
+    assert part_shown_alone([head + " | Daily Courier"] + ["x"] * 12 + [head], 0) is None
+
+
 def test_kicker_split_at_colon_reads_either_part():
     from newsclean.title import kicker_split_at_colon
 

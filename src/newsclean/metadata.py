@@ -81,6 +81,7 @@ from newsclean.title import (
     cue_noise,
     kicker_shown_joined,
     kicker_split_at_colon,
+    part_shown_alone,
     pick_title,
 )
 from newsclean.title import texty as _texty
@@ -398,6 +399,12 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
                    lower=None if page_cues is None else page_cues.lower, blocks=blocks,
                    skip=error_lines(texts) if errors is None else errors)
     if t is not None:
+        alone = part_shown_alone(texts, t[0])
+        if alone is not None and alone[0] not in meta_lines:
+            # the document's title ('Headline | Site'): the headline is the copy alone near it
+            f.consumed[t[0]] = ("NC-TITLE", "the document's title")
+            meta_lines.add(t[0])
+            t = alone
         split = kicker_split_at_colon(texts, t[0]) or kicker_shown_joined(texts, t[0])
         if split is not None:
             a, b, joined = split

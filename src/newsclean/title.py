@@ -52,7 +52,7 @@ from newsclean.cues import context_words, trie
 from newsclean.dates import find_dates
 from newsclean.metacues import CJK, CJK_OR_HANGUL, without_spans
 
-__all__ = ["pick_title", "texty", "is_caption", "cue_noise", "HAS_DIGIT", "DIGITS_ONLY",
+__all__ = ["pick_title", "part_shown_alone", "texty", "is_caption", "cue_noise", "HAS_DIGIT", "DIGITS_ONLY",
            "CAMEL_JOIN", "CRUMB_SPLIT", "NOISE_CODES", "NOISE_MAX_CHARS"]
 
 TITLE_MAX_CHARS = 220  # a longer line is no headline; counted in columns, a wide (CJK) character two
@@ -731,6 +731,31 @@ def kicker_shown_joined(texts: Sequence[str], i: int) -> tuple[int, int, str] | 
             copy = shown.get(joined.lower())
             if copy is not None:
                 return a, b, copy
+    return None
+
+
+_BAR = startcache.compile(r"\s+[|｜]\s+")
+
+
+def part_shown_alone(texts: Sequence[str], i: int) -> tuple[int, str] | None:
+    """The headline alone on a line near line ``i``, where line ``i`` is the document's title: the
+    headline and the site's name between bars ('What's next for Gaza … | CBC News'), a copy a dump
+    keeps above or below the page's own headline. Returns (that line, its text), or None when line
+    ``i`` has no bar or none of its parts (of ``COPY_MIN_CHARS`` or more) stands alone within
+    ``COPY_LINES`` lines. Only bars count: a dash or a colon joins a headline's own parts as often
+    ('Kicker - Headline'), and a bar inside a headline the site wrote ('BUDGET 3.0 | Sars gets …')
+    has no copy of either part alone."""
+    s = texts[i]
+    if "|" not in s and "｜" not in s:
+        return None
+    split = _BAR.split(s)
+    parts = {p.strip().lower() for p in split if len(p.strip()) >= COPY_MIN_CHARS}
+    if len(split) < 2 or not parts:
+        return None
+    for d in range(1, COPY_LINES + 1):
+        for j in (i - d, i + d):
+            if 0 <= j < len(texts) and texts[j].strip().lower() in parts:
+                return j, texts[j].strip()
     return None
 
 
