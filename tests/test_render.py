@@ -30,6 +30,33 @@ def test_cjk_fragment_joined_without_space():
     assert got == [(BlockKind.PARAGRAPH, "据新华社报道,今年的产量再创新高。")]
 
 
+def test_short_lines_under_a_colon_are_a_list_whose_markers_the_dump_dropped():
+    text = (f"{EN}\n\nIngredients for 4 portions:\n\n2 tsp vegetable oil\n\n1 large onion\n\n"
+            f"4 cloves garlic, minced\n\n{EN} Again.\n\nWhat comes next\n\n{EN}")
+    assert kinds(text) == [(BlockKind.PARAGRAPH, EN), (BlockKind.PARAGRAPH, "Ingredients for 4 portions:"),
+                           (BlockKind.LIST_ITEM, "2 tsp vegetable oil"), (BlockKind.LIST_ITEM, "1 large onion"),
+                           (BlockKind.LIST_ITEM, "4 cloves garlic, minced"), (BlockKind.PARAGRAPH, EN + " Again."),
+                           (BlockKind.HEADING, "What comes next"), (BlockKind.PARAGRAPH, EN)]
+    # the last item before a paragraph is no subheading; the list reads back as it was written
+    md = body_markdown(to_blocks(split(text)))
+    assert "- 2 tsp vegetable oil\n- 1 large onion\n- 4 cloves garlic, minced\n\n" in md
+    assert body_markdown(parse_blocks(md)) == md
+
+
+def test_lines_under_a_colon_that_are_no_list_stay_paragraphs():
+    # one short line alone is no list; a sentence ends with a full stop; a hard-wrapped paragraph's
+    # lines go on from one to the next (joined, as before)
+    assert kinds(f"He named one:\n\nThe Old Bridge\n\n{EN}") == [
+        (BlockKind.PARAGRAPH, "He named one:"), (BlockKind.HEADING, "The Old Bridge"), (BlockKind.PARAGRAPH, EN)]
+    assert kinds("They said:\n\nWe will stay.\n\nWe will not go.") == [
+        (BlockKind.PARAGRAPH, "They said:"), (BlockKind.PARAGRAPH, "We will stay."), (BlockKind.PARAGRAPH, "We will not go.")]
+    assert kinds("Federal rules changed:\nThe law requires a 15-year period. For California\n"
+                 "purposes, improvements must be recovered\nover 39 years.") == [
+        (BlockKind.PARAGRAPH, "Federal rules changed:"),
+        (BlockKind.PARAGRAPH, "The law requires a 15-year period. For California purposes, improvements must be "
+                              "recovered over 39 years.")]
+
+
 def test_escape_only_what_renders():
     assert escape("plain text, 5 * 3 = 15") == "plain text, 5 * 3 = 15"
     assert escape("snake_case_name") == "snake_case_name"

@@ -13,7 +13,7 @@ from newsclean import startcache
 from newsclean.blocks import display_width, join_fragments
 from newsclean.document import Block, BlockKind, Line, Metadata
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
-from newsclean.thresholds import HEADING_MAX_CHARS
+from newsclean.thresholds import HEADING_MAX_CHARS, LIST_ITEM_MAX_COLUMNS
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +38,8 @@ _OPEN_END = "([{“‘「『《（,，、—–-"  # ... unless in one of these,
 _CLOSERS = "\"'”’)）」』]》"
 _INNER_STOPS = "。！？!?" + OTHER_SCRIPT_STOPS  # a sentence inside: a heading has none
 _STOPS = FULL_STOPS + CLAUSE_MARKS + ":："
+_COLONS = (":", "：")
+_ITEM_ENDS = FULL_STOPS + ":："  # an item of a list without markers ends no sentence and opens no list
 
 
 def _is_heading(text: str) -> bool:
@@ -58,17 +60,40 @@ def _joins(prev: str, cur: str) -> bool:
     return bool(open_end or _CONTINUES.match(cur))
 
 
+def _item_like(text: str) -> bool:
+    """A list's item without its marker: a short line that ends no sentence and opens no list of
+    its own ('2 tsp vegetable oil', '1 large onion')."""
+    core = text.rstrip(_CLOSERS)
+    return bool(core) and core[-1] not in _ITEM_ENDS and display_width(text) <= LIST_ITEM_MAX_COLUMNS \
+        and any(c.isalnum() for c in text)
+
+
 def to_blocks(lines: Iterable[Line]) -> list[Block]:
-    """Body blocks from the kept lines, in order."""
+    """Body blocks from the kept lines, in order.
+
+    Lines with a list's marker ('- ', '• ', '1. ') are list items; so are the short lines under a
+    paragraph ending in a colon, two or more in a row, that end no sentence: a dump keeps a list's
+    items and drops its markers ('Ingredients:' / '2 tsp vegetable oil' / '1 large onion')."""
     texts = [l.text for l in lines]
     blocks: list[Block] = []
     heading: dict[int, bool] = {}  # ``_is_heading`` of the lines asked so far (each is asked twice)
+    unmarked = False  # the last block is an item of a list whose markers the dump dropped
 
     def is_heading(j: int) -> bool:
         h = heading.get(j)
         if h is None:
             h = heading[j] = _is_heading(texts[j])
         return h
+
+    def item(j: int) -> bool:
+        """Whether line j may be an item of a list without markers: short, ending no sentence, and
+        neither going on from the line above nor going on on the line below (a hard-wrapped
+        paragraph's lines do)."""
+        if j >= len(texts):
+            return False
+        t = texts[j]
+        return (_item_like(t) and not _BULLET.match(t) and not _NUMBERED.match(t) and not _CONTINUES.match(t)
+                and t[-1] not in _OPEN_END and not (j + 1 < len(texts) and _CONTINUES.match(texts[j + 1])))
 
     for i, text in enumerate(texts):
         if blocks and blocks[-1].kind is BlockKind.PARAGRAPH and _joins(blocks[-1].text, text):
@@ -77,11 +102,19 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
         bullet = _BULLET.match(text)
         if bullet and len(text) > bullet.end():
             blocks.append(Block(BlockKind.LIST_ITEM, text[bullet.end():]))
+            unmarked = False
             continue
         if _NUMBERED.match(text):
             blocks.append(Block(BlockKind.LIST_ITEM, text))
+            unmarked = False
             continue
         nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if blocks and item(i) and (unmarked or blocks[-1].kind is BlockKind.PARAGRAPH
+                                   and blocks[-1].text.endswith(_COLONS) and item(i + 1)):
+            blocks.append(Block(BlockKind.LIST_ITEM, text))
+            unmarked = True
+            continue
+        unmarked = False
         if (blocks and blocks[-1].kind is BlockKind.PARAGRAPH and nxt is not None
                 and is_heading(i) and not is_heading(i + 1) and not _CONTINUES.match(nxt)):
             blocks.append(Block(BlockKind.HEADING, text))
