@@ -69,6 +69,8 @@ from newsclean.features import FEATURE_NAMES, STACK_NAMES, line_features, stack_
 
 OUT_DIR = os.path.join(HERE, "..", "src", "newsclean", "data", "model")
 CACHE = "/tmp/newsclean_feats_{part}_{code}.npz"
+CACHE_KEEP = 2  # caches of each kind kept in /tmp, this run's included (the oldest others go)
+_FINGERPRINT = re.compile(r"(?<=_)[0-9a-f]{12}(?=[_.])")  # ``code_fingerprint`` in a cache's name
 SNIP_CACHE = "/tmp/newsclean_feats_snippets_{part}_{code}.npz"
 WORDS_CACHE = "/tmp/newsclean_page_words_{code}.pkl"
 SNIP_DATASET = os.path.join(CORPUS, "trafilatura_eval.jsonl.gz")
@@ -140,8 +142,8 @@ def word_tables(folds: int) -> tuple[dict[str, float], list[dict[str, float]]]:
         t0 = time.time()
         with Pool(THREADS) as pool:
             per_page = pool.map(_page_words, load_pages("train"), chunksize=16)
-        with open(path, "wb") as f:
-            pickle.dump(per_page, f, protocol=pickle.HIGHEST_PROTOCOL)
+        _make_room(path)
+        _write_atomically(path, lambda fh: pickle.dump(per_page, fh, protocol=pickle.HIGHEST_PROTOCOL))
         print(f"page words: {len(per_page)} pages in {time.time()-t0:.0f}s", flush=True)
 
     def table(pages) -> dict[str, float]:
@@ -182,12 +184,50 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
+def _cache_siblings(path: str) -> list[str]:
+    """The caches of the same kind as ``path`` written for other states of the code (its name with
+    another fingerprint), oldest first."""
+    folder, name = os.path.split(path)
+    m = _FINGERPRINT.search(name)
+    if m is None:
+        return []
+    pattern = re.compile(re.escape(name[:m.start()]) + "[0-9a-f]{12}" + re.escape(name[m.end():]))
+    found = [os.path.join(folder, n) for n in os.listdir(folder or ".") if pattern.fullmatch(n) and n != name]
+    return sorted(found, key=os.path.getmtime)
+
+
+def _make_room(path: str) -> None:
+    """Delete the oldest caches of ``path``'s kind, so that with it at most ``CACHE_KEEP`` stay: a
+    train part's features take 2.5 GB, one more for each change to the code they read, and a
+    comparison of two states of the code reads two."""
+    others = _cache_siblings(path)
+    for old in others[:max(0, len(others) - (CACHE_KEEP - 1))]:
+        try:
+            os.remove(old)
+        except OSError:
+            pass  # (another run's, gone already)
+
+
+def _write_atomically(path: str, write) -> None:
+    """``write(file)`` to a temporary file beside ``path``, renamed to it once complete: a run stopped
+    or a disk filled half-way leaves no truncated cache for the next run to read."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            write(fh)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
 def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
     """The stacked rows of the pages ``load()`` gives, read from ``path`` when cached there,
     else computed in a process pool by ``rows`` (one (number, page) pair at a time) and cached."""
     if os.path.exists(path):
         d = np.load(path, allow_pickle=True)
         return {k: d[k] for k in d.files}
+    _make_room(path)
     pages = list(enumerate(load()))
     t0 = time.time()
     with Pool(THREADS) as pool:
@@ -195,7 +235,7 @@ def _cached(path: str, load, rows, chunksize: int, what: str) -> dict:
     d = _stack_rows(res, [p for _, p in pages])
     print(f"built {what}: {len(pages)} pages, {int(d['doc'].max()) + 1} docs, "
           f"{int((d['y'] >= 0).sum())} labelled units in {time.time()-t0:.0f}s", flush=True)
-    np.savez(path, **d)
+    _write_atomically(path, lambda fh: np.savez(fh, **d))
     return d
 
 

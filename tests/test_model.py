@@ -251,3 +251,37 @@ def test_seed_spread_reads_train_reports_and_sums_up_the_seeds():
     text = spread.table({0: _report(0.8969, 0.9083), 1: _report(0.8933, 0.9023)})
     assert text.splitlines()[0].split() == ["style", "seed", "0", "seed", "1", "mean", "sd"]
     assert "0.8951" in text.splitlines()[1]  # blocks: the mean of the two
+
+
+def test_training_caches_keep_the_newest_of_their_kind_and_are_written_whole(tmp_path):
+    """Each change to the code the features read fingerprints a new 2.5 GB cache: the oldest of a
+    kind go (CACHE_KEEP stay, this run's included), other kinds and parts stay, and a write that
+    fails half-way leaves no truncated file for the next run to read."""
+    train = _train_script()
+    kind = "newsclean_feats_train_{}_f3.npz"
+    for k, code in enumerate(["aaaaaaaaaaa1", "aaaaaaaaaaa2", "aaaaaaaaaaa3"]):
+        p = tmp_path / kind.format(code)
+        p.write_bytes(b"x")
+        os.utime(p, (1_000_000 + k, 1_000_000 + k))
+    others = [tmp_path / "newsclean_feats_test_aaaaaaaaaaa1_f3.npz", tmp_path / "newsclean_feats_train_aaaaaaaaaaa1_f5.npz",
+              tmp_path / "newsclean_page_words_aaaaaaaaaaa1.pkl"]
+    for p in others:
+        p.write_bytes(b"x")
+    new = str(tmp_path / kind.format("bbbbbbbbbbbb"))
+    assert [os.path.basename(p) for p in train._cache_siblings(new)] == [
+        kind.format(c) for c in ("aaaaaaaaaaa1", "aaaaaaaaaaa2", "aaaaaaaaaaa3")]
+    train._make_room(new)
+    left = sorted(os.listdir(tmp_path))
+    assert kind.format("aaaaaaaaaaa3") in left  # the newest other state, for a comparison of two
+    assert kind.format("aaaaaaaaaaa1") not in left and kind.format("aaaaaaaaaaa2") not in left
+    assert all(p.exists() for p in others)
+
+    def fails(fh):
+        fh.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        train._write_atomically(new, fails)
+    assert not os.path.exists(new) and not [n for n in os.listdir(tmp_path) if n.endswith(".tmp")]
+    train._write_atomically(new, lambda fh: np.savez(fh, a=np.arange(3)))
+    assert list(np.load(new)["a"]) == [0, 1, 2]
