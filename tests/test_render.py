@@ -37,6 +37,12 @@ def test_short_lines_under_a_colon_are_a_list_whose_markers_the_dump_dropped():
                            (BlockKind.LIST_ITEM, "2 tsp vegetable oil"), (BlockKind.LIST_ITEM, "1 large onion"),
                            (BlockKind.LIST_ITEM, "4 cloves garlic, minced"), (BlockKind.PARAGRAPH, EN + " Again."),
                            (BlockKind.HEADING, "What comes next"), (BlockKind.PARAGRAPH, EN)]
+    # under a list of amounts, a short line opening with no number before a paragraph is the next
+    # section's subheading; under other items it is the list's last item
+    assert kinds(f"Ingredients:\n\n2 tsp oil\n\n1 large onion\n\nDirections\n\n{EN}")[3:] == [
+        (BlockKind.HEADING, "Directions"), (BlockKind.PARAGRAPH, EN)]
+    assert kinds(f"Browsers:\n\nGoogle Chrome\n\nApple Safari\n\nMozilla Firefox\n\n{EN}")[3:] == [
+        (BlockKind.LIST_ITEM, "Mozilla Firefox"), (BlockKind.PARAGRAPH, EN)]
     # the last item before a paragraph is no subheading; the list reads back as it was written
     md = body_markdown(to_blocks(split(text)))
     assert "- 2 tsp vegetable oil\n- 1 large onion\n- 4 cloves garlic, minced\n\n" in md

@@ -13,7 +13,7 @@ from newsclean import startcache
 from newsclean.blocks import display_width, join_fragments
 from newsclean.document import Block, BlockKind, Line, Metadata
 from newsclean.punctuation import CLAUSE_MARKS, FULL_STOPS, OTHER_SCRIPT_STOPS
-from newsclean.thresholds import HEADING_MAX_CHARS, LIST_ITEM_MAX_COLUMNS
+from newsclean.thresholds import HEADING_MAX_CHARS, LIST_ITEM_MAX_COLUMNS, SECTION_HEADING_MAX_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +77,8 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
     texts = [l.text for l in lines]
     blocks: list[Block] = []
     heading: dict[int, bool] = {}  # ``_is_heading`` of the lines asked so far (each is asked twice)
-    unmarked = False  # the last block is an item of a list whose markers the dump dropped
+    unmarked = False  # the last block is an item of a list whose markers the dump dropped ...
+    amounts = False  # ... and each of its items opens with a number (a recipe's ingredients)
 
     def is_heading(j: int) -> bool:
         h = heading.get(j)
@@ -109,8 +110,15 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
             unmarked = False
             continue
         nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if (unmarked and amounts and not text[:1].isdigit() and is_heading(i) and nxt is not None and not item(i + 1)
+                and len(text.split()) <= SECTION_HEADING_MAX_WORDS and ":" not in text):
+            # the next section's subheading under a list of amounts ('1 large onion' / 'Directions' / text)
+            blocks.append(Block(BlockKind.HEADING, text))
+            unmarked = False
+            continue
         if blocks and item(i) and (unmarked or blocks[-1].kind is BlockKind.PARAGRAPH
                                    and blocks[-1].text.endswith(_COLONS) and item(i + 1)):
+            amounts = text[:1].isdigit() and (amounts or not unmarked)
             blocks.append(Block(BlockKind.LIST_ITEM, text))
             unmarked = True
             continue

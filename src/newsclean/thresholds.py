@@ -70,6 +70,7 @@ REGION_GAP_PENALTY = 0.15  # without a model: how much a short line pulls the ma
 # body rendering
 HEADING_MAX_CHARS = 40  # a subheading is at most this long (CJK counting two)
 LIST_ITEM_MAX_COLUMNS = 100  # under a line ending in a colon, shorter lines ending no sentence are a list's items
+SECTION_HEADING_MAX_WORDS = 5  # under a list of amounts, a short line of at most this many words (no colon) before text is a subheading
 
 # metadata
 TITLE_INSIDE_MIN_BEFORE = 300  # a headline under this many columns of kept text is a heading of the text: it stays in the body too
