@@ -130,6 +130,18 @@ def test_never_invents():
     assert m.date is None and m.author is None and m.source is None and m.title is None
 
 
+def test_permalink_label_without_its_colon_under_the_text():
+    # a footer's 'Permalink https://…' (the label and the link in two elements, glued by a space)
+    units = ["Storm leaves thousands without power", EN1, EN2, "Print page", "Permalink https://p.dw.com/p/4QgGF",
+             "More on the topic"]
+    r = extract(units, content_start=1, content_end=2)
+    assert r.metadata.url == "https://p.dw.com/p/4QgGF"
+    assert r.consumed[4][0] == "NC-LINK"
+    # only the label and the link alone: a sentence naming a link is no permalink line
+    units[4] = "Permalink https://p.dw.com/p/4QgGF and the rest of the site"
+    assert extract(units, content_start=1, content_end=2).metadata.url is None
+
+
 def test_url_argument_and_url_date():
     units = ["A headline for the test page here", "Some text of the article that is long enough to count as prose."]
     m = extract(units, url="https://ex.org/2019/08/02/a-headline-for-the-test-page/", content_start=1).metadata

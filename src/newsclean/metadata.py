@@ -180,6 +180,11 @@ def _labelled(i: int, line: str, cues: LabelCues, f: Found, region: str) -> str 
     code = None
     if ":" not in line and "：" not in line and "︰" not in line:
         return None
+    bare = cues.bare_link.match(line)
+    if bare is not None:
+        # a link's label and the URL alone, without the colon ('Permalink https://p.dw.com/p/4QgGF')
+        f.url = f.url or bare.group("url").rstrip(".,;)")
+        return "NC-LINK"
     for m in cues.labels_in(line):
         name = m.lastgroup
         if name == "author" and m.group(0)[-1:] in ":：︰" and line[m.end():m.end() + 1].islower():
