@@ -73,12 +73,12 @@ class LabelCues:
         # (or glued to a date before it: 'Datum: 13. April 2017Autor: Jane Doe')
         labelled = rf"(?:^|(?<=[\s|｜,，;；(（\[【\d]|{_CJK_NOCASE})){'(?:' + lab + ')'}{_COLON}"
         self.labelled = startcache.compile(labelled, re.I)
-        # a link's label then the URL and nothing else, the colon left out ('Permalink https://p.dw.com/p/4QgGF')
-        self.bare_link = startcache.compile(
-            rf"^\s*(?:{_alt(g('link', 'labels'))})\s+(?P<url>https?://[^\s<>\"'“”，。]+)\s*$", re.I)
         # the same for lower-cased text, case-sensitive (the label words are lower case): a
         # search several times quicker (``labels_in``, ``first_label``)
         self._labelled_low = startcache.compile(labelled)
+        # a link's label then the URL and nothing else, the colon left out ('Permalink https://p.dw.com/p/4QgGF')
+        self.bare_link = startcache.compile(
+            rf"^\s*(?:{_alt(g('link', 'labels'))})\s+(?P<url>https?://[^\s<>\"'“”，。]+)\s*$", re.I)
         # "By X", "Von X", "记者 X": only at the start of a line or after a separator
         self.author_words = startcache.compile(
             rf"(?:^|(?<=[{_BYLINE_SEPS}]\s)|(?<=[{_BYLINE_SEPS}]))\s*(?P<w>{_alt(g('author', 'words'))})(?:\s+|(?<=[/｜|])|(?<={_CJK_NOCASE})(?={_CJK_NOCASE}))",
