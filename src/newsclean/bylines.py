@@ -524,6 +524,7 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
     n = len(texts)
     newsroom = None
     agency = None  # an agency's or publication's name alone by the headline or date: when no person's stands by them
+    person = None  # the person's name taken, or the names of several
     if f.author is None:
         near = [j for j in (ti + 1, ti + 2, ti - 1) if 0 <= j < n and j != ti and j < cs + 2]
         if f.date is not None:
@@ -555,11 +556,8 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                                                     or ("/" not in s and _AGENCY.match(x)) for x in parts) \
                             and not all(_AGENCY.match(x) for x in parts) \
                             and not any(w.lower().strip(".,:") in _NOT_NAME for w in words) and not cue_noise(s):
-                        if agency is not None and j not in close:
-                            break  # (the agency by the headline over names further from it)
-                        f.set_author(j, ", ".join(parts), 4)
-                        f.consumed[j] = ("NC-META", "author")
-                        meta_lines.add(j)
+                        if agency is None or j in close:  # (the agency by the headline over names further from it)
+                            person = (j, ", ".join(parts))
                         break
                     continue
                 if j in close and (s.lower() in cues.agencies
@@ -577,16 +575,14 @@ def name_near_title(texts: Sequence[str], f: Found, t: tuple[int, str] | None, t
                         agency = agency or (j, s)
                         continue
                 if _name_alone(s) and not caption_of_person(texts, j, s) and not _inside_sentence(texts, j, ti):
-                    if agency is not None and j not in close:
-                        break  # (the agency by the headline over a name further from it)
-                    f.set_author(j, s, 4)
-                    f.consumed[j] = ("NC-META", "author")
-                    meta_lines.add(j)
+                    if agency is None or j in close:  # (the agency by the headline over a name further from it)
+                        person = (j, s)
                     break
-        if f.author is None and agency is not None:
-            f.set_author(agency[0], agency[1], 4)
-            f.consumed[agency[0]] = ("NC-META", "author")
-            meta_lines.add(agency[0])
+        taken = person or agency
+        if taken is not None:
+            f.set_author(taken[0], taken[1], 4)
+            f.consumed[taken[0]] = ("NC-META", "author")
+            meta_lines.add(taken[0])
     return newsroom
 
 

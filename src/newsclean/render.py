@@ -116,8 +116,8 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
             blocks.append(Block(BlockKind.HEADING, text))
             unmarked = False
             continue
-        if blocks and item(i) and (unmarked or blocks[-1].kind is BlockKind.PARAGRAPH
-                                   and blocks[-1].text.endswith(_COLONS) and item(i + 1)):
+        if blocks and (unmarked or blocks[-1].kind is BlockKind.PARAGRAPH and blocks[-1].text.endswith(_COLONS)
+                       and item(i + 1)) and item(i):
             amounts = text[:1].isdigit() and (amounts or not unmarked)
             blocks.append(Block(BlockKind.LIST_ITEM, text))
             unmarked = True
