@@ -61,3 +61,38 @@ def test_comment_count_header_above_the_article_cuts_nothing():
     # nor does a comment widget that is not a count ("Leave a reply") under the text
     text = "\n\n".join([LONG, LONG + " Two.", "Leave a reply", COMMENT, COMMENT + " Again.", COMMENT + " More."])
     assert run(text, probs=[0.95, 0.95, 0.1, 0.8, 0.8, 0.8])[3].label is Label.CONTENT
+
+
+POST = [LONG, LONG + " Two."]  # one post of a blog's front page: over 400 columns of text
+
+
+def test_counts_ending_several_posts_open_no_thread():
+    # a blog's front page ends each post with its count, a link to its comments, and the next
+    # post follows: no count opens a thread, and none ends the article as a list header does
+    for counts in (["4 comments", "7 comments", "0 comments"], ["Comments (7)", "Comments (36)", "Comments (4)"]):
+        parts = [*POST, counts[0], *POST, counts[1], *POST, counts[2]]
+        text = "\n".join(parts)
+        lines = run(text, probs=[0.65 if len(p) > 100 else 0.1 for p in parts])  # (under the sure floors)
+        kept = [l for l in lines if l.label is Label.CONTENT]
+        assert len(kept) == 6, counts
+        assert not any("comment thread" in l.detail or "list header" in l.detail for l in lines)
+    # two posts under the first count are enough, and so is one with a last post after it
+    parts = [*POST, "4 comments", *POST, "7 comments", *POST]
+    lines = run("\n".join(parts), probs=[0.65 if len(p) > 100 else 0.1 for p in parts])
+    assert [l.label for l in lines].count(Label.CONTENT) == 6
+
+
+def test_counts_of_a_teaser_list_still_cut_the_thread():
+    # the teasers of other articles under a thread's header each carry their count too, but a
+    # headline and a summary between them are no post: the header still cuts what follows
+    teaser = ["Council approves the budget", COMMENT]
+    parts = [*POST, "15 comments", COMMENT, COMMENT + " Again.", COMMENT + " More.",
+             "More news", *teaser, "10 comments", *teaser, "8 comments", *teaser, "7 comments"]
+    lines = run("\n".join(parts), probs=[0.65, 0.65, 0.1] + [0.65] * 3 + [0.1] + [0.6, 0.65, 0.1] * 3)
+    assert lines[2].code == "NC-COMMENT"
+    assert all(l.label is Label.BOILERPLATE for l in lines[3:])
+    # nor does kept text far below a thread whose only other count stands at the page's end
+    parts = [*POST, "57 comments", COMMENT, COMMENT + " Again.", COMMENT + " More.", COMMENT + " Four.",
+             "247 comments", "236 comments"]
+    lines = run("\n".join(parts), probs=[0.65, 0.65, 0.1, 0.65, 0.65, 0.65, 0.65, 0.1, 0.1])
+    assert all(l.label is Label.BOILERPLATE for l in lines[3:])

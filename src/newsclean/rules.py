@@ -86,7 +86,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "上一篇:… / Next article"),
     Rule("NC-COMMENT", Label.BOILERPLATE, "comment widget",
          "Comment counts, 'leave a comment' forms and their prompts; and the readers' comments under a "
-         "comment-count header that follows the article ('53 Responses to “…”').",
+         "comment-count header that follows the article ('53 Responses to “…”'), unless the page "
+         "holds several posts, each ending in its count.",
          "Comment widgets are page chrome; reader comments are not the article.",
          "发表评论 / Leave a Reply / 12 comments"),
     Rule("NC-ERROR", Label.BOILERPLATE, "error message",
