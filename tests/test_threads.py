@@ -96,3 +96,17 @@ def test_counts_of_a_teaser_list_still_cut_the_thread():
              "247 comments", "236 comments"]
     lines = run("\n".join(parts), probs=[0.65, 0.65, 0.1, 0.65, 0.65, 0.65, 0.65, 0.1, 0.1])
     assert all(l.label is Label.BOILERPLATE for l in lines[3:])
+
+
+def test_a_posts_other_comment_links_end_nothing_on_a_page_of_posts():
+    # each post of a blog's front page ends with its links: the count (of none too, a cue word
+    # of its own: "Comments (0)") and "TrackBack"; none of them is a list header ending the text
+    parts = [*POST, "Comments (7)", "TrackBack", *POST, "Comments (0)", "TrackBack", *POST, "Comments (4)",
+             "TrackBack"]
+    lines = run("\n".join(parts), probs=[0.65 if len(p) > 100 else 0.1 for p in parts])
+    assert [l.label for l in lines].count(Label.CONTENT) == 6
+    assert not any("list header" in l.detail or "comment thread" in l.detail for l in lines)
+    # on a page of one article, "TrackBack" after most of the text still ends it
+    parts = [*POST, LONG, "TrackBack", COMMENT]
+    lines = run("\n".join(parts), probs=[0.65, 0.65, 0.65, 0.1, 0.65])
+    assert lines[-1].label is Label.BOILERPLATE and "list header" in lines[-1].detail

@@ -27,7 +27,7 @@ from newsclean.linekinds import (COLON, ELLIPSIS, ENDERS, bracketed_credit, brin
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
 from newsclean.runs import keep_code, keep_ingredients
-from newsclean.threads import cut_comment_thread, ends_a_post, thread_header
+from newsclean.threads import cut_comment_thread, several_posts, thread_header
 from newsclean.thresholds import (INLINE_LINK_MIN_WIDTH, LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS,
                                   LONG_LINE_CHARS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
@@ -301,15 +301,22 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     own paragraphs, which the model scores far higher than other articles' teasers. A header
     with an ad slot's "Story continues below" in the list under it is such a box too, and ends
     nothing, and so does a single "Read more: <headline>" line (``_inline_link``; ``first``
-    are the first pass's lines, which tell the kind of cue).
+    are the first pass's lines, which tell the kind of cue). On a page of several posts
+    (``threads.several_posts``) a comment cue is a post's link to its comments, and ends nothing.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
     total = sum(widths)
     before = 0
+    posts: bool | None = None  # whether the page holds several posts (asked once, at a comment cue)
     for i, line in enumerate(lines):
         if (line.first_code in ENDERS and before > total - before - widths[i] and not _inline_link(first[i])
-                and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
-                and not (line.first_code == "NC-COMMENT" and ends_a_post(first, lines, i))):
+                and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])):
+            if line.first_code == "NC-COMMENT":
+                if posts is None:
+                    posts = several_posts(first, lines)
+                if posts:  # a post's links to its comments ("12 comments", "TrackBack") end nothing
+                    before += widths[i]
+                    continue
             return lines[:i + 1] + [
                 l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
                 if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l

@@ -5,7 +5,7 @@ them below }", "12 Kommentare", or the same count split over short lines by a du
 nodes) opens the thread, and the kept lines under it go: readers' comments read like text and
 may be longer than the article, so the list-header rule, which weighs the text on both sides,
 would keep them. A count of zero opens nothing, and neither do the counts of a page of several
-posts (a blog's front page), each of which ends with its count (``ends_a_post``).
+posts (a blog's front page), each of which ends with its count (``several_posts``).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, SPLIT_COUNT_LINES, THR
 def thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
     """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
     "12 Kommentare") standing under at least ``THREAD_MIN_BEFORE`` columns of kept text, unless
-    it ends one of several posts (``ends_a_post``).
+    it ends one of several posts (``several_posts``).
 
     ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
     ``lines`` the revised ones (whose kept text is measured)."""
@@ -33,37 +33,35 @@ def thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
                 bare = _bare_numbers(first, i)
             count = _count_at(first, i, bare)
             if count is not None and not _NO_COMMENTS.match(count):
-                return None if ends_a_post(first, lines, i, look_above=False) else i
+                return None if several_posts(first, lines, i, count=i) else i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
 
 
-def ends_a_post(first: Sequence[Line], lines: Sequence[Line], i: int, look_above: bool = True) -> bool:
-    """Line ``i`` is a comment count (of no comments too) that ends one of several posts.
+def several_posts(first: Sequence[Line], lines: Sequence[Line], start: int = 0, count: int | None = None) -> bool:
+    """Whether the page holds several posts, each ending with its comment count (of no comments
+    too), from line ``start`` on (``count``: a count found there already).
 
     A page of several posts (a blog's front page) ends each with its count, a link to that
-    post's comments, and the next post follows. So: between the counts from line ``i`` on (with
-    ``look_above``, all the page's counts), at least two stretches of ``THREAD_MIN_BEFORE``
-    columns of kept text or more, the text after the last count counting as one. Counts closer
-    together end the teasers of a list of other articles; a thread's comments are followed by
-    no other post. The thread's header, which stands under the article, asks about the counts
-    under it (``look_above=False``); the list-header rule in ``context`` about all of them."""
-    start = 0 if look_above else i
+    post's comments, and the next post follows. So: between the counts, at least two stretches
+    of ``THREAD_MIN_BEFORE`` columns of kept text or more, the text after the last count
+    counting as one. Counts closer together end the teasers of a list of other articles; a
+    thread's comments are followed by no other post. The thread's header, which stands under
+    the article, asks about the counts under it; the list-header rule in ``context`` about
+    the page (there a post's other links end nothing either: "TrackBack", "Comments (0)")."""
     bare = _bare_numbers(first, start)
-    if _count_at(first, i, bare) is None:
-        return False
     posts = between = 0
     seen = False  # a count above the text measured
     for j in range(start, len(lines)):
-        if j == i or _count_at(first, j, bare) is not None:
+        if j == count or _count_at(first, j, bare) is not None:
             posts += seen and between >= THREAD_MIN_BEFORE
             seen, between = True, 0
             if posts >= 2:
                 return True
         elif lines[j].label is Label.CONTENT:
             between += shape(lines[j].text).width
-    return posts + (between >= THREAD_MIN_BEFORE) >= 2
+    return posts + (seen and between >= THREAD_MIN_BEFORE) >= 2
 
 
 def _bare_numbers(first: Sequence[Line], start: int) -> list[bool]:
@@ -74,8 +72,9 @@ def _bare_numbers(first: Sequence[Line], start: int) -> list[bool]:
 def _count_at(first: Sequence[Line], i: int, bare: Sequence[bool]) -> str | None:
     """The comment count on line ``i`` (a pattern cue) or starting there split over short
     lines (``_split_count``, asked only where one of them is a number alone)."""
-    if first[i].first_code == "NC-COMMENT" and is_pattern_cue(first[i]):
-        return first[i].text
+    f = first[i]
+    if f.first_code == "NC-COMMENT" and (is_pattern_cue(f) or cues()["NC-COMMENT"].patterns.search(f.text)):
+        return f.text  # (a count of none may be a cue word of its own: "Comments (0)")
     return _split_count(first, i) if any(bare[i:i + SPLIT_COUNT_LINES]) else None
 
 
