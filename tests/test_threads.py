@@ -110,3 +110,29 @@ def test_a_posts_other_comment_links_end_nothing_on_a_page_of_posts():
     parts = [*POST, LONG, "TrackBack", COMMENT]
     lines = run("\n".join(parts), probs=[0.65, 0.65, 0.65, 0.1, 0.65])
     assert lines[-1].label is Label.BOILERPLATE and "list header" in lines[-1].detail
+
+
+def test_posts_between_comment_counts_stay_on_a_page_of_several_posts():
+    # the model reads the first post's comment link as the start of a thread and scores the
+    # posts after it low; between the counts of three posts or more, what it gives 0.1 stays
+    parts = [*POST, "Comments (0)"]
+    for n in range(3):
+        parts += [f"Post number {n}", LONG, LONG + " Two.", "Comments (2)"]
+    probs = [0.9, 0.9, 0.1] + [0.15, 0.2, 0.3, 0.05] * 3
+    lines = run("\n".join(parts), probs=probs)
+    for post in range(3):
+        body = lines[4 + 4 * post:6 + 4 * post]
+        assert all(l.label is Label.CONTENT and "several posts" in l.detail for l in body), post
+        assert lines[3 + 4 * post].label is Label.CONTENT  # its heading too (0.15)
+    # what the model gives less stays out
+    low = [0.9, 0.9, 0.1] + [0.15, 0.05, 0.3, 0.05] * 3
+    assert run("\n".join(parts), probs=low)[4].label is Label.BOILERPLATE
+    # two posts are not enough, nor are teasers of one summary line each under their counts
+    two = [*POST, "Comments (0)"] + [f"Post number {n}" if k == 0 else p
+                                     for n in range(2) for k, p in enumerate(["", LONG, LONG + " Two.", "Comments (2)"])]
+    assert run("\n".join(two), probs=[0.9, 0.9, 0.1] + [0.15, 0.2, 0.3, 0.05] * 2)[5].label is Label.BOILERPLATE
+    teasers = [*POST, "12 replies"]
+    for n in range(4):
+        teasers += [f"Topic number {n}", LONG, "5 replies"]
+    lines = run("\n".join(teasers), probs=[0.9, 0.9, 0.1] + [0.15, 0.2, 0.05] * 4)
+    assert all(l.label is Label.BOILERPLATE for l in lines[3:])

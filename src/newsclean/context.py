@@ -27,7 +27,7 @@ from newsclean.linekinds import (COLON, ELLIPSIS, ENDERS, bracketed_credit, brin
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
 from newsclean.runs import keep_code, keep_ingredients
-from newsclean.threads import cut_comment_thread, several_posts, thread_header
+from newsclean.threads import cut_comment_thread, keep_posts, several_posts, thread_header
 from newsclean.thresholds import (INLINE_LINK_MIN_WIDTH, LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS,
                                   LONG_LINE_CHARS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
@@ -134,6 +134,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
     out = _keep_lead(out, probs, repeats, lines)
     if "NC-COMMENT" not in disabled:
         out = cut_comment_thread(out, thread_header(lines, out), probs)
+    out = keep_posts(out, probs, lines)
     return _rescue_empty(out, probs, repeats)
 
 

@@ -27,7 +27,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "keeps by its neighbours: a subheading between paragraphs, the items of a list the text opens, "
          "sentences in a row continuing the text (or one right under text another rule kept), a recipe's ingredient list, a code block next to the text, "
          "the standfirst between the headline and the text (a sentence, or one set without its full stop), the parts of a kept "
-         "sentence that a dump of text nodes set on lines of their own (a link's text); on a page that would keep nothing, its widest "
+         "sentence that a dump of text nodes set on lines of their own (a link's text), the posts between the comment counts "
+         "that end them on a page of several posts (a blog's front page); on a page that would keep nothing, its widest "
          "stretch of running text.",
          "Sentences with final punctuation inside the page's densest stretch of text are the article.",
          "4月18日,“上海市生物医药产业投资促进伙伴计划”正式启动…"),

@@ -5,7 +5,9 @@ them below }", "12 Kommentare", or the same count split over short lines by a du
 nodes) opens the thread, and the kept lines under it go: readers' comments read like text and
 may be longer than the article, so the list-header rule, which weighs the text on both sides,
 would keep them. A count of zero opens nothing, and neither do the counts of a page of several
-posts (a blog's front page), each of which ends with its count (``several_posts``).
+posts (a blog's front page), each of which ends with its count (``several_posts``). There the
+posts between the counts stay (``keep_posts``), though the model scores those after the first
+count low.
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from newsclean import startcache
 from newsclean.classify import is_pattern_cue, shape
 from newsclean.cues import cues
 from newsclean.document import Label, Line
-from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, SPLIT_COUNT_LINES, THREAD_MIN_BEFORE
+from newsclean.linekinds import bring_back, is_prose
+from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, MODEL_POST, POSTS_MIN, SPLIT_COUNT_LINES, THREAD_MIN_BEFORE
 
 
 def thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
@@ -119,3 +122,26 @@ def cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[fl
         l.with_final(Label.BOILERPLATE, "NC-COMMENT", why)
         if l.label is Label.CONTENT and (probs is None or probs[j] < MODEL_KEEP_UNDER_THREAD) else l
         for j, l in enumerate(lines[header + 1:], header + 1)]
+
+
+def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line]) -> list[Line]:
+    """On a page of several posts (a blog's front page), the posts between the comment counts
+    that end them stay: what the model gives at least ``MODEL_POST`` between two counts, when
+    at least two such stretches hold ``THREAD_MIN_BEFORE`` columns of prose each.
+
+    The model reads a comment cue above a line as a sign of a thread under the article, and
+    on such a page scores every post after the first low (in a dump of text nodes, where
+    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts)."""
+    bare = _bare_numbers(first, 0)
+    counts = [i for i in range(len(first)) if _count_at(first, i, bare) is not None]
+    posts = [range(a + 1, b) for a, b in zip(counts, counts[1:]) if _is_post(first[a + 1:b])]
+    if len(posts) < POSTS_MIN:
+        return lines
+    span = [k for post in posts for k in post if probs[k] >= MODEL_POST]
+    return bring_back(lines, lines, span, probs, "post on a page of several posts")
+
+
+def _is_post(lines: Sequence[Line]) -> bool:
+    """A post, not a teaser: at least two lines of prose, ``THREAD_MIN_BEFORE`` columns of it."""
+    prose = [shape(l.text).width for l in lines if is_prose(l) and shape(l.text).textlike]
+    return len(prose) >= 2 and sum(prose) >= THREAD_MIN_BEFORE
