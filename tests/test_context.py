@@ -168,6 +168,18 @@ def test_a_read_more_link_inside_the_article_ends_nothing():
     assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
 
 
+
+def test_a_list_cue_going_on_from_the_sentence_above_ends_nothing():
+    # a dump of text nodes sets a link's text on a line of its own, in the middle of a sentence
+    # ('… as I wrote in' / 'related articles' / 'last week, …'): it goes on from the line above,
+    # and is no header of a list ending the article
+    text = "\n".join([EN, EN + " One.", EN + " Two. As I wrote in", "related articles", EN2])
+    lines = run(text, probs=[0.95, 0.95, 0.95, 0.2, 0.5])
+    assert lines[4].label is Label.CONTENT
+    # the same cue after a finished sentence heads a list
+    lines = run(text.replace("As I wrote in", "As I wrote."), probs=[0.95, 0.95, 0.95, 0.2, 0.5])
+    assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
+
 def test_colon_line_that_opens_no_list_goes():
     # "Further information:" under the text, with nothing kept under it, is the header of links
     lines = run("\n\n".join([EN, "Further information:", "Privacy settings"]), probs=[0.9, 0.3, 0.02])

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import AbstractSet, Sequence
 
 from newsclean.classify import is_contains_cue, is_prefix_cue, shape
+from newsclean.punctuation import runs_on
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.linekinds import (COLON, ELLIPSIS, ENDERS, bracketed_credit, bring_back, is_prose, is_sentence_line,
@@ -302,7 +303,8 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     own paragraphs, which the model scores far higher than other articles' teasers. A header
     with an ad slot's "Story continues below" in the list under it is such a box too, and ends
     nothing, and so does a single "Read more: <headline>" line (``_inline_link``; ``first``
-    are the first pass's lines, which tell the kind of cue). On a page of several posts
+    are the first pass's lines, which tell the kind of cue), nor does a cue going on from the
+    sentence above (``runs_on``: a link's text a dump of text nodes set apart). On a page of several posts
     (``threads.several_posts``) a comment cue is a post's link to its comments, and ends nothing.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
@@ -311,7 +313,8 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     posts: bool | None = None  # whether the page holds several posts (asked once, at a comment cue)
     for i, line in enumerate(lines):
         if (line.first_code in ENDERS and before > total - before - widths[i] and not _inline_link(first[i])
-                and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])):
+                and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
+                and not (i and runs_on(lines[i - 1].text, line.text))):
             if line.first_code == "NC-COMMENT":
                 if posts is None:
                     posts = several_posts(first, lines)
