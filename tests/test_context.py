@@ -179,6 +179,11 @@ def test_a_list_cue_going_on_from_the_sentence_above_ends_nothing():
     # the same cue after a finished sentence heads a list
     lines = run(text.replace("As I wrote in", "As I wrote."), probs=[0.95, 0.95, 0.95, 0.2, 0.5])
     assert (lines[4].label, lines[4].code) == (Label.BOILERPLATE, "NC-REL")
+    # and so does a pager's word after its count ('1 - 4 of 5' / 'prev'), though it is in lower case
+    text = "\n\n".join([EN, EN + " One.", EN + " Two.", "1 - 4 of 5", "prev", EN2])
+    lines = run(text, probs=[0.95, 0.95, 0.95, 0.5, 0.2, 0.5])
+    assert lines[4].text == "prev" and lines[4].first_code == "NC-PAGE"
+    assert (lines[5].label, lines[5].code) == (Label.BOILERPLATE, "NC-REL")
 
 def test_colon_line_that_opens_no_list_goes():
     # "Further information:" under the text, with nothing kept under it, is the header of links

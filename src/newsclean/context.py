@@ -304,7 +304,8 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     with an ad slot's "Story continues below" in the list under it is such a box too, and ends
     nothing, and so does a single "Read more: <headline>" line (``_inline_link``; ``first``
     are the first pass's lines, which tell the kind of cue), nor does a cue going on from the
-    sentence above (``runs_on``: a link's text a dump of text nodes set apart). On a page of several posts
+    words of the sentence above (``runs_on``: a link's text a dump of text nodes set apart; not
+    a pager's 'prev' under '1 - 4 of 5'). On a page of several posts
     (``threads.several_posts``) a comment cue is a post's link to its comments, and ends nothing.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
@@ -314,7 +315,7 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     for i, line in enumerate(lines):
         if (line.first_code in ENDERS and before > total - before - widths[i] and not _inline_link(first[i])
                 and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
-                and not (i and runs_on(lines[i - 1].text, line.text))):
+                and not (i and lines[i - 1].text[-1:].isalpha() and runs_on(lines[i - 1].text, line.text))):
             if line.first_code == "NC-COMMENT":
                 if posts is None:
                     posts = several_posts(first, lines)
