@@ -20,11 +20,11 @@ from functools import lru_cache
 from typing import AbstractSet, Sequence
 
 from newsclean.classify import is_contains_cue, is_prefix_cue, shape
-from newsclean.punctuation import runs_on
 from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.linekinds import (COLON, ELLIPSIS, ENDERS, bracketed_credit, bring_back, is_prose, is_sentence_line,
                                  is_weak)
+from newsclean.punctuation import runs_on
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
 from newsclean.runs import keep_code, keep_ingredients

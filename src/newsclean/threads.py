@@ -127,7 +127,7 @@ def cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[fl
 def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line]) -> list[Line]:
     """On a page of several posts (a blog's front page), the posts between the comment counts
     that end them stay: what the model gives at least ``MODEL_POST`` between two counts, when
-    at least two such stretches hold ``THREAD_MIN_BEFORE`` columns of prose each.
+    at least ``POSTS_MIN`` of the stretches between counts are posts (``_is_post``).
 
     The model reads a comment cue above a line as a sign of a thread under the article, and
     on such a page scores every post after the first low (in a dump of text nodes, where
