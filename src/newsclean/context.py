@@ -318,7 +318,7 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
                 and not (i and lines[i - 1].text[-1:].isalpha() and runs_on(lines[i - 1].text, line.text))):
             if line.first_code == "NC-COMMENT":
                 if posts is None:
-                    posts = several_posts(first, lines)
+                    posts = several_posts(first)
                 if posts:  # a post's links to its comments ("12 comments", "TrackBack") end nothing
                     before += widths[i]
                     continue

@@ -36,35 +36,32 @@ def thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
                 bare = _bare_numbers(first, i)
             count = _count_at(first, i, bare)
             if count is not None and not _NO_COMMENTS.match(count):
-                return None if several_posts(first, lines, i, count=i) else i
+                return None if several_posts(first, i) else i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
 
 
-def several_posts(first: Sequence[Line], lines: Sequence[Line], start: int = 0, count: int | None = None) -> bool:
+def several_posts(first: Sequence[Line], start: int = 0) -> bool:
     """Whether the page holds several posts, each ending with its comment count (of no comments
-    too), from line ``start`` on (``count``: a count found there already).
+    too): from line ``start`` on, at least ``POSTS_MIN`` of the stretches between two counts are
+    posts (``_is_post``).
 
     A page of several posts (a blog's front page) ends each with its count, a link to that
-    post's comments, and the next post follows. So: between the counts, at least two stretches
-    of ``THREAD_MIN_BEFORE`` columns of kept text or more, the text after the last count
-    counting as one. Counts closer together end the teasers of a list of other articles; a
-    thread's comments are followed by no other post. The thread's header, which stands under
-    the article, asks about the counts under it; the list-header rule in ``context`` about
-    the page (there a post's other links end nothing either: "TrackBack", "Comments (0)")."""
+    post's comments, and the next post follows. Counts with a headline and a summary between
+    them end the teasers of a list of other articles, and a thread's comments are followed by
+    no other count. The thread's header, which stands under the article, asks about the counts
+    under it; the list-header rule in ``context`` and ``keep_posts`` about the page (there a
+    post's other links end nothing either: "TrackBack", "Comments (0)"). The posts are told by
+    their prose, not by what the model kept: it scores the posts after the first count low."""
+    return len(_posts(first, start)) >= POSTS_MIN
+
+
+def _posts(first: Sequence[Line], start: int) -> list[range]:
+    """The stretches between two comment counts from line ``start`` on that are posts."""
     bare = _bare_numbers(first, start)
-    posts = between = 0
-    seen = False  # a count above the text measured
-    for j in range(start, len(lines)):
-        if j == count or _count_at(first, j, bare) is not None:
-            posts += seen and between >= THREAD_MIN_BEFORE
-            seen, between = True, 0
-            if posts >= 2:
-                return True
-        elif lines[j].label is Label.CONTENT:
-            between += shape(lines[j].text).width
-    return posts + (seen and between >= THREAD_MIN_BEFORE) >= 2
+    counts = [i for i in range(start, len(first)) if _count_at(first, i, bare) is not None]
+    return [range(a + 1, b) for a, b in zip(counts, counts[1:]) if _is_post(first[a + 1:b])]
 
 
 def _bare_numbers(first: Sequence[Line], start: int) -> list[bool]:
@@ -132,9 +129,7 @@ def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line])
     The model reads a comment cue above a line as a sign of a thread under the article, and
     on such a page scores every post after the first low (in a dump of text nodes, where
     "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts)."""
-    bare = _bare_numbers(first, 0)
-    counts = [i for i in range(len(first)) if _count_at(first, i, bare) is not None]
-    posts = [range(a + 1, b) for a, b in zip(counts, counts[1:]) if _is_post(first[a + 1:b])]
+    posts = _posts(first, 0)
     if len(posts) < POSTS_MIN:
         return lines
     span = [k for post in posts for k in post if probs[k] >= MODEL_POST]
