@@ -316,16 +316,13 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
         if (line.first_code in ENDERS and before > total - before - widths[i] and not _inline_link(first[i])
                 and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
                 and not (i and lines[i - 1].text[-1:].isalpha() and runs_on(lines[i - 1].text, line.text))):
-            if line.first_code == "NC-COMMENT":
-                if posts is None:
-                    posts = several_posts(first)
-                if posts:  # a post's links to its comments ("12 comments", "TrackBack") end nothing
-                    before += widths[i]
-                    continue
-            return lines[:i + 1] + [
-                l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
-                if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l
-                for j, l in enumerate(lines[i + 1:], i + 1)]
+            if line.first_code == "NC-COMMENT" and posts is None:
+                posts = several_posts(first)
+            if not (line.first_code == "NC-COMMENT" and posts):  # a post's link to its comments ends nothing
+                return lines[:i + 1] + [
+                    l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
+                    if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l
+                    for j, l in enumerate(lines[i + 1:], i + 1)]
         before += widths[i]
     return lines
 
