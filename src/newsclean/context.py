@@ -28,7 +28,7 @@ from newsclean.punctuation import runs_on
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
 from newsclean.runs import keep_code, keep_ingredients
-from newsclean.threads import cut_comment_thread, keep_posts, several_posts, thread_header
+from newsclean.threads import comment_counts, cut_comment_thread, keep_posts, several_posts, thread_header
 from newsclean.thresholds import (INLINE_LINK_MIN_WIDTH, LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS,
                                   LONG_LINE_CHARS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
@@ -130,12 +130,13 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
         out[-1] = _drop_list_opener(out[-1], probs[-1])
     out = keep_code(keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
     out = _keep_paragraphs(out, probs, repeats)
+    counts = comment_counts(lines)
     if "NC-REL" not in disabled:
-        out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines)
+        out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines, counts)
     out = _keep_lead(out, probs, repeats, lines)
     if "NC-COMMENT" not in disabled:
-        out = cut_comment_thread(out, thread_header(lines, out), probs)
-    out = keep_posts(out, probs, lines)
+        out = cut_comment_thread(out, thread_header(lines, out, counts), probs)
+    out = keep_posts(out, probs, lines, counts)
     return _rescue_empty(out, probs, repeats)
 
 
@@ -293,7 +294,8 @@ def _inline_link(line: Line) -> bool:
     return is_prefix_cue(line) and shape(line.text).width > INLINE_LINK_MIN_WIDTH
 
 
-def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Sequence[Line]) -> list[Line]:
+def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Sequence[Line],
+                           counts: dict[int, str]) -> list[Line]:
     """Everything kept under a list header that follows the bulk of the article goes.
 
     A "Related" / "相关阅读" header after most of the kept text starts the page's lists of
@@ -306,7 +308,8 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     are the first pass's lines, which tell the kind of cue), nor does a cue going on from the
     words of the sentence above (``runs_on``: a link's text a dump of text nodes set apart; not
     a pager's 'prev' under '1 - 4 of 5'). On a page of several posts
-    (``threads.several_posts``) a comment cue is a post's link to its comments, and ends nothing.
+    (``threads.several_posts``; ``counts`` are the page's ``threads.comment_counts``) a comment cue
+    is a post's link to its comments, and ends nothing.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
     total = sum(widths)
@@ -317,7 +320,7 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
                 and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
                 and not (i and lines[i - 1].text[-1:].isalpha() and runs_on(lines[i - 1].text, line.text))):
             if line.first_code == "NC-COMMENT" and posts is None:
-                posts = several_posts(first)
+                posts = several_posts(first, counts=counts)
             if not (line.first_code == "NC-COMMENT" and posts):  # a post's link to its comments ends nothing
                 return lines[:i + 1] + [
                     l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")

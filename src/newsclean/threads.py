@@ -21,28 +21,25 @@ from newsclean.linekinds import bring_back, is_prose
 from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, MODEL_POST, POSTS_MIN, SPLIT_COUNT_LINES, THREAD_MIN_BEFORE
 
 
-def thread_header(first: Sequence[Line], lines: Sequence[Line]) -> int | None:
+def thread_header(first: Sequence[Line], lines: Sequence[Line], counts: dict[int, str] | None = None) -> int | None:
     """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
     "12 Kommentare") standing under at least ``THREAD_MIN_BEFORE`` columns of kept text, unless
     it ends one of several posts (``several_posts``).
 
     ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
-    ``lines`` the revised ones (whose kept text is measured)."""
+    ``lines`` the revised ones (whose kept text is measured); ``counts`` the page's
+    ``comment_counts`` when the caller has them."""
+    counts = comment_counts(first) if counts is None else counts
     before = 0
-    bare: list[bool] | None = None  # per line, a number alone (a split count has one: most windows are skipped)
     for i, line in enumerate(lines):
-        if before >= THREAD_MIN_BEFORE:
-            if bare is None:  # (only the lines under enough kept text are ever asked)
-                bare = _bare_numbers(first, i)
-            count = _count_at(first, i, bare)
-            if count is not None and not _NO_COMMENTS.match(count):
-                return None if several_posts(first, i) else i
+        if before >= THREAD_MIN_BEFORE and i in counts and not _NO_COMMENTS.match(counts[i]):
+            return None if several_posts(first, i, counts) else i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
 
 
-def several_posts(first: Sequence[Line], start: int = 0) -> bool:
+def several_posts(first: Sequence[Line], start: int = 0, counts: dict[int, str] | None = None) -> bool:
     """Whether the page holds several posts, each ending with its comment count (of no comments
     too): from line ``start`` on, at least ``POSTS_MIN`` of the stretches between two counts are
     posts (``_is_post``).
@@ -54,28 +51,30 @@ def several_posts(first: Sequence[Line], start: int = 0) -> bool:
     under it; the list-header rule in ``context`` and ``keep_posts`` about the page (there a
     post's other links end nothing either: "TrackBack", "Comments (0)"). The posts are told by
     their prose, not by what the model kept: it scores the posts after the first count low."""
-    return len(_posts(first, start)) >= POSTS_MIN
+    return len(_posts(first, start, comment_counts(first) if counts is None else counts)) >= POSTS_MIN
 
 
-def _posts(first: Sequence[Line], start: int) -> list[range]:
+def _posts(first: Sequence[Line], start: int, counts: dict[int, str]) -> list[range]:
     """The stretches between two comment counts from line ``start`` on that are posts."""
-    bare = _bare_numbers(first, start)
-    counts = [i for i in range(start, len(first)) if _count_at(first, i, bare) is not None]
-    return [range(a + 1, b) for a, b in zip(counts, counts[1:]) if _is_post(first[a + 1:b])]
+    at = [i for i in counts if i >= start]
+    return [range(a + 1, b) for a, b in zip(at, at[1:]) if _is_post(first[a + 1:b])]
 
 
-def _bare_numbers(first: Sequence[Line], start: int) -> list[bool]:
-    """Per line from ``start`` on, a number alone (before it, False: never asked)."""
-    return [False] * start + [_bare_number(g.text) for g in first[start:]]
-
-
-def _count_at(first: Sequence[Line], i: int, bare: Sequence[bool]) -> str | None:
-    """The comment count on line ``i`` (a pattern cue) or starting there split over short
-    lines (``_split_count``, asked only where one of them is a number alone)."""
-    f = first[i]
-    if f.first_code == "NC-COMMENT" and (is_pattern_cue(f) or cues()["NC-COMMENT"].patterns.search(f.text)):
-        return f.text  # (a count of none may be a cue word of its own: "Comments (0)")
-    return _split_count(first, i) if any(bare[i:i + SPLIT_COUNT_LINES]) else None
+def comment_counts(first: Sequence[Line]) -> dict[int, str]:
+    """The page's comment counts, in page order: line -> the count, a pattern cue on the line or
+    starting there split over short lines (``_split_count``, asked only where one of them is a
+    number alone; most pages have few such lines)."""
+    comment = cues()["NC-COMMENT"].patterns
+    found = {i: f.text for i, f in enumerate(first)
+             if f.first_code == "NC-COMMENT" and (is_pattern_cue(f) or comment.search(f.text))}
+    # (a count of none may be a cue word of its own: "Comments (0)")
+    starts = {i for b, f in enumerate(first) if _bare_number(f.text)
+              for i in range(max(0, b - SPLIT_COUNT_LINES + 1), b + 1) if i not in found}
+    for i in starts:
+        split = _split_count(first, i)
+        if split is not None:
+            found[i] = split
+    return dict(sorted(found.items()))
 
 
 # a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论"): no thread under it
@@ -121,7 +120,8 @@ def cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[fl
         for j, l in enumerate(lines[header + 1:], header + 1)]
 
 
-def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line]) -> list[Line]:
+def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line],
+               counts: dict[int, str] | None = None) -> list[Line]:
     """On a page of several posts (a blog's front page), the posts between the comment counts
     that end them stay: what the model gives at least ``MODEL_POST`` between two counts, when
     at least ``POSTS_MIN`` of the stretches between counts are posts (``_is_post``).
@@ -129,7 +129,7 @@ def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line])
     The model reads a comment cue above a line as a sign of a thread under the article, and
     on such a page scores every post after the first low (in a dump of text nodes, where
     "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts)."""
-    posts = _posts(first, 0)
+    posts = _posts(first, 0, comment_counts(first) if counts is None else counts)
     if len(posts) < POSTS_MIN:
         return lines
     span = [k for post in posts for k in post if probs[k] >= MODEL_POST]
