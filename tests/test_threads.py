@@ -155,3 +155,21 @@ def test_a_blog_front_page_keeps_every_post_end_to_end():
                      "Every February I draw the plot", "The tools are dry again"):
         assert sentence in md, sentence
     assert "4 comments" not in md and "TrackBack" not in md and "Older Posts" not in md
+
+
+def test_comment_counts_are_the_lines_a_count_starts_on_in_page_order():
+    # a count on its line, one split over short lines around a number alone (found where its
+    # lines start to read as a count: at "{" and again at "53"), a count of none; the article's
+    # own short lines and a number alone with no count word beside it are none
+    from newsclean.blocks import split
+    from newsclean.classify import first_pass
+    from newsclean.threads import comment_counts
+
+    text = "\n".join([LONG, "12 comments", LONG + " Two.", "{", "53", "comments… read them below or",
+                      "add one", "}", "Budget details", "2021", LONG + " Three.", "0 Comments"])
+    counts = comment_counts(first_pass(split(text)))
+    assert list(counts) == [1, 3, 4, 11]
+    assert counts[1] == "12 comments"
+    assert counts[3] == "{ 53 comments… read them below or"
+    assert counts[4] == "53 comments… read them below or"
+    assert counts[11] == "0 Comments"
