@@ -142,6 +142,33 @@ def test_permalink_label_without_its_colon_under_the_text():
     assert extract(units, content_start=1, content_end=2).metadata.url is None
 
 
+def test_permalink_inside_the_kept_span_still_names_the_page():
+    # the tail is read from the last kept line; when the rules keep lines under the permalink
+    # (a related list a user kept with --disable NC-REL), the permalink stands inside the kept
+    # span, and still gives the URL (and leaves the body)
+    body = [f"{EN1} ({k})" if k % 2 else f"{EN2} ({k})" for k in range(12)]
+    units = ["Storm leaves thousands without power", "By Jane Doe", *body, "Permalink: https://example.com/storm",
+             "Related articles", EN1 + " Again.", EN2 + " Again.", EN1 + " Once more.", EN2 + " More."]
+    link, end = 14, len(units) - 1
+    r = extract(units, content_start=2, content_end=end)
+    assert r.metadata.url == "https://example.com/storm"
+    assert r.consumed[link][0] == "NC-LINK"
+    # a sentence naming a link is no permalink line, wherever it stands
+    units[link] = "Permalink: https://example.com/storm is where the story was first told, readers say."
+    assert extract(units, content_start=2, content_end=end).metadata.url is None
+
+
+def test_seed_page_keeps_its_url_with_the_related_list_kept():
+    from pathlib import Path
+
+    from newsclean import Config, clean
+
+    page = (Path(__file__).resolve().parent.parent / "samples" / "seed000.txt").read_text(encoding="utf-8")
+    url = "http://bs-cfw.com/index.php/post/109.html"
+    assert clean(page).metadata.url == url
+    assert clean(page, config=Config(disabled_rules=frozenset({"NC-REL"}))).metadata.url == url
+
+
 def test_url_argument_and_url_date():
     units = ["A headline for the test page here", "Some text of the article that is long enough to count as prose."]
     m = extract(units, url="https://ex.org/2019/08/02/a-headline-for-the-test-page/", content_start=1).metadata

@@ -361,6 +361,38 @@ def _read_tail(texts: Sequence[str], lo: int, hi: int, ce: int | None, f: Found,
             f.consumed[i] = (code, code_detail(code, s))
 
 
+def _permalink_inside(texts: Sequence[str], lo: int, hi: int, f: Found, cues: LabelCues) -> None:
+    """A permalink line between the top window and the tail (units ``lo`` to ``hi``): the page's
+    URL when the tail gave none. The tail is read from the last kept line, so whatever the rules
+    keep under the permalink (a related list kept with ``--disable NC-REL``) would hide it; a
+    link's label followed by a URL names the page wherever it stands."""
+    for i in range(lo, hi):
+        s = texts[i]
+        if len(s) > MAX_META_CHARS or i in f.consumed or (":" not in s and "：" not in s
+                                                          and cues.bare_link.match(s) is None):
+            continue
+        if _labelled_link(s, cues, f):
+            f.consumed[i] = ("NC-LINK", code_detail("NC-LINK", s))
+            return
+
+
+def _labelled_link(line: str, cues: LabelCues, f: Found) -> bool:
+    """Whether the line is a link's label and a URL and nothing else (the URL goes to ``f.url``):
+    inside the article's span a line going on after the URL is the article's sentence."""
+    bare = cues.bare_link.match(line)
+    if bare is not None:
+        f.url = bare.group("url").rstrip(".,;)")
+        return True
+    m = next(cues.labels_in(line), None)
+    if m is not None and m.lastgroup == "link" and not line[:m.start()].strip(STRIP):
+        value = line[m.end():].strip()
+        u = URL_IN_LINE.match(value)
+        if u and not value[u.end():].strip(".,;) "):
+            f.url = u.group(0).rstrip(".,;)")
+            return True
+    return False
+
+
 def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,
             content_end: int | None = None, reference: _dt.date | None = None,
             language: str | None = None, page_cues: PageCues | None = None,
@@ -468,6 +500,8 @@ def extract(units: Sequence[str], *, url: str | None = None, content_start: int 
         # 'handwerksblatt.de': a dump of text nodes split the signature under the article over four lines)
         f.consumed[tail_lo - 1] = ("NC-META", code_detail("NC-META", texts[tail_lo - 1]))
     _read_tail(texts, tail_lo, tail_hi, ce, f, cues)
+    if f.url is None:
+        _permalink_inside(texts, top_hi, tail_lo, f, cues)
 
     if f.author is None and newsroom is not None:
         f.set_author(newsroom[0], newsroom[1], 6)  # 'Redaktion Polizeiticker Schweiz'
