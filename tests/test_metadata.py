@@ -153,6 +153,9 @@ def test_permalink_inside_the_kept_span_still_names_the_page():
     r = extract(units, content_start=2, content_end=end)
     assert r.metadata.url == "https://example.com/storm"
     assert r.consumed[link][0] == "NC-LINK"
+    # the label and the link without the colon between them too
+    units[link] = "Permalink https://example.com/storm"
+    assert extract(units, content_start=2, content_end=end).metadata.url == "https://example.com/storm"
     # a sentence naming a link is no permalink line, wherever it stands
     units[link] = "Permalink: https://example.com/storm is where the story was first told, readers say."
     assert extract(units, content_start=2, content_end=end).metadata.url is None

@@ -368,8 +368,7 @@ def _permalink_inside(texts: Sequence[str], lo: int, hi: int, f: Found, cues: La
     link's label followed by a URL names the page wherever it stands."""
     for i in range(lo, hi):
         s = texts[i]
-        if len(s) > MAX_META_CHARS or i in f.consumed or (":" not in s and "：" not in s
-                                                          and cues.bare_link.match(s) is None):
+        if len(s) > MAX_META_CHARS or i in f.consumed:
             continue
         if _labelled_link(s, cues, f):
             f.consumed[i] = ("NC-LINK", code_detail("NC-LINK", s))
@@ -379,7 +378,9 @@ def _permalink_inside(texts: Sequence[str], lo: int, hi: int, f: Found, cues: La
 def _labelled_link(line: str, cues: LabelCues, f: Found) -> bool:
     """Whether the line is a link's label and a URL and nothing else (the URL goes to ``f.url``):
     inside the article's span a line going on after the URL is the article's sentence."""
-    bare = cues.bare_link.match(line)
+    if "://" not in line:  # (no URL: most lines)
+        return False
+    bare = cues.bare_link.match(line)  # the colon left out ('Permalink https://p.dw.com/p/4QgGF')
     if bare is not None:
         f.url = bare.group("url").rstrip(".,;)")
         return True

@@ -50,7 +50,8 @@ def several_posts(first: Sequence[Line], start: int = 0, counts: dict[int, str] 
     no other count. The thread's header, which stands under the article, asks about the counts
     under it; the list-header rule in ``context`` and ``keep_posts`` about the page (there a
     post's other links end nothing either: "TrackBack", "Comments (0)"). The posts are told by
-    their prose, not by what the model kept: it scores the posts after the first count low."""
+    their prose, not by what the model kept: it scores the posts after the first count low.
+    ``counts``: the page's ``comment_counts`` when the caller has them."""
     return len(_posts(first, start, comment_counts(first) if counts is None else counts)) >= POSTS_MIN
 
 
@@ -128,7 +129,8 @@ def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line],
 
     The model reads a comment cue above a line as a sign of a thread under the article, and
     on such a page scores every post after the first low (in a dump of text nodes, where
-    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts)."""
+    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts). ``counts``: the
+    page's ``comment_counts`` when the caller has them."""
     posts = _posts(first, 0, comment_counts(first) if counts is None else counts)
     if len(posts) < POSTS_MIN:
         return lines
