@@ -320,7 +320,7 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
                 and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
                 and not (i and lines[i - 1].text[-1:].isalpha() and runs_on(lines[i - 1].text, line.text))):
             if line.first_code == "NC-COMMENT" and posts is None:
-                posts = several_posts(first, counts=counts)
+                posts = several_posts(first, counts)
             if not (line.first_code == "NC-COMMENT" and posts):  # a post's link to its comments ends nothing
                 return lines[:i + 1] + [
                     l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")

@@ -365,33 +365,31 @@ def _permalink_inside(texts: Sequence[str], lo: int, hi: int, f: Found, cues: La
     """A permalink line between the top window and the tail (units ``lo`` to ``hi``): the page's
     URL when the tail gave none. The tail is read from the last kept line, so whatever the rules
     keep under the permalink (a related list kept with ``--disable NC-REL``) would hide it; a
-    link's label followed by a URL names the page wherever it stands."""
+    link's label followed by a URL alone (``_link_alone``) names the page wherever it stands,
+    read as the tail reads it (``_labelled``)."""
     for i in range(lo, hi):
         s = texts[i]
-        if len(s) > MAX_META_CHARS or i in f.consumed:
+        if len(s) > MAX_META_CHARS or i in f.consumed or not _link_alone(s, cues):
             continue
-        if _labelled_link(s, cues, f):
-            f.consumed[i] = ("NC-LINK", code_detail("NC-LINK", s))
+        code = _labelled(i, s, cues, f, "tail")
+        if f.url is not None:
+            f.consumed[i] = (code or "NC-LINK", code_detail(code or "NC-LINK", s))
             return
 
 
-def _labelled_link(line: str, cues: LabelCues, f: Found) -> bool:
-    """Whether the line is a link's label and a URL and nothing else (the URL goes to ``f.url``):
-    inside the article's span a line going on after the URL is the article's sentence."""
+def _link_alone(line: str, cues: LabelCues) -> bool:
+    """Whether the line is a link's label and a URL and nothing else: inside the article's span a
+    line going on after the URL is the article's sentence."""
     if "://" not in line:  # (no URL: most lines)
         return False
-    bare = cues.bare_link.match(line)  # the colon left out ('Permalink https://p.dw.com/p/4QgGF')
-    if bare is not None:
-        f.url = bare.group("url").rstrip(".,;)")
+    if cues.bare_link.match(line):  # the colon left out ('Permalink https://p.dw.com/p/4QgGF')
         return True
     m = next(cues.labels_in(line), None)
-    if m is not None and m.lastgroup == "link" and not line[:m.start()].strip(STRIP):
-        value = line[m.end():].strip()
-        u = URL_IN_LINE.match(value)
-        if u and not value[u.end():].strip(".,;) "):
-            f.url = u.group(0).rstrip(".,;)")
-            return True
-    return False
+    if m is None or m.lastgroup != "link" or line[:m.start()].strip(STRIP):
+        return False
+    value = line[m.end():].strip()
+    u = URL_IN_LINE.match(value)
+    return u is not None and not value[u.end():].strip(".,;) ")
 
 
 def extract(units: Sequence[str], *, url: str | None = None, content_start: int | None = None,

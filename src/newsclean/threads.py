@@ -21,25 +21,24 @@ from newsclean.linekinds import bring_back, is_prose
 from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, MODEL_POST, POSTS_MIN, SPLIT_COUNT_LINES, THREAD_MIN_BEFORE
 
 
-def thread_header(first: Sequence[Line], lines: Sequence[Line], counts: dict[int, str] | None = None) -> int | None:
+def thread_header(first: Sequence[Line], lines: Sequence[Line], counts: dict[int, str]) -> int | None:
     """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
     "12 Kommentare") standing under at least ``THREAD_MIN_BEFORE`` columns of kept text, unless
     it ends one of several posts (``several_posts``).
 
     ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
-    ``lines`` the revised ones (whose kept text is measured); ``counts`` the page's
-    ``comment_counts`` when the caller has them."""
-    counts = comment_counts(first) if counts is None else counts
+    ``lines`` the revised ones (whose kept text is measured), ``counts`` the page's
+    ``comment_counts``."""
     before = 0
     for i, line in enumerate(lines):
         if before >= THREAD_MIN_BEFORE and i in counts and not _NO_COMMENTS.match(counts[i]):
-            return None if several_posts(first, i, counts) else i
+            return None if several_posts(first, counts, i) else i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
 
 
-def several_posts(first: Sequence[Line], start: int = 0, counts: dict[int, str] | None = None) -> bool:
+def several_posts(first: Sequence[Line], counts: dict[int, str], start: int = 0) -> bool:
     """Whether the page holds several posts, each ending with its comment count (of no comments
     too): from line ``start`` on, at least ``POSTS_MIN`` of the stretches between two counts are
     posts (``_is_post``).
@@ -51,8 +50,8 @@ def several_posts(first: Sequence[Line], start: int = 0, counts: dict[int, str] 
     under it; the list-header rule in ``context`` and ``keep_posts`` about the page (there a
     post's other links end nothing either: "TrackBack", "Comments (0)"). The posts are told by
     their prose, not by what the model kept: it scores the posts after the first count low.
-    ``counts``: the page's ``comment_counts`` when the caller has them."""
-    return len(_posts(first, start, comment_counts(first) if counts is None else counts)) >= POSTS_MIN
+    ``counts`` are the page's ``comment_counts``."""
+    return len(_posts(first, start, counts)) >= POSTS_MIN
 
 
 def _posts(first: Sequence[Line], start: int, counts: dict[int, str]) -> list[range]:
@@ -122,16 +121,16 @@ def cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[fl
 
 
 def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line],
-               counts: dict[int, str] | None = None) -> list[Line]:
+               counts: dict[int, str]) -> list[Line]:
     """On a page of several posts (a blog's front page), the posts between the comment counts
     that end them stay: what the model gives at least ``MODEL_POST`` between two counts, when
     at least ``POSTS_MIN`` of the stretches between counts are posts (``_is_post``).
 
     The model reads a comment cue above a line as a sign of a thread under the article, and
     on such a page scores every post after the first low (in a dump of text nodes, where
-    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts). ``counts``: the
-    page's ``comment_counts`` when the caller has them."""
-    posts = _posts(first, 0, comment_counts(first) if counts is None else counts)
+    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts). ``counts`` are the
+    page's ``comment_counts``."""
+    posts = _posts(first, 0, counts)
     if len(posts) < POSTS_MIN:
         return lines
     span = [k for post in posts for k in post if probs[k] >= MODEL_POST]
