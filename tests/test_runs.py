@@ -1,6 +1,7 @@
-"""Runs of short lines kept whole (``runs``): a recipe's ingredient list, a code block."""
+"""Runs of lines kept whole (``runs``): a recipe's ingredient list, a code block, the rest of a
+numbered list the article keeps."""
 from newsclean.document import Label
-from revise_pages import EN, EN2, run
+from revise_pages import EN, EN2, EN3, run
 
 
 def test_ingredient_list_stays_though_the_model_doubts_it():
@@ -54,3 +55,62 @@ def test_code_block_next_to_the_article_stays():
     # menus, photo counts and templates are no code
     menu = run("\n\n".join([EN, "Home", "演唱会(12张)", "{{link.text}}", "News (3)"]), probs=[0.9] + [0.1] * 4)
     assert all(l.label is Label.BOILERPLATE for l in menu[1:])
+
+
+LISTICLE = ["My top five walks", "1. The harbour path", EN, "2. The old railway line", EN2,
+            "3. Castle hill", EN3, "4. The river meadows", "Wide, flat and quiet in the evenings.",
+            "5. The cliff top", "Best at sunrise, when the car park is still empty."]
+# the model keeps the first items and loses the rest, lower the further down the page
+LISTICLE_P = [0.6, 0.7, 0.95, 0.6, 0.9, 0.25, 0.9, 0.2, 0.3, 0.1, 0.2]
+
+
+def test_numbered_list_goes_on_as_long_as_its_numbers_do():
+    from newsclean.thresholds import NUMBERED_MIN_ITEMS, NUMBERED_MIN_KEPT
+    lines = run("\n\n".join(LISTICLE + ["Home", "Contact"]), probs=LISTICLE_P + [0.05, 0.05])
+    assert [l.label for l in lines[:10]] == [Label.CONTENT] * 10
+    assert all("numbered list" in lines[i].detail for i in (5, 7, 8, 9))  # items 3-5, the text between
+    # under the last item, the model decides (its text, or the page's footer, an outro, a widget)
+    assert [l.label for l in lines[10:]] == [Label.BOILERPLATE] * 3
+    assert NUMBERED_MIN_ITEMS == 3 and NUMBERED_MIN_KEPT == 2
+    # the kept text must hold two of its items: one kept item opens no list
+    lines = run("\n\n".join(LISTICLE), probs=[0.6, 0.7, 0.95, 0.2, 0.9, 0.2, 0.9, 0.2, 0.3, 0.1, 0.2])
+    assert lines[3].label is lines[5].label is lines[9].label is Label.BOILERPLATE
+    # two items are no list
+    two = ["1. The harbour path", EN, "2. The old railway line", EN2, "Home"]
+    assert run("\n\n".join(two), probs=[0.6, 0.9, 0.6, 0.9, 0.1])[4].label is Label.BOILERPLATE
+
+
+def test_numbered_list_items_before_the_kept_ones_and_other_lists_stay_out():
+    # items above the first kept one stay as the model says (a teaser list above the article)
+    lines = run("\n\n".join(LISTICLE), probs=[0.6, 0.2, 0.95, 0.6, 0.9, 0.6, 0.9, 0.6, 0.9, 0.6, 0.9])
+    assert lines[1].label is Label.BOILERPLATE
+    # a 'most read' list under the article is numbered from 1 again: it goes on from nothing
+    most_read = ["Most read", "1. Storm closes the bridge", "2. New mayor sworn in", "3. Schools reopen"]
+    lines = run("\n\n".join(LISTICLE + most_read), probs=LISTICLE_P[:5] + [0.9] * 6 + [0.05] * 4)
+    assert all(l.label is Label.BOILERPLATE for l in lines[11:])
+    # a numbered comment thread: its entries are dated, so they make no list
+    thread = ["1. Jane - October 26, 2012 9:08 am", "Great piece!", "2. Bob - October 26, 2012 9:30 am",
+              "Thanks for writing this.", "3. Ann - October 27, 2012 7:01 am", "Agreed."]
+    lines = run("\n\n".join([EN, EN2, *thread]), probs=[0.99, 0.9, 0.6, 0.6, 0.6, 0.2, 0.2, 0.2])
+    assert lines[6].label is lines[7].label is Label.BOILERPLATE
+
+
+def test_numbered_list_brings_back_no_recurring_line_and_no_cue():
+    # a shop's widget under each item ('Buy now', the first one too) and a share prompt stay out
+    items = ["1. The harbour path", EN, "Buy now", "2. The old railway line", EN2, "Buy now",
+             "3. Castle hill", "Share on Facebook", EN3, "Buy now", "4. The river meadows"]
+    probs = [0.7, 0.99, 0.05, 0.7, 0.9, 0.05, 0.3, 0.05, 0.3, 0.05, 0.2]
+    lines = run("\n\n".join(items), probs=probs)
+    assert [lines[i].label for i in (6, 8, 10)] == [Label.CONTENT] * 3
+    assert [lines[i].label for i in (2, 5, 7, 9)] == [Label.BOILERPLATE] * 4
+    assert lines[7].code == "NC-SHARE"
+
+
+def test_numbered_lists_are_told_by_their_numbers():
+    from newsclean.runs import _numbered_lists
+    from newsclean.blocks import split
+    from newsclean.classify import first_pass
+    texts = ["1. One", "text", "2) Two", "3．Three", "4、四", "５. Five (full-width)", "7. Seven: a gap in the numbers",
+             "1. Again", "2. And", "2014. A year", "3. Then"]
+    lines = first_pass(split("\n\n".join(texts)))
+    assert _numbered_lists(lines) == [[0, 2, 3, 4, 5], [7, 8, 10]]

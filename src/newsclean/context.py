@@ -27,7 +27,7 @@ from newsclean.linekinds import (COLON, ELLIPSIS, ENDERS, bracketed_credit, brin
 from newsclean.punctuation import runs_on
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
-from newsclean.runs import keep_code, keep_ingredients
+from newsclean.runs import keep_code, keep_ingredients, keep_numbered
 from newsclean.threads import comment_counts, cut_comment_thread, keep_posts, several_posts, thread_header
 from newsclean.thresholds import (INLINE_LINK_MIN_WIDTH, LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS,
                                   LONG_LINE_CHARS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD,
@@ -129,7 +129,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
     if out and out[-1].detail.startswith(_OPENS_LIST):
         out[-1] = _drop_list_opener(out[-1], probs[-1])
     out = keep_code(keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
-    out = _keep_paragraphs(out, probs, repeats)
+    out = keep_numbered(_keep_paragraphs(out, probs, repeats), probs)
     counts = comment_counts(lines)
     if "NC-REL" not in disabled:
         out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines, counts)

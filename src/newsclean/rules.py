@@ -25,7 +25,7 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-TEXT", Label.CONTENT, "article text",
          "A line that reads like running text of the article and no rule removed, or one the second pass "
          "keeps by its neighbours: a subheading between paragraphs, the items of a list the text opens, "
-         "sentences in a row continuing the text (or one right under text another rule kept), a recipe's ingredient list, a code block next to the text, "
+         "sentences in a row continuing the text (or one right under text another rule kept), a recipe's ingredient list, a code block next to the text, the rest of a numbered list whose items go on one by one after those the text keeps ('6. …', '7. …' under a kept '4.' and '5.'), "
          "the standfirst between the headline and the text (a sentence, or one set without its full stop), the parts of a kept "
          "sentence that a dump of text nodes set on lines of their own (a link's text), the posts between the comment counts "
          "that end them on a page of several posts (a blog's front page); on a page that would keep nothing, its widest "

@@ -1,13 +1,16 @@
-"""Runs of short lines that belong to the article although the model drops them: a code block
-next to it (``keep_code``) and a recipe's ingredient list (``keep_ingredients``).
+"""Runs of lines that belong to the article although the model drops them: a code block next
+to it (``keep_code``), a recipe's ingredient list (``keep_ingredients``) and the rest of a
+numbered list the article keeps the start of (``keep_numbered``).
 
 The model knows short lines in a row as a menu; these runs are told by what their lines say
-(``data/context.toml``'s ``code`` patterns and ``units`` of measure), which menus, teasers and
-listings hardly ever do. Only lines the model alone dropped come back (``linekinds.bring_back``).
+(``data/context.toml``'s ``code`` patterns and ``units`` of measure, or numbers that go on one
+by one), which menus, teasers and listings hardly ever do. Only lines the model alone dropped
+come back (``linekinds.bring_back``).
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
@@ -16,7 +19,9 @@ from newsclean.classify import shape
 from newsclean.cues import context_words
 from newsclean.document import Label, Line
 from newsclean.linekinds import COLON, bring_back
-from newsclean.thresholds import CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES
+from newsclean.repeat import normalized
+from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
+                                  NUMBERED_MAX_GAP, NUMBERED_MIN_ITEMS, NUMBERED_MIN_KEPT)
 
 
 @lru_cache(maxsize=1)
@@ -116,4 +121,70 @@ def keep_ingredients(lines: list[Line], probs: Sequence[float]) -> list[Line]:
             above = first - 1
             start = above if first and lines[above].text.endswith(COLON) and shape(lines[above].text).short else first
             out = bring_back(lines, out, range(start, last + 1), probs, "ingredient list")
+    return out
+
+
+# an item's number opening a line: '1. ', '2) ', '3．', '4、' (full-width digits too)
+_NUMBERED = startcache.compile(r"(\d{1,3}) *[.)．、] *\S")
+# a time or a year on the line: a dated entry (a numbered comment, '12. Jane - October 26, 2012
+# 9:08 am'), not an article's item
+_DATED = startcache.compile(r"\d:\d\d|(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _item_number(text: str) -> int | None:
+    m = _NUMBERED.match(text)
+    if m is None or _DATED.search(text):
+        return None
+    return int(m.group(1))
+
+
+def _numbered_lists(lines: Sequence[Line]) -> list[list[int]]:
+    """The line numbers of each numbered list's items: lines opening with numbers that go on one
+    by one (1, 2, 3, ...), each at most ``NUMBERED_MAX_GAP`` lines under the one before (its text
+    between them); lists of fewer than ``NUMBERED_MIN_ITEMS`` items are left out."""
+    items = [(i, k) for i, l in enumerate(lines) if l.text and l.text[0].isdigit()
+             for k in (_item_number(l.text),) if k is not None]
+    lists, used = [], set()
+    for a, (i, k) in enumerate(items):
+        if a in used:
+            continue
+        chain, last, want = [i], i, k + 1
+        for b in range(a + 1, len(items)):
+            j, m = items[b]
+            if j - last > NUMBERED_MAX_GAP:
+                break
+            if m == want and b not in used:
+                used.add(b)
+                chain.append(j)
+                last, want = j, m + 1
+        if len(chain) >= NUMBERED_MIN_ITEMS:
+            lists.append(chain)
+    return lists
+
+
+def keep_numbered(lines: list[Line], probs: Sequence[float]) -> list[Line]:
+    """A numbered list the article keeps goes on as long as its numbers do: in a list of at
+    least ``NUMBERED_MIN_ITEMS`` items ('1. Christie Leigh Mueller', '2. Sam Ponder', ...) of
+    which the kept text holds ``NUMBERED_MIN_KEPT``, every item after the first kept one comes
+    back with the lines between it and the item before (each item's own text).
+
+    A listicle's items are short lines the model scores as a menu's, the further down the page
+    the lower: 'Top 10 ...' keeps its first five and loses the rest. The numbers that go on one by
+    one tell them from a menu; a numbered comment thread (its entries dated) and a 'most read'
+    list (numbered from 1 again) do not go on from the article's list. Lines a cue names and
+    lines that recur on the page (a shop's 'Buy now' under each item) stay out (``code`` other
+    than ``NC-MODEL``)."""
+    out = lines
+    recurring = None
+    for items in _numbered_lists(lines):
+        kept = [i for i in items if lines[i].label is Label.CONTENT]
+        if len(kept) < NUMBERED_MIN_KEPT:
+            continue
+        if recurring is None:  # (only on the few pages with such a list)
+            seen = Counter(normalized(l.text) for l in lines)
+            recurring = [seen[normalized(l.text)] > 1 for l in lines]
+        start = items.index(kept[0])
+        for above, item in zip(items[start:], items[start + 1:]):
+            span = [k for k in range(above + 1, item + 1) if not recurring[k]]
+            out = bring_back(lines, out, span, probs, "item of a numbered list the text keeps")
     return out
