@@ -75,3 +75,15 @@ def test_seed004_as_its_readme_says():
         assert f"\n## {heading}\n" in text, heading
     for dropped in ("您的位置", "来源:股票牛", "相关资料图", "财经编辑", "标签", "相关阅读", "精彩放送", "钉钉接入千问大模型"):
         assert dropped not in text, dropped
+
+
+def test_listicle_keeps_every_item_of_its_numbered_list():
+    # 'Top 10 …': the model keeps items 1-5 and scores 6-10 like a menu; the numbers that go on
+    # bring them back with their text (runs.keep_numbered), and the page's furniture stays out
+    text = body(clean((SAMPLES / "en-listicle-blocks.txt").read_text(encoding="utf-8")).markdown)
+    for item in ("1. Christie Leigh Mueller", "5. Kristi Dosh", "6. Michelle Beadle", "7. Erin Andrews",
+                 "8.Lori Kelly", "9. The Sports Brat", "10. YOU!!!!!!!", "Funny. Real. Does sports her way",
+                 "Jessica Ceresino founded The Sports Brat"):
+        assert item in text, item
+    for dropped in ("Popular Posts", "Basketball Basics", "« Previous", "Tweets by", "© Copyright"):
+        assert dropped not in text, dropped
