@@ -165,8 +165,9 @@ def _numbered_lists(lines: Sequence[Line]) -> list[list[int]]:
 def keep_numbered(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     """A numbered list the article keeps goes on as long as its numbers do: in a list of at
     least ``NUMBERED_MIN_ITEMS`` items ('1. Christie Leigh Mueller', '2. Sam Ponder', ...) of
-    which the kept text holds ``NUMBERED_MIN_KEPT``, every item after the first kept one comes
-    back with the lines between it and the item before (each item's own text).
+    which the kept text holds ``NUMBERED_MIN_KEPT`` (one: the model took the list for the
+    article's), every item after the first kept one comes back with the lines between it and the
+    item before (each item's own text).
 
     A listicle's items are short lines the model scores as a menu's, the further down the page
     the lower: 'Top 10 ...' keeps its first five and loses the rest. The numbers that go on one by
