@@ -28,12 +28,12 @@ from newsclean.punctuation import runs_on
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
 from newsclean.runs import keep_code, keep_ingredients, keep_numbered
-from newsclean.threads import comment_counts, cut_comment_thread, keep_posts, several_posts, thread_header
+from newsclean.threads import comment_counts, cut_comment_thread, keep_posts, posts, thread_header
 from newsclean.thresholds import (INLINE_LINK_MIN_WIDTH, LEAD_BODY_MIN, LEAD_MAX_GAP, LEAD_SKIP_MAX, LIST_MAX_ITEMS,
                                   LONG_LINE_CHARS, MODEL_CONTINUE, MODEL_KEEP, MODEL_KEEP_UNDER_LIST, MODEL_LEAD,
                                   MODEL_LIST_INTRO, MODEL_LIST_ITEM, MODEL_NEAR_LINES, MODEL_NEAR_MARGIN,
                                   MODEL_OVER_CONTAINS, MODEL_PARAGRAPHS, MODEL_SANDWICH, MODEL_SURE_PAGE, NAV_RUN_MIN,
-                                  PARAGRAPHS_GAP, RESCUE_MIN_P, RESCUE_MIN_WIDTH)
+                                  PARAGRAPHS_GAP, POSTS_MIN, RESCUE_MIN_P, RESCUE_MIN_WIDTH)
 
 
 def revise(lines: Sequence[Line], probs: Sequence[float] | None = None,
@@ -131,12 +131,13 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
     out = keep_code(keep_ingredients(_grow_unsure(out, probs, repeats), probs), probs)
     out = keep_numbered(_keep_paragraphs(out, probs, repeats), probs)
     counts = comment_counts(lines)
+    page_posts = posts(lines, counts)
     if "NC-REL" not in disabled:
-        out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines, counts)
+        out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines, len(page_posts) >= POSTS_MIN)
     out = _keep_lead(out, probs, repeats, lines)
     if "NC-COMMENT" not in disabled:
         out = cut_comment_thread(out, thread_header(lines, out, counts), probs)
-    out = keep_posts(out, probs, lines, counts)
+    out = keep_posts(out, probs, page_posts)
     return _rescue_empty(out, probs, repeats)
 
 
@@ -295,7 +296,7 @@ def _inline_link(line: Line) -> bool:
 
 
 def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Sequence[Line],
-                           counts: dict[int, str]) -> list[Line]:
+                           several_posts: bool) -> list[Line]:
     """Everything kept under a list header that follows the bulk of the article goes.
 
     A "Related" / "相关阅读" header after most of the kept text starts the page's lists of
@@ -307,21 +308,18 @@ def _cut_after_list_header(lines: list[Line], probs: Sequence[float], first: Seq
     nothing, and so does a single "Read more: <headline>" line (``_inline_link``; ``first``
     are the first pass's lines, which tell the kind of cue), nor does a cue going on from the
     words of the sentence above (``runs_on``: a link's text a dump of text nodes set apart; not
-    a pager's 'prev' under '1 - 4 of 5'). On a page of several posts
-    (``threads.several_posts``; ``counts`` are the page's ``threads.comment_counts``) a comment cue
-    is a post's link to its comments, and ends nothing.
+    a pager's 'prev' under '1 - 4 of 5'). On a page of several posts (``several_posts``: it holds
+    ``POSTS_MIN`` of ``threads.posts``) a comment cue is a post's link to its comments, and ends
+    nothing.
     """
     widths = [shape(l.text).width if l.label is Label.CONTENT else 0 for l in lines]
     total = sum(widths)
     before = 0
-    posts: bool | None = None  # whether the page holds several posts (asked once, at a comment cue)
     for i, line in enumerate(lines):
         if (line.first_code in ENDERS and before > total - before - widths[i] and not _inline_link(first[i])
                 and not any(_continues().search(l.text.lower()) for l in lines[i + 1:i + 1 + LIST_MAX_ITEMS])
                 and not (i and lines[i - 1].text[-1:].isalpha() and runs_on(lines[i - 1].text, line.text))):
-            if line.first_code == "NC-COMMENT" and posts is None:
-                posts = several_posts(first, counts)
-            if not (line.first_code == "NC-COMMENT" and posts):  # a post's link to its comments ends nothing
+            if not (line.first_code == "NC-COMMENT" and several_posts):  # a post's link to its comments ends nothing
                 return lines[:i + 1] + [
                     l.with_final(Label.BOILERPLATE, "NC-REL", f"under the list header on line {line.index}")
                     if l.label is Label.CONTENT and probs[j] < MODEL_KEEP_UNDER_LIST else l

@@ -51,11 +51,12 @@ def several_posts(first: Sequence[Line], counts: dict[int, str], start: int = 0)
     post's other links end nothing either: "TrackBack", "Comments (0)"). The posts are told by
     their prose, not by what the model kept: it scores the posts after the first count low.
     ``counts`` are the page's ``comment_counts``."""
-    return len(_posts(first, start, counts)) >= POSTS_MIN
+    return len(posts(first, counts, start)) >= POSTS_MIN
 
 
-def _posts(first: Sequence[Line], start: int, counts: dict[int, str]) -> list[range]:
-    """The stretches between two comment counts from line ``start`` on that are posts."""
+def posts(first: Sequence[Line], counts: dict[int, str], start: int = 0) -> list[range]:
+    """The stretches between two comment counts from line ``start`` on that are posts (the page
+    holds several posts when there are ``POSTS_MIN`` of them: ``several_posts``)."""
     at = [i for i in counts if i >= start]
     return [range(a + 1, b) for a, b in zip(at, at[1:]) if _is_post(first[a + 1:b])]
 
@@ -120,20 +121,18 @@ def cut_comment_thread(lines: list[Line], header: int | None, probs: Sequence[fl
         for j, l in enumerate(lines[header + 1:], header + 1)]
 
 
-def keep_posts(lines: list[Line], probs: Sequence[float], first: Sequence[Line],
-               counts: dict[int, str]) -> list[Line]:
+def keep_posts(lines: list[Line], probs: Sequence[float], page_posts: Sequence[range]) -> list[Line]:
     """On a page of several posts (a blog's front page), the posts between the comment counts
     that end them stay: what the model gives at least ``MODEL_POST`` between two counts, when
     at least ``POSTS_MIN`` of the stretches between counts are posts (``_is_post``).
 
     The model reads a comment cue above a line as a sign of a thread under the article, and
     on such a page scores every post after the first low (in a dump of text nodes, where
-    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts). ``counts`` are the
-    page's ``comment_counts``."""
-    posts = _posts(first, 0, counts)
-    if len(posts) < POSTS_MIN:
+    "Comments (0)" stands on a line of its own, 0.1 to 0.3 for whole posts). ``page_posts``
+    are the page's ``posts``, found once for this and the list-header rule in ``context``."""
+    if len(page_posts) < POSTS_MIN:
         return lines
-    span = [k for post in posts for k in post if probs[k] >= MODEL_POST]
+    span = [k for post in page_posts for k in post if probs[k] >= MODEL_POST]
     return bring_back(lines, lines, span, probs, "post on a page of several posts")
 
 
