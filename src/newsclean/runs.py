@@ -182,8 +182,9 @@ def keep_numbered(lines: list[Line], probs: Sequence[float]) -> list[Line]:
         if len(kept) < NUMBERED_MIN_KEPT:
             continue
         if recurring is None:  # (only on the few pages with such a list)
-            seen = Counter(normalized(l.text) for l in lines)
-            recurring = [seen[normalized(l.text)] > 1 for l in lines]
+            keys = [normalized(l.text) for l in lines]
+            seen = Counter(keys)
+            recurring = [seen[k] > 1 for k in keys]
         start = items.index(kept[0])
         for above, item in zip(items[start:], items[start + 1:]):
             span = [k for k in range(above + 1, item + 1) if not recurring[k]]
