@@ -137,3 +137,30 @@ def test_front_matter_fast_path_writes_what_yaml_dump_writes():
     assert _dump_simple({"title": "Jane Doe", "date": "2025-04-15", "tags": ["a", "b"]}) == \
         "title: Jane Doe\ndate: '2025-04-15'\ntags:\n- a\n- b\n"
     assert _dump_simple({"title": "Breaking: news"}) is None and _dump_simple({"title": "yes"}) is None
+
+
+def test_number_glued_to_its_item_among_numbered_items_is_an_item():
+    # '3.Charlotte' lost its space with the markup; its neighbours '2. Sam' and '4. Nicki' did not
+    text = f"2. Sam Ponder\n\n{EN}\n\n3.Charlotte Jones Anderson\n\n{EN} Again.\n\n4. Nicki Case"
+    got = kinds(text)
+    assert got[2] == (BlockKind.LIST_ITEM, "3. Charlotte Jones Anderson")
+    assert "\n3. Charlotte Jones Anderson\n" in body_markdown(to_blocks(split(text)))
+    # alone, a number glued to a word is a name ('1.FC Köln'), and a section's number ('3.4') no item
+    got = kinds(f"{EN}\n\n1.FC Köln\n\n{EN} Again.\n\n3.4 Recht auf Einschränkung\n\n{EN}")
+    assert [k for k, _ in got] == [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH,
+                                   BlockKind.HEADING, BlockKind.PARAGRAPH]
+    assert got[1][1] == "1.FC Köln"
+
+
+def test_heading_under_a_list_whose_last_item_ends_a_sentence():
+    text = (f"{EN}\n\n5. Die Löschung ist zur Erfüllung einer rechtlichen Verpflichtung erforderlich.\n\n"
+            f"6.Die Daten wurden in Bezug auf angebotene Dienste erhoben.\n\n3.4 Recht auf Einschränkung\n\n{EN}")
+    got = kinds(text)
+    assert [k for k, _ in got] == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM,
+                                   BlockKind.HEADING, BlockKind.PARAGRAPH]
+    # a short line between two items is no heading ('and'), nor is one under an item that ends
+    # no sentence (a list of names goes on)
+    got = kinds(f"{EN}\n\n1) that the Union be called so.\n\nand\n\n2) that it be the guardian.\n\n{EN}")
+    assert got[2] == (BlockKind.PARAGRAPH, "and")
+    got = kinds(f"{EN}\n\n- Jane Doe\n- John Roe\n\nMore names\n\n{EN}")
+    assert (BlockKind.HEADING, "More names") not in got

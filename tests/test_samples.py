@@ -82,8 +82,10 @@ def test_listicle_keeps_every_item_of_its_numbered_list():
     # bring them back with their text (runs.keep_numbered), and the page's furniture stays out
     text = body(clean((SAMPLES / "en-listicle-blocks.txt").read_text(encoding="utf-8")).markdown)
     for item in ("1. Christie Leigh Mueller", "5. Kristi Dosh", "6. Michelle Beadle", "7. Erin Andrews",
-                 "8.Lori Kelly", "9. The Sports Brat", "10. YOU!!!!!!!", "Funny. Real. Does sports her way",
+                 "8. Lori Kelly", "9. The Sports Brat", "10. YOU!!!!!!!", "Funny. Real. Does sports her way",
                  "Jessica Ceresino founded The Sports Brat"):
         assert item in text, item
     for dropped in ("Popular Posts", "Basketball Basics", "« Previous", "Tweets by", "© Copyright"):
         assert dropped not in text, dropped
+    # the items whose number lost its space ('3.Charlotte') are items too, not subheadings
+    assert "\n3. Charlotte Jones Anderson\n" in text and "## " not in text

@@ -30,6 +30,7 @@ def _yaml():
 
 _BULLET = startcache.compile(r"^[•·●▪◦■□◆◇○►▶‣⁃∙]\s*|^[-*+]\s+")
 _NUMBERED = startcache.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+_GLUED_NUMBER = startcache.compile(r"^(\d{1,3})[.)](?=[^\W\d_])")  # '3.Charlotte': the space lost with the markup
 _FINAL = FULL_STOPS + CLAUSE_MARKS + ":：\"'”’)）」』]"  # a line ending in one of these ended its sentence ...
 _CONTINUES = startcache.compile(r"^[a-z,.;:!?)\]}%，。、；：！？）」』”’]")
 _OPEN_END = "([{“‘「『《（,，、—–-"  # ... unless in one of these, which leave it open
@@ -68,13 +69,38 @@ def _item_like(text: str) -> bool:
         and any(c.isalnum() for c in text)
 
 
+def _unglued_items(texts: list[str]) -> list[str]:
+    """The texts, with the space put back after an item's number that lost it ('3.Charlotte Jones'
+    among '2. Sam Ponder' and '4. Nicki Case'): a number glued to a word is an item only when the
+    item before or after it in the list is numbered the usual way ('1.FC Köln' alone is a name)."""
+    glued = [i for i, t in enumerate(texts) if t[:1].isdigit() and _GLUED_NUMBER.match(t)]
+    if not glued:
+        return texts
+    spaced = {int(m.group(1)) for t in texts if t[:1].isdigit() and (m := _NUMBERED.match(t))}
+    out = list(texts)
+    for i in glued:
+        m = _GLUED_NUMBER.match(texts[i])
+        if int(m.group(1)) - 1 in spaced or int(m.group(1)) + 1 in spaced:
+            out[i] = texts[i][:m.end()] + " " + texts[i][m.end():]
+    return out
+
+
+def _ended(block: Block, nxt: str) -> bool:
+    """Whether a list ends at ``block`` for a heading under it: its last item ends a sentence and
+    the line after the heading is no item ('6. … erhoben.' / '3.4 Recht auf Einschränkung' / text;
+    not '1) that …' / 'and' / '2) that …')."""
+    return (block.kind is BlockKind.LIST_ITEM and block.text.rstrip(_CLOSERS)[-1:] in FULL_STOPS
+            and not _BULLET.match(nxt) and not _NUMBERED.match(nxt))
+
+
 def to_blocks(lines: Iterable[Line]) -> list[Block]:
     """Body blocks from the kept lines, in order.
 
-    Lines with a list's marker ('- ', '• ', '1. ') are list items; so are the short lines under a
-    paragraph ending in a colon, two or more in a row, that end no sentence: a dump keeps a list's
-    items and drops its markers ('Ingredients:' / '2 tsp vegetable oil' / '1 large onion')."""
-    texts = [l.text for l in lines]
+    Lines with a list's marker ('- ', '• ', '1. ', or '3.' glued to its text among items numbered
+    the usual way) are list items; so are the short lines under a paragraph ending in a colon, two
+    or more in a row, that end no sentence: a dump keeps a list's items and drops its markers
+    ('Ingredients:' / '2 tsp vegetable oil' / '1 large onion')."""
+    texts = _unglued_items([l.text for l in lines])
     blocks: list[Block] = []
     heading: dict[int, bool] = {}  # ``_is_heading`` of the lines asked so far (each is asked twice)
     unmarked = False  # the last block is an item of a list whose markers the dump dropped ...
@@ -123,7 +149,7 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
             unmarked = True
             continue
         unmarked = False
-        if (blocks and blocks[-1].kind is BlockKind.PARAGRAPH and nxt is not None
+        if (blocks and nxt is not None and (blocks[-1].kind is BlockKind.PARAGRAPH or _ended(blocks[-1], nxt))
                 and is_heading(i) and not is_heading(i + 1) and not _CONTINUES.match(nxt)):
             blocks.append(Block(BlockKind.HEADING, text))
             continue
