@@ -71,7 +71,10 @@ def test_escape_only_what_renders():
     assert escape("a *b* c") == "a \\*b\\* c"
     assert escape("see [this](x)") == "see \\[this\\](x)"
     assert escape("<script>") == "\\<script>"
-    for s in ["# x", "1. x", "a *b* c", "- y", "<b>"]:
+    # a marker alone on its line is an empty list item ('*' under a footnote), '-' a setext underline
+    assert escape("*") == "\\*" and escape("+") == "\\+" and escape("-") == "\\-"
+    assert escape("*nix and Linux") == "*nix and Linux"
+    for s in ["# x", "1. x", "a *b* c", "- y", "<b>", "*", "+"]:
         assert unescape(escape(s)) == s
 
 
@@ -164,3 +167,9 @@ def test_heading_under_a_list_whose_last_item_ends_a_sentence():
     assert got[2] == (BlockKind.PARAGRAPH, "and")
     got = kinds(f"{EN}\n\n- Jane Doe\n- John Roe\n\nMore names\n\n{EN}")
     assert (BlockKind.HEADING, "More names") not in got
+
+
+def test_web_address_is_no_heading():
+    # a list of links: each address above its description, no subheading
+    got = kinds(f"{EN}\n\nhttp://www.cancer.org\n\n{EN} Again.\n\nOfficial Rules (http://www.letour.fr/rules.pdf)\n\n{EN}")
+    assert [k for k, _ in got] == [BlockKind.PARAGRAPH] * 5

@@ -44,9 +44,10 @@ _ITEM_ENDS = FULL_STOPS + ":："  # an item of a list without markers ends no se
 
 
 def _is_heading(text: str) -> bool:
-    """Short, no sentence inside or at the end (a closing quote may end it), some letters."""
-    if len(text) > HEADING_MAX_CHARS * 2:
-        return False  # wider still in columns
+    """Short, no sentence inside or at the end (a closing quote may end it), some letters, no web
+    address (a list of links sets 'http://www.cancer.org' above its description)."""
+    if len(text) > HEADING_MAX_CHARS * 2 or "://" in text:
+        return False  # wider still in columns, or a link
     core = text.rstrip(_CLOSERS)
     return (display_width(text) <= HEADING_MAX_CHARS * 2 and bool(core) and core[-1] not in _STOPS
             and not any(c in _INNER_STOPS for c in core) and any(c.isalpha() for c in text))
@@ -158,7 +159,7 @@ def to_blocks(lines: Iterable[Line]) -> list[Block]:
 
 
 # --- Markdown escaping: only what would change the rendering -------------------------
-_LINE_START = startcache.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s|$)|=+\s*$|-+\s*$|`{3,}|~{3,}|\|)")
+_LINE_START = startcache.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+\s*$|-+\s*$|`{3,}|~{3,}|\|)")
 _INLINE = startcache.compile(r"([\\`*_\[\]<])")
 
 
