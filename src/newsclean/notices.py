@@ -1,0 +1,46 @@
+"""Reprint and rights notices written out as long sentences: dropped at any width.
+
+The cue files' ``NC-LEGAL`` words are trusted on short lines, and at the start of a line of
+middling width (``classify.cue_kinds``), since prose may speak of copyright. A few formulas,
+though, are the notice itself, and no article sentence is written with them: a ban on reprinting
+without leave ("未经本网授权不得转载", "This material may not be published, broadcast, rewritten
+or redistributed"), a claim to the rights ("版权均属于新华社"), a request to name the source on
+reprint ("转载请注明出处"). Chinese portals set them as one long line under the article
+("凡本网注明“来源：新华网”的所有作品，版权均属于新华社，未经本网授权不得转载……"), too long for
+any cue to be trusted, and the model keeps some of them for their length.
+
+Every line holding one, however long, becomes ``NC-LEGAL`` after the model has scored the page
+(the model's features do not read these formulas, so it needs no refit for them). The formulas
+are regular expressions in ``data/context.toml`` (``reprint_notices``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from newsclean import startcache
+from newsclean.cues import context_words
+from newsclean.document import Label, Line
+
+__all__ = ["drop_reprint_notices", "is_reprint_notice"]
+
+DETAIL = "reprint or rights notice"
+
+
+@lru_cache(maxsize=1)
+def _formulas() -> re.Pattern:
+    return startcache.compile("|".join(f"(?:{p})" for p in context_words("reprint_notices")), re.I)
+
+
+def is_reprint_notice(text: str) -> bool:
+    """Whether the line holds a reprint ban, a claim to the rights or a request to credit."""
+    return _formulas().search(text) is not None
+
+
+def drop_reprint_notices(lines: Sequence[Line]) -> list[Line]:
+    """The lines, each holding a reprint or rights formula (``is_reprint_notice``) relabelled
+    ``NC-LEGAL`` (the metadata finders' lines stay as they are)."""
+    return [l.with_final(Label.BOILERPLATE, "NC-LEGAL", DETAIL)
+            if l.label is not Label.METADATA and l.code != "NC-LEGAL" and is_reprint_notice(l.text) else l
+            for l in lines]

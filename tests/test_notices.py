@@ -1,0 +1,61 @@
+"""NC-LEGAL at any length: reprint bans and claims to the rights (newsclean.notices)."""
+import pytest
+
+from newsclean import Config, Label, clean
+from newsclean.document import Line
+from newsclean.notices import DETAIL, drop_reprint_notices, is_reprint_notice
+
+ZH_BODY = ["新华社北京1月17日电 国家统计局17日发布数据，2011年国内生产总值比上年增长9.2%，经济运行总体平稳，"
+           "物价涨幅得到控制，就业形势保持稳定，城乡居民收入继续增加。"] * 4
+XINHUA = ("凡本網注明“來源：新華網”的所有作品，版權均屬于新華社，未經本網授權不得轉載、摘編或利用其它方式使用上述作品。"
+          "已經本網授權使用作品的，應在授權範圍內使用，並註明“來源：新華網”。違反上述聲明者，本網將追究其相關法律責任。")
+AP = ("Copyright 2012 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+      "rewritten or redistributed. Learn more about our Privacy Policy and Terms of Use, which have been updated.")
+
+
+@pytest.mark.parametrize("text", [
+    XINHUA, AP,
+    "中证网声明：凡本网注明“来源：中国证券报・中证网”的所有作品，版权均属于中国证券报、中证网。",
+    "39健康网(www.39.net)专稿，未经书面授权请勿转载。",
+    "(內容由新浪北京提供。未經授權，不得轉載。)",
+    "本文版权归解放牛网所有，任何媒体、网站或个人未经本网协议授权不得转载。",
+    "版权声明:本文由本站发布,如需转载请注明出处。",
+    "No part of this publication may be reproduced without the written consent of the publisher.",
+    "Nachdruck und Vervielfältigung nur mit schriftlicher Genehmigung des Verlags.",
+])
+def test_reprint_formulas(text):
+    assert is_reprint_notice(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the words of a notice in an article's sentences: no formula
+    "未经许可不得擅自进入保护区，违者将被处罚。",  # a ban, but not on reprinting
+    "法院判决该歌曲的版权归唱片公司所有，被告须赔偿经济损失。",  # whose rights, in a news report
+    "The results may not be reproduced in other labs, the authors warned.",
+    "All rights reserved, the author said, is a phrase older than copyright law itself.",
+    "Der Nachdruck des Romans erschien 1950 im selben Verlag.",
+])
+def test_no_formula_in_prose(text):
+    assert not is_reprint_notice(text)
+
+
+def test_long_notice_under_the_article_goes_at_any_length():
+    # far too long for a cue to be trusted on it, and text-like enough for the model to keep
+    doc = clean("\n\n".join(["国家统计局发布2011年经济数据", *ZH_BODY, XINHUA]))
+    notice = next(l for l in doc.lines if l.text == XINHUA)
+    assert (notice.label, notice.code, notice.detail) == (Label.BOILERPLATE, "NC-LEGAL", DETAIL)
+    assert "版權均屬于新華社" not in doc.markdown and "国内生产总值" in doc.markdown
+    doc = clean("\n\n".join(["Storm hits the coast", *(["The storm reached the coast on Tuesday night, cutting "
+                                                       "power to thousands of homes, officials said."] * 4), AP]))
+    assert "may not be published" not in doc.markdown
+    # switched off with the rule code, and in the rules-only mode too
+    assert "版權均屬于新華社" in clean("\n\n".join([*ZH_BODY, XINHUA]), config=Config(disabled_rules=frozenset({"NC-LEGAL"}))).markdown
+    assert "版權均屬于新華社" not in clean("\n\n".join([*ZH_BODY, XINHUA]), config=Config(use_model=False)).markdown
+
+
+def test_drop_keeps_metadata_lines_and_changes_nothing_in_place():
+    lines = [Line(0, XINHUA, 0, (0, 0), Label.CONTENT, "NC-TEXT", Label.CONTENT, "NC-MODEL", "p=0.90"),
+             Line(1, XINHUA, 1, (2, 2), Label.CONTENT, "NC-TEXT", Label.METADATA, "NC-META", "source")]
+    out = drop_reprint_notices(lines)
+    assert out[0].code == "NC-LEGAL" and out[0].label is Label.BOILERPLATE
+    assert out[1] is lines[1] and lines[0].code == "NC-MODEL"
