@@ -113,10 +113,8 @@ def test_prose_under_kept_text_continues_after_every_rule():
     # "2011-11-21 США. «Wrigley» выпускает …", is not taken whole)
     assert [l.label for l in out[2:5]] == [Label.BOILERPLATE] * 3
     # a line holding a boilerplate cue anywhere, or mostly capitalised words, stays out
-    # (a notice holding a reprint ban, "No part of this site may be reproduced", is NC-LEGAL before
-    # this pass: ``notices``; this one has only its copyright sign, deep inside a long line)
-    notice = ("Example & Co, 12 Harbour Road, Leith: © Example & Co 2006, photographs by the staff of "
-              "Example & Co unless stated otherwise. Printed from http://www.example.com/about")
+    notice = ("© Example & Co 2006 No part of this site may be reproduced in any form or by any means "
+              "without our prior written permission. Printed from http://www.example.com/about")
     keywords = "U.S. State Exports, Search for Partners, Trades & Tenders, Automotive, Aviation and Aerospace"
     for text in (notice, keywords):
         two = run(f"{EN}\n\n{text}", probs=[0.95, hesitant])

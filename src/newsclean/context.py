@@ -8,11 +8,10 @@ model only hesitates, a line repeating one the page dropped earlier goes (``NC-D
 page the model is unsure of everywhere the kept text grows by the lines it nearly keeps, the
 article's next paragraphs and its lead stay, code blocks and ingredient lists stay (``runs``),
 a list header after most of the text ends the article and a comment count ends it whatever
-follows (``threads``), a reprint or rights notice goes however long it is (``notices``), and a
-page that would keep nothing keeps its best stretch of running text (``_rescue_empty``). Once the
-title finder has named the headline, ``lastpass`` goes on.
+follows (``threads``), and a page that would keep nothing keeps its best stretch of running
+text (``_rescue_empty``). Once the title finder has named the headline, ``lastpass`` goes on.
 
-Without it (rules only), the main region decides (``region``), and reprint notices go as well.
+Without it (rules only), the main region decides (``region``).
 """
 from __future__ import annotations
 
@@ -25,7 +24,6 @@ from newsclean.cues import alternation, context_words
 from newsclean.document import Label, Line
 from newsclean.linekinds import (COLON, ELLIPSIS, ENDERS, bracketed_credit, bring_back, is_prose, is_sentence_line,
                                  is_weak)
-from newsclean.notices import drop_reprint_notices
 from newsclean.punctuation import runs_on
 from newsclean.region import revise_by_rules
 from newsclean.repeat import normalized
@@ -47,8 +45,7 @@ def revise(lines: Sequence[Line], probs: Sequence[float] | None = None,
     that would name a line so are skipped).
     """
     if probs is None:
-        out = revise_by_rules(lines, disabled)
-        return out if "NC-LEGAL" in disabled else drop_reprint_notices(out)
+        return revise_by_rules(lines, disabled)
     return _revise_by_model(lines, [float(p) for p in probs], disabled)  # plain floats compare faster
 
 
@@ -141,8 +138,6 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
     if "NC-COMMENT" not in disabled:
         out = cut_comment_thread(out, thread_header(lines, out, counts), probs)
     out = keep_posts(out, probs, page_posts)
-    if "NC-LEGAL" not in disabled:
-        out = drop_reprint_notices(out)  # before the rescue, which then keeps none of them
     return _rescue_empty(out, probs, repeats)
 
 

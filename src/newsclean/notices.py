@@ -9,9 +9,10 @@ reprint ("转载请注明出处"). Chinese portals set them as one long line und
 ("凡本网注明“来源：新华网”的所有作品，版权均属于新华社，未经本网授权不得转载……"), too long for
 any cue to be trusted, and the model keeps some of them for their length.
 
-Every line holding one, however long, becomes ``NC-LEGAL`` after the model has scored the page
+Every kept line holding one, however long, becomes ``NC-LEGAL`` once every other rule has run
 (the model's features do not read these formulas, so it needs no refit for them). The formulas
-are regular expressions in ``data/context.toml`` (``reprint_notices``).
+are regular expressions in ``data/context.toml`` (``reprint_notices``), looked for only on a page
+holding one of their words (``reprint_notice_words``).
 """
 from __future__ import annotations
 
@@ -33,14 +34,26 @@ def _formulas() -> re.Pattern:
     return startcache.compile("|".join(f"(?:{p})" for p in context_words("reprint_notices")), re.I)
 
 
+@lru_cache(maxsize=1)
+def _words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in context_words("reprint_notice_words"))
+
+
+def _has_word(low: str) -> bool:
+    return any(w in low for w in _words())
+
+
 def is_reprint_notice(text: str) -> bool:
     """Whether the line holds a reprint ban, a claim to the rights or a request to credit."""
-    return _formulas().search(text) is not None
+    return _has_word(text.lower()) and _formulas().search(text) is not None
 
 
 def drop_reprint_notices(lines: Sequence[Line]) -> list[Line]:
-    """The lines, each holding a reprint or rights formula (``is_reprint_notice``) relabelled
-    ``NC-LEGAL`` (the metadata finders' lines stay as they are)."""
+    """The lines, each kept line holding a reprint or rights formula (``is_reprint_notice``)
+    relabelled ``NC-LEGAL``. Run last (``pipeline.clean``), so that no later rule brings one back,
+    and on the kept text alone, which most pages let through after one look for the formulas'
+    words."""
+    if not _has_word("\n".join(l.text for l in lines if l.label is Label.CONTENT).lower()):
+        return list(lines)
     return [l.with_final(Label.BOILERPLATE, "NC-LEGAL", DETAIL)
-            if l.label is not Label.METADATA and l.code != "NC-LEGAL" and is_reprint_notice(l.text) else l
-            for l in lines]
+            if l.label is Label.CONTENT and is_reprint_notice(l.text) else l for l in lines]

@@ -3,7 +3,8 @@
 Stages, each in its own module: split into units (``blocks``) → label each unit alone
 (``classify``) → score by the learned model (``model``, when shipped) → revise by neighbours
 and main region (``context``; ``region`` without the model) → metadata (``metadata``, ``dates``,
-``language``) → the rules that need the headline (``lastpass``) → render (``render``). Decoding
+``language``) → the rules that need the headline (``lastpass``) → reprint and rights notices at
+any length (``notices``) → render (``render``). Decoding
 bytes is the caller's (``decode``), and HTML goes through ``newsclean.html`` first.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple, Sequence
 
-from newsclean import blocks, classify, context, language, lastpass, metadata, model, render, repeat, walls
+from newsclean import blocks, classify, context, language, lastpass, metadata, model, notices, render, repeat, walls
 from newsclean.classify import shape
 from newsclean.config import DEFAULT, Config
 from newsclean.cuematch import PageCues
@@ -175,6 +176,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         lines = lastpass.keep_standfirst(lines, headline, probs)
     lines = lastpass.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
     lines = lastpass.keep_sentence_fragments(lines)
+    if "NC-LEGAL" not in config.disabled_rules:
+        lines = notices.drop_reprint_notices(lines)  # last: no rule brings one back
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
 
