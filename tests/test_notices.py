@@ -1,4 +1,4 @@
-"""NC-LEGAL at any length: reprint bans and claims to the rights (newsclean.notices)."""
+"""NC-LEGAL at any length: reprint bans, claims to the rights and portals' disclaimers (newsclean.notices)."""
 import pytest
 
 from newsclean import Config, Label, clean
@@ -22,6 +22,10 @@ AP = ("Copyright 2012 The Associated Press. All rights reserved. This material m
     "版权声明:本文由本站发布,如需转载请注明出处。",
     "No part of this publication may be reproduced without the written consent of the publisher.",
     "Nachdruck und Vervielfältigung nur mit schriftlicher Genehmigung des Verlags.",
+    # a portal's disclaimer of what it reprints
+    "声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。",
+    "外汇网声明：外汇网转载上述内容，不表明证实其描述，仅供投资者参考，并不构成投资建议。",
+    "本文仅代表作者个人观点，不代表本网立场。",
 ])
 def test_reprint_formulas(text):
     assert is_reprint_notice(text)
@@ -30,6 +34,8 @@ def test_reprint_formulas(text):
 @pytest.mark.parametrize("text", [
     # the words of a notice in an article's sentences: no formula
     "未经许可不得擅自进入保护区，违者将被处罚。",  # a ban, but not on reprinting
+    "新系统能够传递更多信息，延迟也更低。",  # conveying more information, no reprint
+    "分析师表示，上述观点不构成对市场走势的判断。",  # an analyst's caveat, not about investing advice
     "法院判决该歌曲的版权归唱片公司所有，被告须赔偿经济损失。",  # whose rights, in a news report
     "The results may not be reproduced in other labs, the authors warned.",
     "All rights reserved, the author said, is a phrase older than copyright law itself.",

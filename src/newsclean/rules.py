@@ -78,8 +78,9 @@ ALL_RULES: tuple[Rule, ...] = (
          "Calls to action of the page's chrome, not text of the article.",
          "扫一扫关注公众号 / Share on Facebook"),
     Rule("NC-LEGAL", Label.BOILERPLATE, "legal notice",
-         "Copyright, reprint and disclaimer notices; a line holding a reprint ban or a site's claim "
-         "to its works' rights ('未经本网授权不得转载', 'This material may not be published') at any length.",
+         "Copyright, reprint and disclaimer notices; a line holding a reprint ban, a site's claim to "
+         "its works' rights or a portal's disclaimer ('未经本网授权不得转载', '不代表本网观点', 'This "
+         "material may not be published') at any length.",
          "Site-wide legal text is repeated on every page and is not the article.",
          "版权声明:本文由本站发布,如需转载请注明出处。"),
     Rule("NC-PAGE", Label.BOILERPLATE, "pagination",
