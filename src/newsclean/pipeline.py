@@ -3,9 +3,9 @@
 Stages, each in its own module: split into units (``blocks``) → label each unit alone
 (``classify``) → score by the learned model (``model``, when shipped) → revise by neighbours
 and main region (``context``; ``region`` without the model) → metadata (``metadata``, ``dates``,
-``language``) → the rules that need the headline (``lastpass``) → reprint and rights notices at
-any length (``notices``) → render (``render``). Decoding
-bytes is the caller's (``decode``), and HTML goes through ``newsclean.html`` first.
+``language``) → the rules that need the headline (``lastpass``) → reprint, rights and disclaimer
+notices at any length (``notices``) → render (``render``). Decoding bytes is the caller's
+(``decode``), and HTML goes through ``newsclean.html`` first.
 """
 from __future__ import annotations
 

@@ -74,13 +74,12 @@ def _unglued_items(texts: list[str]) -> list[str]:
     """The texts, with the space put back after an item's number that lost it ('3.Charlotte Jones'
     among '2. Sam Ponder' and '4. Nicki Case'): a number glued to a word is an item only when the
     item before or after it in the list is numbered the usual way ('1.FC Köln' alone is a name)."""
-    glued = [i for i, t in enumerate(texts) if t[:1].isdigit() and _GLUED_NUMBER.match(t)]
+    glued = [(i, m) for i, t in enumerate(texts) if t[:1].isdigit() and (m := _GLUED_NUMBER.match(t))]
     if not glued:
         return texts
     spaced = {int(m.group(1)) for t in texts if t[:1].isdigit() and (m := _NUMBERED.match(t))}
     out = list(texts)
-    for i in glued:
-        m = _GLUED_NUMBER.match(texts[i])
+    for i, m in glued:
         if int(m.group(1)) - 1 in spaced or int(m.group(1)) + 1 in spaced:
             out[i] = texts[i][:m.end()] + " " + texts[i][m.end():]
     return out
