@@ -26,6 +26,7 @@ AP = ("Copyright 2012 The Associated Press. All rights reserved. This material m
     "声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。",
     "外汇网声明：外汇网转载上述内容，不表明证实其描述，仅供投资者参考，并不构成投资建议。",
     "本文仅代表作者个人观点，不代表本网立场。",
+    "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。",
 ])
 def test_reprint_formulas(text):
     assert is_reprint_notice(text)
@@ -35,6 +36,7 @@ def test_reprint_formulas(text):
     # the words of a notice in an article's sentences: no formula
     "未经许可不得擅自进入保护区，违者将被处罚。",  # a ban, but not on reprinting
     "新系统能够传递更多信息，延迟也更低。",  # conveying more information, no reprint
+    "这并不意味着市场已经见底。",  # 'this does not mean': no endorsement disclaimed
     "分析师表示，上述观点不构成对市场走势的判断。",  # an analyst's caveat, not about investing advice
     "法院判决该歌曲的版权归唱片公司所有，被告须赔偿经济损失。",  # whose rights, in a news report
     "The results may not be reproduced in other labs, the authors warned.",
