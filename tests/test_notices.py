@@ -27,6 +27,10 @@ AP = ("Copyright 2012 The Associated Press. All rights reserved. This material m
     "外汇网声明：外汇网转载上述内容，不表明证实其描述，仅供投资者参考，并不构成投资建议。",
     "本文仅代表作者个人观点，不代表本网立场。",
     "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。",
+    "朝日新聞デジタルに掲載の記事・写真の無断転載を禁じます。すべての内容は日本の著作権法並びに国際条約により保護されています。",
+    "(c) Kakaku.com, Inc. All Rights Reserved. 無断転載禁止",
+    "<Copyright ⓒ 한국일보. All rights reserved. 무단 전재 및 재배포 금지>",
+    "Copyright (c) 매경AX. All rights reserved. 무단 전재, 재배포 및 AI학습 이용 금지",
 ])
 def test_reprint_formulas(text):
     assert is_reprint_notice(text)
@@ -37,6 +41,7 @@ def test_reprint_formulas(text):
     "未经许可不得擅自进入保护区，违者将被处罚。",  # a ban, but not on reprinting
     "新系统能够传递更多信息，延迟也更低。",  # conveying more information, no reprint
     "这并不意味着市场已经见底。",  # 'this does not mean': no endorsement disclaimed
+    "警察は、写真を無断転載した疑いで男を逮捕した。",  # a report of a copyright case
     "分析师表示，上述观点不构成对市场走势的判断。",  # an analyst's caveat, not about investing advice
     "法院判决该歌曲的版权归唱片公司所有，被告须赔偿经济损失。",  # whose rights, in a news report
     "The results may not be reproduced in other labs, the authors warned.",
