@@ -136,7 +136,7 @@ def _revise_by_model(lines: Sequence[Line], probs: Sequence[float],
         out = _cut_after_list_header(_drop_inline_list(out, probs), probs, lines, len(page_posts) >= POSTS_MIN)
     out = _keep_lead(out, probs, repeats, lines)
     if "NC-COMMENT" not in disabled:
-        out = cut_comment_thread(out, thread_header(lines, out, counts), probs)
+        out = cut_comment_thread(out, thread_header(out, counts, page_posts), probs)
     out = keep_posts(out, probs, page_posts)
     return _rescue_empty(out, probs, repeats)
 

@@ -22,7 +22,7 @@ from newsclean.classify import shape
 from newsclean.document import Label, Line
 from newsclean.linekinds import ELLIPSIS, ENDERS, is_weak
 from newsclean.repeat import normalized
-from newsclean.threads import comment_counts, cut_comment_thread, thread_header
+from newsclean.threads import comment_counts, cut_comment_thread, posts, thread_header
 from newsclean.thresholds import REGION_GAP_PENALTY
 
 
@@ -149,4 +149,5 @@ def revise_by_rules(lines: Sequence[Line], disabled: AbstractSet[str] = frozense
             out.append(line.with_final(Label.BOILERPLATE, code[i], detail[i]))
     if "NC-COMMENT" in disabled:
         return out
-    return cut_comment_thread(out, thread_header(lines, out, comment_counts(lines)), None)
+    counts = comment_counts(lines)
+    return cut_comment_thread(out, thread_header(out, counts, posts(lines, counts)), None)

@@ -5,7 +5,7 @@ them below }", "12 Kommentare", or the same count split over short lines by a du
 nodes) opens the thread, and the kept lines under it go: readers' comments read like text and
 may be longer than the article, so the list-header rule, which weighs the text on both sides,
 would keep them. A count of zero opens nothing, and neither do the counts of a page of several
-posts (a blog's front page), each of which ends with its count (``several_posts``). There the
+posts (a blog's front page), each of which ends with its count (``posts``). There the
 posts between the counts stay (``keep_posts``), though the model scores those after the first
 count low.
 """
@@ -21,43 +21,36 @@ from newsclean.linekinds import bring_back, is_prose
 from newsclean.thresholds import MODEL_KEEP_UNDER_THREAD, MODEL_POST, POSTS_MIN, SPLIT_COUNT_LINES, THREAD_MIN_BEFORE
 
 
-def thread_header(first: Sequence[Line], lines: Sequence[Line], counts: dict[int, str]) -> int | None:
+def thread_header(lines: Sequence[Line], counts: dict[int, str], page_posts: Sequence[range]) -> int | None:
     """The first comment-count header ("53 Responses to “…”", "{ 7 comments… read them below }",
     "12 Kommentare") standing under at least ``THREAD_MIN_BEFORE`` columns of kept text, unless
-    it ends one of several posts (``several_posts``).
+    it ends one of several posts: ``POSTS_MIN`` of the page's posts stand below it.
 
-    ``first`` are the first pass's lines (a count header is an ``NC-COMMENT`` pattern cue),
-    ``lines`` the revised ones (whose kept text is measured), ``counts`` the page's
-    ``comment_counts``."""
+    ``lines`` are the revised lines (whose kept text is measured), ``counts`` the page's
+    ``comment_counts`` (a count header is an ``NC-COMMENT`` pattern cue of the first pass) and
+    ``page_posts`` its ``posts``."""
     before = 0
     for i, line in enumerate(lines):
         if before >= THREAD_MIN_BEFORE and i in counts and not _NO_COMMENTS.match(counts[i]):
-            return None if several_posts(first, counts, i) else i
+            return None if sum(1 for p in page_posts if p.start > i) >= POSTS_MIN else i
         if line.label is Label.CONTENT:
             before += shape(line.text).width
     return None
 
 
-def several_posts(first: Sequence[Line], counts: dict[int, str], start: int = 0) -> bool:
-    """Whether the page holds several posts, each ending with its comment count (of no comments
-    too): from line ``start`` on, at least ``POSTS_MIN`` of the stretches between two counts are
-    posts (``_is_post``).
+def posts(first: Sequence[Line], counts: dict[int, str]) -> list[range]:
+    """The stretches between two comment counts that are posts (``_is_post``): the page holds
+    several posts when there are ``POSTS_MIN`` of them.
 
     A page of several posts (a blog's front page) ends each with its count, a link to that
     post's comments, and the next post follows. Counts with a headline and a summary between
     them end the teasers of a list of other articles, and a thread's comments are followed by
-    no other count. The thread's header, which stands under the article, asks about the counts
+    no other count. The thread's header, which stands under the article, asks about the posts
     under it; the list-header rule in ``context`` and ``keep_posts`` about the page (there a
     post's other links end nothing either: "TrackBack", "Comments (0)"). The posts are told by
     their prose, not by what the model kept: it scores the posts after the first count low.
-    ``counts`` are the page's ``comment_counts``."""
-    return len(posts(first, counts, start)) >= POSTS_MIN
-
-
-def posts(first: Sequence[Line], counts: dict[int, str], start: int = 0) -> list[range]:
-    """The stretches between two comment counts from line ``start`` on that are posts (the page
-    holds several posts when there are ``POSTS_MIN`` of them: ``several_posts``)."""
-    at = [i for i in counts if i >= start]
+    ``first`` are the first pass's lines, ``counts`` the page's ``comment_counts``."""
+    at = list(counts)
     return [range(a + 1, b) for a, b in zip(at, at[1:]) if _is_post(first[a + 1:b])]
 
 
