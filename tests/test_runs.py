@@ -97,6 +97,27 @@ def test_numbered_list_items_before_the_kept_ones_and_other_lists_stay_out():
     assert lines[6].label is lines[7].label is Label.BOILERPLATE
 
 
+def test_reader_poll_is_no_list_to_bring_back():
+    from newsclean.runs import _is_poll, _numbered_lists
+    # questions with short answers to choose from under each: the model kept the first one
+    zh = ("据新华社报道，国家统计局今天发布数据，去年国内生产总值比上年增长百分之九点二，经济运行总体平稳，"
+          "物价涨幅得到控制，就业形势保持稳定。")
+    poll = ["调查", "1.你如何看待这次事件？", "媒体全责，过度刺探隐私", "当事人全责，打人纯属个人行为",
+            "2.在你眼中，他是怎么样一个人？", "行事乖张的市井之徒", "秉承传统的艺术家",
+            "3.冲突频繁的原因是？", "明星恃宠生娇", "媒体借题发挥", "4.你怎么看这种行为？", "可以理解", "不能接受"]
+    probs = [0.99, 0.6, 0.48, 0.6, 0.6, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]
+    lines = run("\n\n".join([zh] + poll), probs=probs)
+    assert all(l.label is Label.BOILERPLATE for l in lines[5:]), [l.label for l in lines]
+    items = _numbered_lists(lines)[0]
+    assert _is_poll(lines, items)
+    # a listicle of questions has a paragraph of answer under each: it goes on
+    faq = ["1. Why did the bridge close?", EN, "2. When will it open again?", EN2, "3. Who pays for it?", EN,
+           "Home"]
+    lines = run("\n\n".join(faq), probs=[0.6, 0.9, 0.3, 0.3, 0.3, 0.3, 0.05])
+    assert not _is_poll(lines, _numbered_lists(lines)[0])
+    assert [l.label for l in lines[:5]] == [Label.CONTENT] * 5  # (under the last item, the model decides)
+
+
 def test_numbered_list_brings_back_no_recurring_line_and_no_cue():
     # a shop's widget under each item ('Buy now', the first one too) and a share prompt stay out
     items = ["1. The harbour path", EN, "Buy now", "2. The old railway line", EN2, "Buy now",

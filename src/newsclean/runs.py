@@ -21,7 +21,8 @@ from newsclean.document import Label, Line
 from newsclean.linekinds import COLON, bring_back
 from newsclean.repeat import normalized
 from newsclean.thresholds import (CODE_MIN_LINES, CODE_NEAR_LINES, INGREDIENT_MAX_GAP, INGREDIENT_MIN_LINES,
-                                  NUMBERED_MAX_GAP, NUMBERED_MIN_ITEMS, NUMBERED_MIN_KEPT)
+                                  LONG_LINE_CHARS, NUMBERED_MAX_GAP, NUMBERED_MIN_ITEMS, NUMBERED_MIN_KEPT,
+                                  POLL_MIN_OPTIONS)
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +163,24 @@ def _numbered_lists(lines: Sequence[Line]) -> list[list[int]]:
     return lists
 
 
+_QUESTION_ENDS = ("?", "？")
+
+
+def _is_poll(lines: Sequence[Line], items: Sequence[int]) -> bool:
+    """Whether the numbered list is a reader poll ('调查' / '1.你如何看待…？' / its answers, '2.在你眼中…？'
+    / ...): most of its items end with a question mark, and between any two items stand at least
+    ``POLL_MIN_OPTIONS`` answers to choose from, lines that end no sentence and are not long (a
+    listicle of questions has a paragraph of answer under each)."""
+    asked = sum(1 for i in items if lines[i].text.rstrip().endswith(_QUESTION_ENDS))
+    if asked * 2 < len(items):
+        return False
+    for above, item in zip(items, items[1:]):
+        options = [shape(lines[k].text) for k in range(above + 1, item)]
+        if len(options) < POLL_MIN_OPTIONS or any(o.sentence or o.width >= LONG_LINE_CHARS for o in options):
+            return False
+    return True
+
+
 def keep_numbered(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     """A numbered list the article keeps goes on as long as its numbers do: in a list of at
     least ``NUMBERED_MIN_ITEMS`` items ('1. Christie Leigh Mueller', '2. Sam Ponder', ...) of
@@ -172,14 +191,15 @@ def keep_numbered(lines: list[Line], probs: Sequence[float]) -> list[Line]:
     A listicle's items are short lines the model scores as a menu's, the further down the page
     the lower: 'Top 10 ...' keeps its first five and loses the rest. The numbers that go on one by
     one tell them from a menu; a numbered comment thread (its entries dated) and a 'most read'
-    list (numbered from 1 again) do not go on from the article's list. Lines a cue names and
+    list (numbered from 1 again) do not go on from the article's list, and a reader poll's
+    questions (``_is_poll``) make no list to bring back. Lines a cue names and
     lines that recur on the page (a shop's 'Buy now' under each item) stay out (``code`` other
     than ``NC-MODEL``)."""
     out = lines
     recurring = None
     for items in _numbered_lists(lines):
         kept = [i for i in items if lines[i].label is Label.CONTENT]
-        if len(kept) < NUMBERED_MIN_KEPT:
+        if len(kept) < NUMBERED_MIN_KEPT or _is_poll(lines, items):
             continue
         if recurring is None:  # (only on the few pages with such a list)
             keys = [normalized(l.text) for l in lines]
