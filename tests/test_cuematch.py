@@ -156,3 +156,13 @@ def test_lines_with_finds_each_line_once():
     assert cuematch.lines_with(text, starts, ("tel",)) == [0, 2, 4]
     assert cuematch.lines_with(text, starts, ("x", "none")) == [1]
     assert cuematch.lines_with(text, starts, ("zzz",)) == []
+
+
+def test_phrases_try_a_line_only_against_the_phrases_whose_literal_it_holds():
+    phrases = cuematch.Phrases([r"\bnot be (?:published|copied)\b", r"(?:newsletter|inbox)\b", r"\bper e-?mail\b"], "test")
+    lines = ["this may not be published.", "no phrase here", "sign up: newsletter and per email", "inbox"]
+    # (each line's literals: "not be ", "newsletter" and "per e", "inbox"; none in the second line)
+    assert phrases.tried_by_line(lines) == {0: {0}, 2: {1, 2}, 3: {1}}
+    assert [phrases.found_in(line) for line in lines] == [True, False, True, True]
+    assert not phrases.found_in("it may not be publishedx")  # the literal is there, the phrase is not
+    assert phrases.tried_by_line([]) == {}

@@ -1,9 +1,10 @@
-"""NC-LEGAL at any length: reprint bans, claims to the rights and portals' disclaimers (newsclean.notices)."""
+"""Notices at any length (newsclean.notices): reprint bans, disclosures, newsletter, comment, support and paywall notices."""
 import pytest
 
 from newsclean import Config, Label, clean
 from newsclean.document import Line
-from newsclean.notices import DETAIL, drop_reprint_notices, is_reprint_notice
+from newsclean.notices import drop_notices, kinds, notice_in
+from newsclean.rules import RULES
 
 ZH_BODY = ["新华社北京1月17日电 国家统计局17日发布数据，2011年国内生产总值比上年增长9.2%，经济运行总体平稳，"
            "物价涨幅得到控制，就业形势保持稳定，城乡居民收入继续增加。"] * 4
@@ -33,7 +34,7 @@ AP = ("Copyright 2012 The Associated Press. All rights reserved. This material m
     "Copyright (c) 매경AX. All rights reserved. 무단 전재, 재배포 및 AI학습 이용 금지",
 ])
 def test_reprint_formulas(text):
-    assert is_reprint_notice(text)
+    assert notice_in(text).name == "reprint"
 
 
 @pytest.mark.parametrize("text", [
@@ -47,16 +48,61 @@ def test_reprint_formulas(text):
     "The results may not be reproduced in other labs, the authors warned.",
     "All rights reserved, the author said, is a phrase older than copyright law itself.",
     "Der Nachdruck des Romans erschien 1950 im selben Verlag.",
+    # what an article says of commissions, newsletters, comments and support
+    "Makler erhalten eine Provision von drei Prozent des Kaufpreises.",  # whose commission: no page's links
+    "The union said its members receive compensation for overtime.",
+    "We welcome your comments and suggestions for next year's programme.",  # a newsletter's own text
+    "If you want in, just sign up for my newsletter (it's free).",  # a blog's own offer: gold texts keep it
+    "Werden Sie Teil der Community und unterstützen Sie uns dabei, unsere Produkte zu verbessern.",
+    "The foundation gives grants to support independent journalism in Africa.",
+    "Let us know in the comments which boards you found.",
+    "Subscribers to the service can read the full story on their phones.",
 ])
 def test_no_formula_in_prose(text):
-    assert not is_reprint_notice(text)
+    assert notice_in(text) is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.", "disclosure"),
+    ("Advertising disclosure: We may receive compensation for some of the links in our stories.", "disclosure"),
+    ("This article contains affiliate links. The products or services listed have been selected independently "
+     "by journalists after hands-on testing. We may earn a commission when you click a link.", "disclosure"),
+    ("As an Amazon Associate I earn from qualifying purchases.", "disclosure"),
+    ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.", "newsletter"),
+    ("Enter your email address to subscribe to this blog and receive notifications of new posts by email.", "newsletter"),
+    ("Keine Neuigkeiten mehr verpassen: Abonnieren Sie kostenlos die MEEDIA-Newsletter und bleiben Sie auf dem Laufenden.", "newsletter"),
+    ("Votre adresse de messagerie est uniquement utilisée pour vous envoyer les lettres d'information d'ARTE Radio.", "newsletter"),
+    ("Puede escribirnos o suscribirse aquí a nuestra newsletter.", "newsletter"),
+    ("Your email address will not be published. Required fields are marked *", "comment_policy"),
+    ("Please understand that comments are moderated and it is not always possible to publish all that have been submitted.",
+     "comment_policy"),
+    ("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert", "comment_policy"),
+    ("If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!", "support"),
+    ("Ihr Beitrag hilft, unsere Berichterstattung noch weiter auszubauen und diese weiterhin kostenlos anzubieten.", "support"),
+    ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "support"),
+    ("To view the full story, please subscribe to The Haitian Times. You can choose a $60 Annual Subscription.", "paywall"),
+])
+def test_notice_kinds(text, kind):
+    assert notice_in(text).name == kind
+
+
+def test_every_kind_names_a_known_rule_code():
+    codes = set(RULES)
+    assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall"]
+    assert all(k.code in codes and k.detail for k in kinds())
+
+
+def test_a_disabled_code_leaves_its_kinds_out():
+    policy = "Your email address will not be published. Required fields are marked *"
+    assert notice_in(policy, disabled={"NC-COMMENT"}) is None
+    assert notice_in(XINHUA, disabled={"NC-LEGAL"}) is None and notice_in(XINHUA, disabled={"NC-COMMENT"}).code == "NC-LEGAL"
 
 
 def test_long_notice_under_the_article_goes_at_any_length():
     # far too long for a cue to be trusted on it, and text-like enough for the model to keep
     doc = clean("\n\n".join(["国家统计局发布2011年经济数据", *ZH_BODY, XINHUA]))
     notice = next(l for l in doc.lines if l.text == XINHUA)
-    assert (notice.label, notice.code, notice.detail) == (Label.BOILERPLATE, "NC-LEGAL", DETAIL)
+    assert (notice.label, notice.code, notice.detail) == (Label.BOILERPLATE, "NC-LEGAL", kinds()[0].detail)
     assert "版權均屬于新華社" not in doc.markdown and "国内生产总值" in doc.markdown
     doc = clean("\n\n".join(["Storm hits the coast", *(["The storm reached the coast on Tuesday night, cutting "
                                                        "power to thousands of homes, officials said."] * 4), AP]))
@@ -69,6 +115,29 @@ def test_long_notice_under_the_article_goes_at_any_length():
 def test_drop_keeps_metadata_lines_and_changes_nothing_in_place():
     lines = [Line(0, XINHUA, 0, (0, 0), Label.CONTENT, "NC-TEXT", Label.CONTENT, "NC-MODEL", "p=0.90"),
              Line(1, XINHUA, 1, (2, 2), Label.CONTENT, "NC-TEXT", Label.METADATA, "NC-META", "source")]
-    out = drop_reprint_notices(lines)
+    out = drop_notices(lines)
     assert out[0].code == "NC-LEGAL" and out[0].label is Label.BOILERPLATE
     assert out[1] is lines[1] and lines[0].code == "NC-MODEL"
+    assert drop_notices(lines, disabled={"NC-LEGAL"}) == lines
+
+
+def test_notices_of_the_new_kinds_under_an_article_go_with_and_without_the_model():
+    body = ["The storm reached the coast on Tuesday night, cutting power to thousands of homes across the region, "
+            "officials said on Wednesday morning.",
+            "Emergency crews worked through the night to clear fallen trees from the main roads, and schools in "
+            "three counties stayed closed while engineers checked the bridges.",
+            "Forecasters expect calmer weather by the weekend, though rivers in the north may still rise after the "
+            "heavy rain of the past days."]
+    disclosure = ("Advertising disclosure: We may receive compensation for some of the links in our stories. "
+                  "Thank you for supporting the Coast Herald and our advertisers.")
+    policy = ("Please understand that comments are moderated and it is not always possible to publish all that have "
+              "been submitted. We will, however, try to publish comments that are representative of all received.")
+    page = "\n\n".join(["Storm hits the coast", *body, disclosure, policy])
+    for config in (Config(), Config(use_model=False)):
+        doc = clean(page, config=config)
+        assert "compensation" not in doc.markdown and "moderated" not in doc.markdown
+        assert all(b[:40] in doc.markdown for b in body)
+        assert {(l.code, l.detail) for l in doc.lines if l.text in (disclosure, policy)} == {
+            ("NC-LEGAL", "affiliate or advertising disclosure"), ("NC-COMMENT", "comment form or policy")}
+    kept = clean(page, config=Config(disabled_rules=frozenset({"NC-LEGAL", "NC-COMMENT"}))).markdown
+    assert "compensation" in kept and "moderated" in kept

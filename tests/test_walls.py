@@ -6,8 +6,9 @@ import sys
 import pytest
 
 from newsclean import Config, Label, clean
+from newsclean.cuematch import Phrases
 from newsclean.thresholds import BOT_CHECK_MAX_CHARS, WALL_LINE_MAX_CHARS
-from newsclean.walls import WALL_PAGE_WARNING, _Phrases, tables, wall_lines
+from newsclean.walls import WALLS_PATH, WALL_PAGE_WARNING, tables, wall_lines
 
 ARTICLE = [
     "Library reopens after two-year restoration",
@@ -115,9 +116,9 @@ def test_every_phrase_holds_a_literal_that_gates_it():
     # the data file's phrases all compile and each is searched only where its literal is
     for table in tables().values():
         assert set(table) <= {"consent", "bot_check"}
-        _Phrases(table.get("consent", []) + table.get("bot_check", []))
+        Phrases(table.get("consent", []) + table.get("bot_check", []), WALLS_PATH)
     with pytest.raises(ValueError, match="no literal"):
-        _Phrases(["(?:a|b)?c"])
+        Phrases(["(?:a|b)?c"], WALLS_PATH)
 
 
 def test_a_banner_the_model_keeps_goes_and_the_article_stays():

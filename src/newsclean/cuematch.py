@@ -411,6 +411,48 @@ def joined(parts: list[str]) -> tuple[str, list[int]]:
     return "\n".join(parts), line_starts(parts)
 
 
+class Phrases:
+    """Set phrases (regular expressions for lower-cased text) searched anywhere in a line of any
+    length: consent banners (``walls``), notices (``notices``). A line is tried only against the
+    phrases whose literal (a run of characters every match holds, ``required_literals``) it
+    holds: one pass of an automaton, instead of dozens of alternatives tried at every character.
+    ``source`` names the data file in the error a phrase without a literal raises."""
+
+    def __init__(self, patterns: Sequence[str], source: str) -> None:
+        self.literals = ahocorasick.Automaton()
+        owners = startcache.memo(("phrase-literals", tuple(patterns)), lambda: _literal_owners(patterns, source))
+        for w, ks in owners.items():
+            self.literals.add_word(w, ks)
+        self.literals.make_automaton()
+        self.patterns = tuple(startcache.compile(p) for p in patterns)
+
+    def found_in(self, line: str) -> bool:
+        """Whether the (lower-cased) line holds one of the phrases."""
+        tried = {k for _, ks in self.literals.iter(line) for k in ks}
+        return any(self.patterns[k].search(line) for k in tried)
+
+    def tried_by_line(self, lines: Sequence[str]) -> dict[int, set[int]]:
+        """For (lower-cased) lines, the numbers of the phrases whose literal each line holds (lines
+        holding none left out): one pass of the automaton over the lines joined."""
+        starts = line_starts(lines)
+        tried: dict[int, set[int]] = {}
+        for end, ks in self.literals.iter("\n".join(lines)):
+            tried.setdefault(_line_at(starts, end), set()).update(ks)
+        return tried
+
+
+def _literal_owners(patterns: Sequence[str], source: str) -> dict[str, tuple[int, ...]]:
+    """Each literal, and the numbers of the patterns that hold it."""
+    owners: dict[str, list[int]] = {}
+    for k, p in enumerate(patterns):
+        found = required_literals(p)
+        if not found:
+            raise ValueError(f"{source}: the phrase {p!r} holds no literal every match contains")
+        for w in found:
+            owners.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in owners.items()}
+
+
 def line_starts(parts: Sequence[str]) -> list[int]:
     """Where each part starts in the parts joined by newlines: part i starts after the lengths of
     the parts before it and i newlines (summed by C iterators, since pages have hundreds of parts

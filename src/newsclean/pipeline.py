@@ -176,8 +176,7 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         lines = lastpass.keep_standfirst(lines, headline, probs)
     lines = lastpass.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
     lines = lastpass.keep_sentence_fragments(lines)
-    if "NC-LEGAL" not in config.disabled_rules:
-        lines = notices.drop_reprint_notices(lines)  # last: no rule brings one back
+    lines = notices.drop_notices(lines, config.disabled_rules)  # last: no rule brings one back
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
 

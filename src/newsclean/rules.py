@@ -79,8 +79,9 @@ ALL_RULES: tuple[Rule, ...] = (
          "扫一扫关注公众号 / Share on Facebook"),
     Rule("NC-LEGAL", Label.BOILERPLATE, "legal notice",
          "Copyright, reprint and disclaimer notices; a line holding a reprint ban, a site's claim to "
-         "its works' rights or a portal's disclaimer ('未经本网授权不得转载', '不代表本网观点', 'This "
-         "material may not be published') at any length.",
+         "its works' rights, a portal's disclaimer ('未经本网授权不得转载', '不代表本网观点', 'This "
+         "material may not be published') or a shop's commission on the page's links ('We may earn a "
+         "commission', 'erhält … eine Provision vom Händler') at any length.",
          "Site-wide legal text is repeated on every page and is not the article.",
          "版权声明:本文由本站发布,如需转载请注明出处。"),
     Rule("NC-PAGE", Label.BOILERPLATE, "pagination",
@@ -90,7 +91,8 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-COMMENT", Label.BOILERPLATE, "comment widget",
          "Comment counts, 'leave a comment' forms and their prompts; and the readers' comments under a "
          "comment-count header that follows the article ('53 Responses to “…”'), unless the page "
-         "holds several posts, each ending in its count.",
+         "holds several posts, each ending in its count; a line holding a comment form's or policy's "
+         "notice ('Your email address will not be published', 'All comments are moderated') at any length.",
          "Comment widgets are page chrome; reader comments are not the article.",
          "发表评论 / Leave a Reply / 12 comments"),
     Rule("NC-ERROR", Label.BOILERPLATE, "error message",
@@ -113,7 +115,9 @@ ALL_RULES: tuple[Rule, ...] = (
          "Slideshare uses cookies to improve functionality and performance. If you continue browsing the site, "
          "you agree to the use of cookies on this website."),
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
-         "Newsletter, cookie, login and subscription prompts, ads labels.",
+         "Newsletter, cookie, login and subscription prompts, ads labels; a line holding a newsletter's "
+         "sign-up form ('Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben'), an "
+         "appeal for donations or a paywall's notice ('To view the full story, please subscribe') at any length.",
          "Interface text asking the reader to act is not content.",
          "Sign up for our newsletter / We use cookies"),
     Rule("NC-IMAGE", Label.BOILERPLATE, "image placeholder",

@@ -23,47 +23,14 @@ import os
 from functools import lru_cache
 from typing import Sequence
 
-import ahocorasick
-
 from newsclean import startcache
 from newsclean.blocks import display_width
-from newsclean.cuematch import line_starts, lines_with, required_literals
+from newsclean.cuematch import Phrases, line_starts, lines_with
 from newsclean.document import Label, Line
 from newsclean.thresholds import BOT_CHECK_MAX_CHARS, WALL_LINE_MAX_CHARS, WALL_PAGE_SHARE
 
 WALLS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "walls.toml")
 WALL_PAGE_WARNING = "the page is a cookie consent or bot check notice, not an article: nothing kept"
-
-
-class _Phrases:
-    """One kind's phrases. A line is tried only against the phrases whose literal (a run of
-    characters every match holds, ``cuematch.required_literals``) it holds: one pass of an
-    automaton, instead of dozens of alternatives tried at every character."""
-
-    def __init__(self, patterns: Sequence[str]) -> None:
-        self.literals = ahocorasick.Automaton()
-        owners = startcache.memo(("wall-literals", tuple(patterns)), lambda: _owners(patterns))
-        for w, ks in owners.items():
-            self.literals.add_word(w, ks)
-        self.literals.make_automaton()
-        self.patterns = tuple(startcache.compile(p) for p in patterns)
-
-    def found_in(self, line: str) -> bool:
-        """Whether the (lower-cased) line holds one of the phrases."""
-        tried = {k for _, ks in self.literals.iter(line) for k in ks}
-        return any(self.patterns[k].search(line) for k in tried)
-
-
-def _owners(patterns: Sequence[str]) -> dict[str, tuple[int, ...]]:
-    """Each literal, and the numbers of the patterns that hold it."""
-    owners: dict[str, list[int]] = {}
-    for k, p in enumerate(patterns):
-        found = required_literals(p)
-        if not found:
-            raise ValueError(f"{WALLS_PATH}: the phrase {p!r} holds no literal every match contains")
-        for w in found:
-            owners.setdefault(w, []).append(k)
-    return {w: tuple(ks) for w, ks in owners.items()}
 
 
 def tables() -> dict[str, dict[str, list[str]]]:
@@ -72,10 +39,10 @@ def tables() -> dict[str, dict[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[str, ...], _Phrases, _Phrases]:
+def _phrases() -> tuple[tuple[str, ...], Phrases, Phrases]:
     """The consent words, and the consent banners' and the bot checks' phrases."""
-    def kind(name: str) -> _Phrases:
-        return _Phrases([p for t in tables().values() for p in t.get(name, ())])
+    def kind(name: str) -> Phrases:
+        return Phrases([p for t in tables().values() for p in t.get(name, ())], WALLS_PATH)
 
     return tuple(startcache.toml(WALLS_PATH)["consent_words"]), kind("consent"), kind("bot_check")
 
