@@ -57,6 +57,7 @@ def test_reprint_formulas(text):
     "The foundation gives grants to support independent journalism in Africa.",
     "Let us know in the comments which boards you found.",
     "Subscribers to the service can read the full story on their phones.",
+    "In his last post he wrote that this entry was posted too late for the vote.",  # a footer opens its line
 ])
 def test_no_formula_in_prose(text):
     assert notice_in(text) is None
@@ -81,6 +82,9 @@ def test_no_formula_in_prose(text):
     ("Ihr Beitrag hilft, unsere Berichterstattung noch weiter auszubauen und diese weiterhin kostenlos anzubieten.", "support"),
     ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "support"),
     ("To view the full story, please subscribe to The Haitian Times. You can choose a $60 Annual Subscription.", "paywall"),
+    ("This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under Uncategorized. You can follow any "
+     "responses to this entry through the RSS 2.0 feed.", "post_footer"),
+    ("Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, Tutorials, Ubuntu.", "post_footer"),
 ])
 def test_notice_kinds(text, kind):
     assert notice_in(text).name == kind
@@ -88,8 +92,9 @@ def test_notice_kinds(text, kind):
 
 def test_every_kind_names_a_known_rule_code():
     codes = set(RULES)
-    assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall"]
-    assert all(k.code in codes and k.detail for k in kinds())
+    assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall",
+                                         "post_footer"]
+    assert all(k.code in codes and k.detail and k.label is RULES[k.code].label for k in kinds())
 
 
 def test_a_disabled_code_leaves_its_kinds_out():

@@ -13,7 +13,8 @@ formulas, though, are the notice itself, and no article sentence is written with
   eingeben"), an appeal for donations, a paywall's "To view the full story, please subscribe":
   ``NC-PROMPT``;
 - a comment form's or policy's "Your email address will not be published", "All comments are
-  moderated": ``NC-COMMENT``.
+  moderated": ``NC-COMMENT``;
+- a blog's footer under a post, "This entry was posted on … and is filed under …": ``NC-TAGS``.
 
 Sites set them as long lines under the article, too long for any cue to be trusted, and the model
 keeps some of them for their length. Every kept line holding one becomes its kind's code once every
@@ -39,6 +40,7 @@ from typing import Collection, Sequence
 from newsclean import startcache
 from newsclean.cuematch import Phrases, lower_literals
 from newsclean.document import Label, Line
+from newsclean.rules import RULES
 
 __all__ = ["Notice", "kinds", "notice_in", "drop_notices"]
 
@@ -47,10 +49,12 @@ NOTICES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", 
 
 @dataclass(frozen=True)
 class Notice:
-    """One kind of notice: the rule code its lines get and the decision's detail."""
+    """One kind of notice: the rule code its lines get (and that code's label), and the decision's
+    detail."""
 
     name: str
     code: str
+    label: Label
     detail: str
 
 
@@ -61,7 +65,7 @@ def _table() -> tuple[tuple[Notice, ...], tuple[int, ...], Phrases]:
     for name, t in startcache.toml(NOTICES_PATH).items():
         owner += [len(found)] * len(t["formulas"])
         formulas += [lower_literals(p) for p in t["formulas"]]
-        found.append(Notice(name, t["code"], t["detail"]))
+        found.append(Notice(name, t["code"], RULES[t["code"]].label, t["detail"]))
     return tuple(found), tuple(owner), Phrases(formulas, NOTICES_PATH)
 
 
@@ -96,5 +100,5 @@ def drop_notices(lines: Sequence[Line], disabled: Collection[str] = ()) -> list[
     for row, tried in _table()[2].tried_by_line(low).items():
         kind = _first(low[row], tried, disabled)
         if kind is not None:
-            out[kept[row]] = out[kept[row]].with_final(Label.BOILERPLATE, kind.code, kind.detail)
+            out[kept[row]] = out[kept[row]].with_final(kind.label, kind.code, kind.detail)
     return out

@@ -53,7 +53,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "The canonical URL is the page's identity; the line itself is boilerplate.",
          "本文链接:http://bs-cfw.com/index.php/post/109.html"),
     Rule("NC-TAGS", Label.METADATA, "tag line",
-         "A tag or keyword line: its tags go to the front matter (an empty one is dropped).",
+         "A tag or keyword line: its tags go to the front matter (an empty one is dropped); a blog's "
+         "footer under a post at any length ('This entry was posted on … and is filed under …').",
          "Tags describe the page; as a body line they are noise.",
          "标签: 生物医药, 上海"),
     Rule("NC-CRUMB", Label.BOILERPLATE, "breadcrumb",
