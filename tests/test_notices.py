@@ -82,6 +82,12 @@ def test_no_formula_in_prose(text):
     ("Ihr Beitrag hilft, unsere Berichterstattung noch weiter auszubauen und diese weiterhin kostenlos anzubieten.", "support"),
     ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "support"),
     ("To view the full story, please subscribe to The Haitian Times. You can choose a $60 Annual Subscription.", "paywall"),
+    ("Copyright © AFP 2017-2026. Für die kommerzielle Nutzung dieses Inhalts ist ein Abonnement erforderlich.", "paywall"),
+    ("La suite est réservée à nos abonnés. Déjà abonné ? Se connecter", "paywall"),
+    ("The Winnipeg Free Press does not necessarily endorse any of the views posted. By submitting your comment, you agree "
+     "to our Terms and Conditions.", "comment_policy"),
+    ("Please consider making a completely voluntary contribution to show your appreciation and support for the material "
+     "on this website.", "support"),
     ("This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under Uncategorized. You can follow any "
      "responses to this entry through the RSS 2.0 feed.", "post_footer"),
     ("Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, Tutorials, Ubuntu.", "post_footer"),
