@@ -58,6 +58,8 @@ def test_reprint_formulas(text):
     "Let us know in the comments which boards you found.",
     "Subscribers to the service can read the full story on their phones.",
     "In his last post he wrote that this entry was posted too late for the vote.",  # a footer opens its line
+    "She posted by the door at 9:30 | then left.",  # no byline: "posted by" opens no line here
+    "Du kan hjälpa till med disken efter middagen.",  # 'you can help with the dishes': no article to improve
 ])
 def test_no_formula_in_prose(text):
     assert notice_in(text) is None
@@ -91,6 +93,14 @@ def test_no_formula_in_prose(text):
     ("This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under Uncategorized. You can follow any "
      "responses to this entry through the RSS 2.0 feed.", "post_footer"),
     ("Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, Tutorials, Ubuntu.", "post_footer"),
+    ("Posted by Seb Ruiz in sebr at 15:39 | Comments (3) | Trackbacks (0)", "post_footer"),
+    ("November 27, 2006 in Everyday Life | Permalink | Comments (36) | TrackBack (0)", "post_footer"),
+    ("Reply 28 - Posted by: moebellini3 5/21/2024 9:11:25 AM (No. 1721999)", "post_byline"),
+    ("ealperin reblogged this from dcwomenkickingass and added:", "reblog"),
+    ("Denna artikel om egentliga insekter saknar väsentlig information. Du kan hjälpa till genom att tillföra den "
+     "informationen.", "wiki_maintenance"),
+    ("Cet article est une ébauche concernant la géographie. Vous pouvez partager vos connaissances en l'améliorant.",
+     "wiki_maintenance"),
 ])
 def test_notice_kinds(text, kind):
     assert notice_in(text).name == kind
@@ -99,7 +109,7 @@ def test_notice_kinds(text, kind):
 def test_every_kind_names_a_known_rule_code():
     codes = set(RULES)
     assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall",
-                                         "post_footer"]
+                                         "post_footer", "post_byline", "reblog", "wiki_maintenance"]
     assert all(k.code in codes and k.detail and k.label is RULES[k.code].label for k in kinds())
 
 

@@ -41,7 +41,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "Front matter holds the title so corpus tools can read it without parsing the body.",
          "上海启动生物医药产业投资促进伙伴计划 2023年产业规模目标超过9000亿"),
     Rule("NC-META", Label.METADATA, "byline",
-         "A date / source / author line under the headline: its values go to the front matter.",
+         "A date / source / author line under the headline: its values go to the front matter; a "
+         "thread's numbered reply header ('Reply 28 - Posted by: …') at any length.",
          "A byline is not article text, but what it says about the page is worth keeping.",
          "2023-04-18 21:25:03    来源:股票牛"),
     Rule("NC-EDITOR", Label.METADATA, "editor line",
@@ -75,7 +76,7 @@ ALL_RULES: tuple[Rule, ...] = (
          "Advertisers' contact details are not the article, and often personal data.",
          "或微信/手机:13524678515"),
     Rule("NC-SHARE", Label.BOILERPLATE, "share / QR prompt",
-         "Share buttons, QR-code prompts, 'follow us' lines.",
+         "Share buttons, QR-code prompts, 'follow us' lines; a reblog note ('… reblogged this from …').",
          "Calls to action of the page's chrome, not text of the article.",
          "扫一扫关注公众号 / Share on Facebook"),
     Rule("NC-LEGAL", Label.BOILERPLATE, "legal notice",
@@ -118,7 +119,8 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
          "Newsletter, cookie, login and subscription prompts, ads labels; a line holding a newsletter's "
          "sign-up form ('Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben'), an "
-         "appeal for donations or a paywall's notice ('To view the full story, please subscribe') at any length.",
+         "appeal for donations, a paywall's notice ('To view the full story, please subscribe') or a wiki's "
+         "maintenance notice ('You can help Wikipedia by expanding it') at any length.",
          "Interface text asking the reader to act is not content.",
          "Sign up for our newsletter / We use cookies"),
     Rule("NC-IMAGE", Label.BOILERPLATE, "image placeholder",
