@@ -60,6 +60,7 @@ def test_reprint_formulas(text):
     "In his last post he wrote that this entry was posted too late for the vote.",  # a footer opens its line
     "She posted by the door at 9:30 | then left.",  # no byline: "posted by" opens no line here
     "Du kan hjälpa till med disken efter middagen.",  # 'you can help with the dishes': no article to improve
+    "For all the latest updates be sure to follow us on Twitter after you subscribe.",  # a columnist's own line
 ])
 def test_no_formula_in_prose(text):
     assert notice_in(text) is None
@@ -101,6 +102,11 @@ def test_no_formula_in_prose(text):
      "informationen.", "wiki_maintenance"),
     ("Cet article est une ébauche concernant la géographie. Vous pouvez partager vos connaissances en l'améliorant.",
      "wiki_maintenance"),
+    ("Den här artikeln har skapats av Lsjbot. Artikeln kan eventuellt innehålla språkliga fel. Mallen kan avlägsnas "
+     "efter en kontroll av innehållet.", "wiki_maintenance"),
+    ("Veuillez saisir vos identifiant et mot de passe dans le pavé Mon compte pour accéder à votre compte.", "login"),
+    ("JavaScript disabled. Please enable JavaScript to use My News, My Clippings, My Comments and user settings.", "login"),
+    ("香港新浪新聞現已開設Facebook專頁，讓你即時掌握本地、中國、國際新聞，與朋友分享！快點到Facebook Like我們的專頁！", "social_promo"),
 ])
 def test_notice_kinds(text, kind):
     assert notice_in(text).name == kind
@@ -109,7 +115,7 @@ def test_notice_kinds(text, kind):
 def test_every_kind_names_a_known_rule_code():
     codes = set(RULES)
     assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall",
-                                         "post_footer", "post_byline", "reblog", "wiki_maintenance"]
+                                         "post_footer", "post_byline", "reblog", "wiki_maintenance", "login", "social_promo"]
     assert all(k.code in codes and k.detail and k.label is RULES[k.code].label for k in kinds())
 
 

@@ -15,8 +15,9 @@ formulas, though, are the notice itself, and no article sentence is written with
 - a comment form's or policy's "Your email address will not be published", "All comments are
   moderated": ``NC-COMMENT``;
 - a blog's footer under a post, "This entry was posted on … and is filed under …": ``NC-TAGS``; a
-  thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a reblog note:
-  ``NC-SHARE``; a wiki's maintenance notice ("You can help Wikipedia by expanding it"): ``NC-PROMPT``.
+  thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a reblog note or a
+  promotion of the site's social-media page: ``NC-SHARE``; a wiki's maintenance notice ("You can help
+  Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your password?"): ``NC-PROMPT``.
 
 Sites set them as long lines under the article, too long for any cue to be trusted, and the model
 keeps some of them for their length. Every kept line holding one becomes its kind's code once every

@@ -76,7 +76,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "Advertisers' contact details are not the article, and often personal data.",
          "或微信/手机:13524678515"),
     Rule("NC-SHARE", Label.BOILERPLATE, "share / QR prompt",
-         "Share buttons, QR-code prompts, 'follow us' lines; a reblog note ('… reblogged this from …').",
+         "Share buttons, QR-code prompts, 'follow us' lines; a reblog note ('… reblogged this from …') or a "
+         "promotion of the site's social-media page ('Like我們的專頁') at any length.",
          "Calls to action of the page's chrome, not text of the article.",
          "扫一扫关注公众号 / Share on Facebook"),
     Rule("NC-LEGAL", Label.BOILERPLATE, "legal notice",
@@ -119,8 +120,9 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
          "Newsletter, cookie, login and subscription prompts, ads labels; a line holding a newsletter's "
          "sign-up form ('Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben'), an "
-         "appeal for donations, a paywall's notice ('To view the full story, please subscribe') or a wiki's "
-         "maintenance notice ('You can help Wikipedia by expanding it') at any length.",
+         "appeal for donations, a paywall's notice ('To view the full story, please subscribe'), a wiki's "
+         "maintenance notice ('You can help Wikipedia by expanding it') or a login or JavaScript prompt "
+         "('Forgot your password?', 'Please enable JavaScript') at any length.",
          "Interface text asking the reader to act is not content.",
          "Sign up for our newsletter / We use cookies"),
     Rule("NC-IMAGE", Label.BOILERPLATE, "image placeholder",
