@@ -164,5 +164,6 @@ def test_phrases_try_a_line_only_against_the_phrases_whose_literal_it_holds():
     # (each line's literals: "not be ", "newsletter" and "per e", "inbox"; none in the second line)
     assert phrases.tried_by_line(lines) == {0: {0}, 2: {1, 2}, 3: {1}}
     assert [phrases.found_in(line) for line in lines] == [True, False, True, True]
+    assert phrases.tried(lines[2]) == {1, 2} and phrases.tried(lines[1]) == set()
     assert not phrases.found_in("it may not be publishedx")  # the literal is there, the phrase is not
     assert phrases.tried_by_line([]) == {}

@@ -426,10 +426,13 @@ class Phrases:
         self.literals.make_automaton()
         self.patterns = tuple(startcache.compile(p) for p in patterns)
 
+    def tried(self, line: str) -> set[int]:
+        """The numbers of the phrases whose literal the (lower-cased) line holds."""
+        return {k for _, ks in self.literals.iter(line) for k in ks}
+
     def found_in(self, line: str) -> bool:
         """Whether the (lower-cased) line holds one of the phrases."""
-        tried = {k for _, ks in self.literals.iter(line) for k in ks}
-        return any(self.patterns[k].search(line) for k in tried)
+        return any(self.patterns[k].search(line) for k in self.tried(line))
 
     def tried_by_line(self, lines: Sequence[str]) -> dict[int, set[int]]:
         """For (lower-cased) lines, the numbers of the phrases whose literal each line holds (lines

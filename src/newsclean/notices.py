@@ -90,7 +90,7 @@ def notice_in(text: str, disabled: Collection[str] = ()) -> Notice | None:
     """The kind of notice the line is: the first whose formula it holds (kinds whose code is
     disabled left out); else None."""
     low = text.lower()
-    return _first(low, {k for _, ks in _table()[2].literals.iter(low) for k in ks}, disabled)
+    return _first(low, _table()[2].tried(low), disabled)
 
 
 def drop_notices(lines: Sequence[Line], disabled: Collection[str] = ()) -> list[Line]:
