@@ -77,6 +77,9 @@ def test_no_formula_in_prose(text):
     ("Keine Neuigkeiten mehr verpassen: Abonnieren Sie kostenlos die MEEDIA-Newsletter und bleiben Sie auf dem Laufenden.", "newsletter"),
     ("Votre adresse de messagerie est uniquement utilisée pour vous envoyer les lettres d'information d'ARTE Radio.", "newsletter"),
     ("Puede escribirnos o suscribirse aquí a nuestra newsletter.", "newsletter"),
+    ("Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden. Nach Anmeldung geht mir eine "
+     "E-Mail zur Zustimmung nach Double-Opt-In-Verfahren zu.", "newsletter"),
+    ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", "newsletter"),
     ("Your email address will not be published. Required fields are marked *", "comment_policy"),
     ("Please understand that comments are moderated and it is not always possible to publish all that have been submitted.",
      "comment_policy"),
