@@ -61,6 +61,9 @@ def test_reprint_formulas(text):
     "She posted by the door at 9:30 | then left.",  # no byline: "posted by" opens no line here
     "Du kan hjälpa till med disken efter middagen.",  # 'you can help with the dishes': no article to improve
     "For all the latest updates be sure to follow us on Twitter after you subscribe.",  # a columnist's own line
+    "Public comments will be reviewed before the rule is final, the agency said.",  # a consultation's comments
+    "The minister said the government does not endorse the views of the protesters.",
+    "The phishing email sent to your inbox looked like a bank's.",
 ])
 def test_no_formula_in_prose(text):
     assert notice_in(text) is None
