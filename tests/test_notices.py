@@ -174,3 +174,11 @@ def test_notices_of_the_new_kinds_under_an_article_go_with_and_without_the_model
             ("NC-LEGAL", "affiliate or advertising disclosure"), ("NC-COMMENT", "comment form or policy")}
     kept = clean(page, config=Config(disabled_rules=frozenset({"NC-LEGAL", "NC-COMMENT"}))).markdown
     assert "compensation" in kept and "moderated" in kept
+
+
+def test_the_lines_lower_cased_by_the_cue_scan_give_the_same_decisions():
+    lines = [Line(0, XINHUA, 0, (0, 0), Label.CONTENT, "NC-TEXT", Label.CONTENT, "NC-MODEL", "p=0.90"),
+             Line(1, "Your email address will not be published.", 1, (2, 2), Label.CONTENT, "NC-TEXT",
+                  Label.CONTENT, "NC-MODEL", "p=0.90")]
+    assert drop_notices(lines, lower=[l.text.lower() for l in lines]) == drop_notices(lines)
+    assert [l.code for l in drop_notices(lines)] == ["NC-LEGAL", "NC-COMMENT"]

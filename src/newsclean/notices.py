@@ -93,12 +93,14 @@ def notice_in(text: str, disabled: Collection[str] = ()) -> Notice | None:
     return _first(low, _table()[2].tried(low), disabled)
 
 
-def drop_notices(lines: Sequence[Line], disabled: Collection[str] = ()) -> list[Line]:
+def drop_notices(lines: Sequence[Line], disabled: Collection[str] = (),
+                 lower: Sequence[str] | None = None) -> list[Line]:
     """The lines, each kept line that is a notice (``notice_in``) relabelled with its kind's code
     and detail; kinds whose code is disabled are not looked for. Run last (``pipeline.clean``), so
-    that no later rule brings one back, and on the kept text alone."""
+    that no later rule brings one back, and on the kept text alone. ``lower`` are the lines
+    lower-cased, when the caller has them (the cue scan's ``PageCues.lower``)."""
     kept = [i for i, l in enumerate(lines) if l.label is Label.CONTENT]
-    low = [lines[i].text.lower() for i in kept]
+    low = [lines[i].text.lower() for i in kept] if lower is None else [lower[i] for i in kept]
     out = list(lines)
     for row, tried in _table()[2].tried_by_line(low).items():
         kind = _first(low[row], tried, disabled)

@@ -3,8 +3,8 @@
 Stages, each in its own module: split into units (``blocks``) → label each unit alone
 (``classify``) → score by the learned model (``model``, when shipped) → revise by neighbours
 and main region (``context``; ``region`` without the model) → metadata (``metadata``, ``dates``,
-``language``) → the rules that need the headline (``lastpass``) → reprint, rights and disclaimer
-notices at any length (``notices``) → render (``render``). Decoding bytes is the caller's
+``language``) → the rules that need the headline (``lastpass``) → notices written out as whole
+sentences, at any length (``notices``) → render (``render``). Decoding bytes is the caller's
 (``decode``), and HTML goes through ``newsclean.html`` first.
 """
 from __future__ import annotations
@@ -176,7 +176,8 @@ def clean(text: str, *, url: str | None = None, lang: str | None = None,
         lines = lastpass.keep_standfirst(lines, headline, probs)
     lines = lastpass.continue_text(lines, probs, config.extra_cues, config.disabled_rules)
     lines = lastpass.keep_sentence_fragments(lines)
-    lines = notices.drop_notices(lines, config.disabled_rules)  # last: no rule brings one back
+    # last, so that no rule brings a notice back
+    lines = notices.drop_notices(lines, config.disabled_rules, labelled.page_cues.lower)
     meta = replace(found.metadata, language=code, url=found.metadata.url or url)
     return finish(lines, meta, config, "text", warnings=(walls.WALL_PAGE_WARNING,) if labelled.is_wall else ())
 
