@@ -434,12 +434,12 @@ class Phrases:
         """Whether the (lower-cased) line holds one of the phrases."""
         return any(self.patterns[k].search(line) for k in self.tried(line))
 
-    def tried_by_line(self, lines: Sequence[str]) -> dict[int, set[int]]:
+    def tried_by_line(self, lines: list[str]) -> dict[int, set[int]]:
         """For (lower-cased) lines, the numbers of the phrases whose literal each line holds (lines
         holding none left out): one pass of the automaton over the lines joined."""
-        starts = line_starts(lines)
+        text, starts = joined(lines)
         tried: dict[int, set[int]] = {}
-        for end, ks in self.literals.iter("\n".join(lines)):
+        for end, ks in self.literals.iter(text):
             tried.setdefault(_line_at(starts, end), set()).update(ks)
         return tried
 
