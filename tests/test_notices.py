@@ -64,6 +64,13 @@ def test_reprint_formulas(text):
     "Public comments will be reviewed before the rule is final, the agency said.",  # a consultation's comments
     "The minister said the government does not endorse the views of the protesters.",
     "The phishing email sent to your inbox looked like a bank's.",
+    # an app, a messenger channel, the paper's letters and views, in a report
+    "Huge news: millions of PHP developers can now build mobile apps for iOS and Android.",
+    "The announcement, posted on Hamas's Telegram channel soon after the strike, was seen as defiant.",
+    "Reproduction of the photographs without written permission led to the lawsuit, the court heard.",
+    "The editor said the letters to the editor page would move online next month.",
+    "Die Chefredakteurin sagte, das sei die Meinung der Redaktion.",  # not a disclaimer: the paper's own view
+    "Wer per E-Mail informiert werden will, muss sich beim Amt melden, sagte der Sprecher.",  # not the site asking
 ])
 def test_no_formula_in_prose(text):
     assert notice_in(text) is None
@@ -113,6 +120,25 @@ def test_no_formula_in_prose(text):
     ("Veuillez saisir vos identifiant et mot de passe dans le pavé Mon compte pour accéder à votre compte.", "login"),
     ("JavaScript disabled. Please enable JavaScript to use My News, My Clippings, My Comments and user settings.", "login"),
     ("香港新浪新聞現已開設Facebook專頁，讓你即時掌握本地、中國、國際新聞，與朋友分享！快點到Facebook Like我們的專頁！", "social_promo"),
+    ("Eine Newsübersicht am Morgen und Breaking News: Abonniere den Whatsapp-Kanal von 20 Minuten.", "social_promo"),
+    ("¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular.", "social_promo"),
+    ("© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News. Written "
+     "permission must be obtained before reprint in online or print media.", "reprint"),
+    ("Les opinions exprimées dans les blogs du Monde diplomatique n'engagent que leurs auteurs.", "reprint"),
+    ("Leserkommentare geben nicht die Meinung der Redaktion wieder.", "reprint"),
+    ("Disclaimer: The responses below are not provided or commissioned by the bank advertiser. Responses have not "
+     "been reviewed, approved or otherwise endorsed by the bank advertiser.", "disclosure"),
+    ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", "app_promo"),
+    ("Get the latest news straight to your phone with the VI Consortium app.", "app_promo"),
+    ("Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
+     "push"),
+    ("Submit your letter to the editor via this form. Read more Letters to the Editor.", "letters"),
+    ("Wenn du per E-Mail über Aktuelles aus der Löwenwelt informiert werden willst, kannst du den Newsletter hier "
+     "abonnieren.", "newsletter"),
+    ("Ihre Meinung zu diesem Thema zur Startseite Jetzt 3 Ausgaben GRATIS erhalten!", "newsletter"),
+    ("NOTE: The advertising disclaimer below does not apply to this article.", "disclosure"),
+    ("Je fais un don à Attac", "support"),
+    ("Artikel gefallen? Vergiss nicht zu teilen!", "share_prompt"),
 ])
 def test_notice_kinds(text, kind):
     assert notice_in(text).name == kind
@@ -121,7 +147,8 @@ def test_notice_kinds(text, kind):
 def test_every_kind_names_a_known_rule_code():
     codes = set(RULES)
     assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall",
-                                         "post_footer", "post_byline", "reblog", "wiki_maintenance", "login", "social_promo"]
+                                         "app_promo", "push", "letters", "post_footer", "post_byline", "reblog",
+                                         "share_prompt", "wiki_maintenance", "login", "social_promo"]
     assert all(k.code in codes and k.detail and k.label is RULES[k.code].label for k in kinds())
 
 

@@ -6,17 +6,21 @@ formulas, though, are the notice itself, and no article sentence is written with
 
 - a ban on reprinting without leave ("未经本网授权不得转载", "This material may not be published,
   broadcast, rewritten or redistributed"), a claim to the rights ("版权均属于新华社"), a portal's
-  disclaimer of what it reprints ("不代表本网观点"): ``NC-LEGAL``;
+  disclaimer of what it reprints ("不代表本网观点") or of the views it prints ("… n'engagent que leurs
+  auteurs", "Leserkommentare geben nicht die Meinung der Redaktion wieder"): ``NC-LEGAL``;
 - a shop's commission on the page's links ("we may earn a commission", "Für Links auf dieser Seite
   erhält CHIP ggf. eine Provision"): ``NC-LEGAL``;
 - a newsletter's sign-up form ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse
-  eingeben"), an appeal for donations, a paywall's "To view the full story, please subscribe":
-  ``NC-PROMPT``;
+  eingeben"), an appeal for donations, a paywall's "To view the full story, please subscribe", a
+  promotion of the site's app ("download the … apps for iOS and Android"), a prompt to allow its
+  notifications ("Benachrichtigung aktivieren"), an invitation to write to the editor ("Submit your
+  letter to the editor"): ``NC-PROMPT``;
 - a comment form's or policy's "Your email address will not be published", "All comments are
   moderated": ``NC-COMMENT``;
 - a blog's footer under a post, "This entry was posted on … and is filed under …": ``NC-TAGS``; a
-  thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a reblog note or a
-  promotion of the site's social-media page: ``NC-SHARE``; a wiki's maintenance notice ("You can help
+  thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a reblog note, a prompt to
+  share the article ("Vergiss nicht zu teilen!") or a promotion of the site's social-media page or
+  messenger channel ("Abonniere den Whatsapp-Kanal …"): ``NC-SHARE``; a wiki's maintenance notice ("You can help
   Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your password?"): ``NC-PROMPT``.
 
 Sites set them as long lines under the article, too long for any cue to be trusted, and the model

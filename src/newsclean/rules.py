@@ -76,14 +76,16 @@ ALL_RULES: tuple[Rule, ...] = (
          "Advertisers' contact details are not the article, and often personal data.",
          "或微信/手机:13524678515"),
     Rule("NC-SHARE", Label.BOILERPLATE, "share / QR prompt",
-         "Share buttons, QR-code prompts, 'follow us' lines; a reblog note ('… reblogged this from …') or a "
-         "promotion of the site's social-media page ('Like我們的專頁') at any length.",
+         "Share buttons, QR-code prompts, 'follow us' lines; a reblog note ('… reblogged this from …'), a "
+         "prompt to share the article ('Vergiss nicht zu teilen!') or a promotion of the site's social-media "
+         "page or messenger channel ('Like我們的專頁', 'Abonniere den Whatsapp-Kanal …') at any length.",
          "Calls to action of the page's chrome, not text of the article.",
          "扫一扫关注公众号 / Share on Facebook"),
     Rule("NC-LEGAL", Label.BOILERPLATE, "legal notice",
          "Copyright, reprint and disclaimer notices; a line holding a reprint ban, a site's claim to "
          "its works' rights, a portal's disclaimer ('未经本网授权不得转载', '不代表本网观点', 'This "
-         "material may not be published') or a shop's commission on the page's links ('We may earn a "
+         "material may not be published'), a disclaimer of the views it prints ('… n'engagent que leurs "
+         "auteurs') or a shop's commission on the page's links ('We may earn a "
          "commission', 'erhält … eine Provision vom Händler') at any length.",
          "Site-wide legal text is repeated on every page and is not the article.",
          "版权声明:本文由本站发布,如需转载请注明出处。"),
@@ -120,7 +122,10 @@ ALL_RULES: tuple[Rule, ...] = (
     Rule("NC-PROMPT", Label.BOILERPLATE, "prompt",
          "Newsletter, cookie, login and subscription prompts, ads labels; a line holding a newsletter's "
          "sign-up form ('Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben'), an "
-         "appeal for donations, a paywall's notice ('To view the full story, please subscribe'), a wiki's "
+         "appeal for donations, a paywall's notice ('To view the full story, please subscribe'), a "
+         "promotion of the site's app ('download the … apps for iOS and Android'), a prompt to allow its "
+         "notifications ('Benachrichtigung aktivieren'), an invitation to write to the editor ('Submit your "
+         "letter to the editor'), a wiki's "
          "maintenance notice ('You can help Wikipedia by expanding it') or a login or JavaScript prompt "
          "('Forgot your password?', 'Please enable JavaScript') at any length.",
          "Interface text asking the reader to act is not content.",
