@@ -210,3 +210,17 @@ def test_news_tip_prompts_and_a_blogs_on_this_day_list():
 ])
 def test_login_form_links_and_a_generation_time_footer(line, code):
     assert cues.cues()[code].match(line), line
+
+
+@pytest.mark.parametrize("line, code", [
+    ("Estimated reading time: 6 minutes", "NC-META"), ("21 minutes - 4312 words", "NC-META"),
+    ("Lesedauer: 4 Minuten", "NC-META"), ("Tiempo de lectura: 8 minutos", "NC-META"),
+    ("8 minutos de lectura", "NC-META"), ("Czas czytania: 3 min", "NC-META"), ("Время чтения: 5 минут", "NC-META"),
+    ("No Response so far »", "NC-COMMENT"), ("3 Responses so far »", "NC-COMMENT"), ("Sharen mit:", "NC-SHARE"),
+])
+def test_reading_times_a_themes_comment_count_and_a_share_label(line, code):
+    # a reading time is the byline's, never a headline ("21 minutes - 4312 words" was taken for one)
+    assert cues.cues()[code].match(line.lower()), line
+    # a sentence about reading time is text (cue patterns are trusted on short lines only, but these
+    # must not even match one that merely speaks of reading)
+    assert cues.cues()["NC-META"].match("the reading of the minutes took an hour") is None

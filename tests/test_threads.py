@@ -22,6 +22,13 @@ def test_comment_count_header_after_the_article_cuts_the_thread():
     assert all(l.label is Label.BOILERPLATE for l in run(text)[3:])
 
 
+def test_a_themes_responses_so_far_header_cuts_the_thread():
+    # WordPress's classic theme: "3 Responses so far »" over the readers' comments
+    text = "\n\n".join([LONG, LONG + " Two.", "3 Responses so far »", COMMENT, COMMENT + " Again."])
+    lines = run(text, probs=[0.95, 0.95, 0.1, 0.8, 0.8])
+    assert lines[2].code == "NC-COMMENT" and all(l.label is Label.BOILERPLATE for l in lines[3:])
+
+
 def test_comment_thread_keeps_lines_the_model_is_sure_of():
     text = "\n\n".join([LONG, LONG + " Two.", "12 comments", EN2])
     assert run(text, probs=[0.95, 0.95, 0.1, 0.97])[3].label is Label.CONTENT
@@ -47,7 +54,7 @@ def test_comment_count_header_split_over_text_nodes_cuts_the_thread():
 
 def test_count_of_no_comments_opens_no_thread():
     # "0 Comments" under a question or a post: what follows is no readers' thread (a forum's answer)
-    for header in (["0 Comments"], ["0", "Comments"], ["Comments (0)"]):
+    for header in (["0 Comments"], ["0", "Comments"], ["Comments (0)"], ["No Responses so far »"]):
         text = "\n".join([LONG, LONG + " Two.", *header, COMMENT, COMMENT + " Again."])
         lines = run(text, probs=[0.95, 0.95] + [0.1] * len(header) + [0.8, 0.8])
         assert [l.label for l in lines[-2:]] == [Label.CONTENT] * 2, header
