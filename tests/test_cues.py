@@ -224,3 +224,14 @@ def test_reading_times_a_themes_comment_count_and_a_share_label(line, code):
     # a sentence about reading time is text (cue patterns are trusted on short lines only, but these
     # must not even match one that merely speaks of reading)
     assert cues.cues()["NC-META"].match("the reading of the minutes took an hour") is None
+
+
+@pytest.mark.parametrize("line, code", [
+    ("142 Antworten zu Würde des Lebens – ein Projekt", "NC-COMMENT"), ("HIER KOSTENLOS ANMELDEN »", "NC-PROMPT"),
+    ("Jetzt kostenlos registrieren", "NC-PROMPT"), ("Du willst nichts mehr verpassen?", "NC-PROMPT"),
+    ("Verwandte Themenbereiche", "NC-REL"), ("Pour lire la suite", "NC-PROMPT"),
+])
+def test_german_and_french_comment_counts_sign_up_buttons_and_list_headers(line, code):
+    assert cues.cues()[code].match(line.lower()), line
+    # a sentence that counts answers is no comment count: it ends in a full stop
+    assert cues.cues()["NC-COMMENT"].match("12 antworten auf die umfrage kamen aus bayern.") is None
