@@ -54,7 +54,8 @@ def test_comment_count_header_split_over_text_nodes_cuts_the_thread():
 
 def test_count_of_no_comments_opens_no_thread():
     # "0 Comments" under a question or a post: what follows is no readers' thread (a forum's answer)
-    for header in (["0 Comments"], ["0", "Comments"], ["Comments (0)"], ["No Responses so far »"]):
+    for header in (["0 Comments"], ["0", "Comments"], ["Comments (0)"], ["No Responses so far »"],
+                   ["NO RESPONSES SO FAR"]):
         text = "\n".join([LONG, LONG + " Two.", *header, COMMENT, COMMENT + " Again."])
         lines = run(text, probs=[0.95, 0.95] + [0.1] * len(header) + [0.8, 0.8])
         assert [l.label for l in lines[-2:]] == [Label.CONTENT] * 2, header

@@ -20,8 +20,9 @@ formulas, though, are the notice itself, and no article sentence is written with
 - a blog's footer under a post, "This entry was posted on … and is filed under …": ``NC-TAGS``; a
   thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a reblog note, a prompt to
   share the article ("Vergiss nicht zu teilen!") or a promotion of the site's social-media page or
-  messenger channel ("Abonniere den Whatsapp-Kanal …"): ``NC-SHARE``; a wiki's maintenance notice ("You can help
-  Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your password?"): ``NC-PROMPT``.
+  messenger channel ("Abonniere den Whatsapp-Kanal …"): ``NC-SHARE``; a wiki's maintenance notice
+  ("You can help Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your
+  password?"): ``NC-PROMPT``.
 
 Sites set them as long lines under the article, too long for any cue to be trusted, and the model
 keeps some of them for their length. Every kept line holding one becomes its kind's code once every

@@ -85,8 +85,8 @@ ALL_RULES: tuple[Rule, ...] = (
          "Copyright, reprint and disclaimer notices; a line holding a reprint ban, a site's claim to "
          "its works' rights, a portal's disclaimer ('未经本网授权不得转载', '不代表本网观点', 'This "
          "material may not be published'), a disclaimer of the views it prints ('… n'engagent que leurs "
-         "auteurs') or a shop's commission on the page's links ('We may earn a "
-         "commission', 'erhält … eine Provision vom Händler') at any length.",
+         "auteurs') or a shop's commission on the page's links ('We may earn a commission', 'erhält … eine "
+         "Provision vom Händler') at any length.",
          "Site-wide legal text is repeated on every page and is not the article.",
          "版权声明:本文由本站发布,如需转载请注明出处。"),
     Rule("NC-PAGE", Label.BOILERPLATE, "pagination",
@@ -125,9 +125,9 @@ ALL_RULES: tuple[Rule, ...] = (
          "appeal for donations, a paywall's notice ('To view the full story, please subscribe'), a "
          "promotion of the site's app ('download the … apps for iOS and Android'), a prompt to allow its "
          "notifications ('Benachrichtigung aktivieren'), an invitation to write to the editor ('Submit your "
-         "letter to the editor'), a wiki's "
-         "maintenance notice ('You can help Wikipedia by expanding it') or a login or JavaScript prompt "
-         "('Forgot your password?', 'Please enable JavaScript') at any length.",
+         "letter to the editor'), a wiki's maintenance notice ('You can help Wikipedia by expanding it') "
+         "or a login or JavaScript prompt ('Forgot your password?', 'Please enable JavaScript') at any "
+         "length.",
          "Interface text asking the reader to act is not content.",
          "Sign up for our newsletter / We use cookies"),
     Rule("NC-IMAGE", Label.BOILERPLATE, "image placeholder",

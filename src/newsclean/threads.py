@@ -73,7 +73,7 @@ def comment_counts(first: Sequence[Line]) -> dict[int, str]:
 
 # a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论", "No Responses so far »"):
 # no thread under it
-_NO_COMMENTS = startcache.compile(r"^(?:\D*0(?!\d)|[Nn]o\b)")
+_NO_COMMENTS = startcache.compile(r"^(?:\D*0(?!\d)|[Nn][Oo]\b)")
 _BARE_NUMBER = startcache.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
 
 
