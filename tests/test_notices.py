@@ -70,6 +70,8 @@ def test_reprint_formulas(text):
     "Reproduction of the photographs without written permission led to the lawsuit, the court heard.",
     "The editor said the letters to the editor page would move online next month.",
     "Die Chefredakteurin sagte, das sei die Meinung der Redaktion.",  # not a disclaimer: the paper's own view
+    "Protesters join the movement's Telegram group to share the routes of the march.",
+    "Anwohner können sich melden, wenn sie per E-Mail über die Bauarbeiten informiert werden wollen.",  # 'they'
     "Wer per E-Mail informiert werden will, muss sich beim Amt melden, sagte der Sprecher.",  # not the site asking
 ])
 def test_no_formula_in_prose(text):
@@ -122,6 +124,10 @@ def test_no_formula_in_prose(text):
     ("香港新浪新聞現已開設Facebook專頁，讓你即時掌握本地、中國、國際新聞，與朋友分享！快點到Facebook Like我們的專頁！", "social_promo"),
     ("Eine Newsübersicht am Morgen und Breaking News: Abonniere den Whatsapp-Kanal von 20 Minuten.", "social_promo"),
     ("¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular.", "social_promo"),
+    ("Cek berita dan artikel yg lain di Google News dan ikuti WhatsApp channel mediaindonesia.com", "social_promo"),
+    ("Join our Telegram channel for the latest updates.", "social_promo"),
+    ("* Follow Official WhatsApp Channel Liputan6.com untuk mendapatkan berita-berita terkini", "social_promo"),
+    ("Wenn Sie per E-Mail über neue Beiträge informiert werden möchten, tragen Sie sich hier ein.", "newsletter"),
     ("© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News. Written "
      "permission must be obtained before reprint in online or print media.", "reprint"),
     ("Les opinions exprimées dans les blogs du Monde diplomatique n'engagent que leurs auteurs.", "reprint"),
