@@ -71,6 +71,11 @@ def test_reprint_formulas(text):
     "The editor said the letters to the editor page would move online next month.",
     "Die Chefredakteurin sagte, das sei die Meinung der Redaktion.",  # not a disclaimer: the paper's own view
     "Protesters join the movement's Telegram group to share the routes of the march.",
+    "Written permission is required for minors to travel alone, the airline said.",
+    "Der Verlag verteilte 3 Ausgaben kostenlos an Schulen in der Region.",
+    "« Je fais un don chaque année », explique-t-elle.",
+    "You can download the Signal app for Android from the Play Store.",
+    "Tippen Sie in den Einstellungen auf „Benachrichtigungen aktivieren“.",
     "Anwohner können sich melden, wenn sie per E-Mail über die Bauarbeiten informiert werden wollen.",  # 'they'
     "Wer per E-Mail informiert werden will, muss sich beim Amt melden, sagte der Sprecher.",  # not the site asking
 ])
@@ -138,6 +143,7 @@ def test_no_formula_in_prose(text):
     ("Get the latest news straight to your phone with the VI Consortium app.", "app_promo"),
     ("Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
      "push"),
+    ("Download our new hockey app for the iPhone for Winnipeg Jets updates", "app_promo"),
     ("Submit your letter to the editor via this form. Read more Letters to the Editor.", "letters"),
     ("Wenn du per E-Mail über Aktuelles aus der Löwenwelt informiert werden willst, kannst du den Newsletter hier "
      "abonnieren.", "newsletter"),
