@@ -75,6 +75,7 @@ def test_reprint_formulas(text):
     "Der Verlag verteilte 3 Ausgaben kostenlos an Schulen in der Region.",
     "« Je fais un don chaque année », explique-t-elle.",
     "You can download the Signal app for Android from the Play Store.",
+    "He decided to send a letter to the editor of the local paper instead.",
     "Tippen Sie in den Einstellungen auf „Benachrichtigungen aktivieren“.",
     "Anwohner können sich melden, wenn sie per E-Mail über die Bauarbeiten informiert werden wollen.",  # 'they'
     "Wer per E-Mail informiert werden will, muss sich beim Amt melden, sagte der Sprecher.",  # not the site asking
