@@ -13,7 +13,7 @@ formulas, though, are the notice itself, and no article sentence is written with
 - a newsletter's sign-up form ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse
   eingeben"), an appeal for donations, a paywall's "To view the full story, please subscribe", a
   promotion of the site's app ("download the … apps for iOS and Android"), a prompt to allow its
-  notifications ("Benachrichtigung aktivieren"), an invitation to write to the editor ("Submit your
+  notifications ("Dürfen wir Sie in Ihrem Browser … informieren?"), an invitation to write to the editor ("Submit your
   letter to the editor"): ``NC-PROMPT``;
 - a comment form's or policy's "Your email address will not be published", "All comments are
   moderated": ``NC-COMMENT``;

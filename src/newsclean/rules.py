@@ -124,7 +124,7 @@ ALL_RULES: tuple[Rule, ...] = (
          "sign-up form ('Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben'), an "
          "appeal for donations, a paywall's notice ('To view the full story, please subscribe'), a "
          "promotion of the site's app ('download the … apps for iOS and Android'), a prompt to allow its "
-         "notifications ('Benachrichtigung aktivieren'), an invitation to write to the editor ('Submit your "
+         "notifications ('Dürfen wir Sie in Ihrem Browser … informieren?'), an invitation to write to the editor ('Submit your "
          "letter to the editor'), a wiki's maintenance notice ('You can help Wikipedia by expanding it') "
          "or a login or JavaScript prompt ('Forgot your password?', 'Please enable JavaScript') at any "
          "length.",
