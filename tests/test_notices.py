@@ -76,6 +76,8 @@ def test_reprint_formulas(text):
     "« Je fais un don chaque année », explique-t-elle.",
     "You can download the Signal app for Android from the Play Store.",
     "He decided to send a letter to the editor of the local paper instead.",
+    "The council said this topic has 3 replies from residents so far.",  # no voices counted: not bbPress's
+    "Officials were viewing 3 posts an hour on the site, she said.",
     "Tippen Sie in den Einstellungen auf „Benachrichtigungen aktivieren“.",
     "Anwohner können sich melden, wenn sie per E-Mail über die Bauarbeiten informiert werden wollen.",  # 'they'
     "Wer per E-Mail informiert werden will, muss sich beim Amt melden, sagte der Sprecher.",  # not the site asking
@@ -119,6 +121,8 @@ def test_no_formula_in_prose(text):
     ("November 27, 2006 in Everyday Life | Permalink | Comments (36) | TrackBack (0)", "post_footer"),
     ("Reply 28 - Posted by: moebellini3 5/21/2024 9:11:25 AM (No. 1721999)", "post_byline"),
     ("ealperin reblogged this from dcwomenkickingass and added:", "reblog"),
+    ("This topic has 3 replies, 3 voices, and was last updated 4 years, 4 months ago by thompsonmax.", "forum_status"),
+    ("Viewing 4 posts - 1 through 4 (of 4 total)", "forum_status"),
     ("Denna artikel om egentliga insekter saknar väsentlig information. Du kan hjälpa till genom att tillföra den "
      "informationen.", "wiki_maintenance"),
     ("Cet article est une ébauche concernant la géographie. Vous pouvez partager vos connaissances en l'améliorant.",
@@ -160,7 +164,7 @@ def test_notice_kinds(text, kind):
 def test_every_kind_names_a_known_rule_code():
     codes = set(RULES)
     assert [k.name for k in kinds()] == ["reprint", "disclosure", "newsletter", "comment_policy", "support", "paywall",
-                                         "app_promo", "push", "letters", "post_footer", "post_byline", "reblog",
+                                         "app_promo", "push", "letters", "post_footer", "post_byline", "forum_status", "reblog",
                                          "share_prompt", "wiki_maintenance", "login", "social_promo"]
     assert all(k.code in codes and k.detail and k.label is RULES[k.code].label for k in kinds())
 

@@ -18,7 +18,8 @@ formulas, though, are the notice itself, and no article sentence is written with
 - a comment form's or policy's "Your email address will not be published", "All comments are
   moderated": ``NC-COMMENT``;
 - a blog's footer under a post, "This entry was posted on … and is filed under …": ``NC-TAGS``; a
-  thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a reblog note, a prompt to
+  thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a forum's status line
+  ("This topic has 3 replies, 3 voices, and was last updated …"): ``NC-COUNT``; a reblog note, a prompt to
   share the article ("Vergiss nicht zu teilen!") or a promotion of the site's social-media page or
   messenger channel ("Abonniere den Whatsapp-Kanal …"): ``NC-SHARE``; a wiki's maintenance notice
   ("You can help Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your

@@ -135,7 +135,9 @@ ALL_RULES: tuple[Rule, ...] = (
          "They carry no text of the article.",
          "(相关资料图) / [image]"),
     Rule("NC-COUNT", Label.BOILERPLATE, "counter",
-         "View, like and read counts, and lines of bare numbers.",
+         "View, like and read counts, and lines of bare numbers; a forum's status line ('This topic has 3 "
+         "replies, 3 voices, and was last updated …', 'Viewing 4 posts - 1 through 4 (of 4 total)') at any "
+         "length.",
          "Counters change every visit and mean nothing in a corpus.",
          "阅读 465 / 1.2k views"),
     Rule("NC-DUP", Label.BOILERPLATE, "repeated line",
