@@ -58,13 +58,16 @@ NOTICES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", 
 
 @dataclass(frozen=True)
 class Notice:
-    """One kind of notice: the rule code its lines get (and that code's label), and the decision's
-    detail."""
+    """One kind of notice: the rule code its lines get, and the decision's detail."""
 
     name: str
     code: str
-    label: Label
     detail: str
+
+    @property
+    def label(self) -> Label:
+        """The label of the kind's rule code (``rules.RULES``)."""
+        return RULES[self.code].label
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +77,7 @@ def _table() -> tuple[tuple[Notice, ...], tuple[int, ...], Phrases]:
     for name, t in startcache.toml(NOTICES_PATH).items():
         owner += [len(found)] * len(t["formulas"])
         formulas += [lower_literals(p) for p in t["formulas"]]
-        found.append(Notice(name, t["code"], RULES[t["code"]].label, t["detail"]))
+        found.append(Notice(name, t["code"], t["detail"]))
     return tuple(found), tuple(owner), Phrases(formulas, NOTICES_PATH)
 
 
