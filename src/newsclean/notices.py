@@ -13,16 +13,16 @@ formulas, though, are the notice itself, and no article sentence is written with
 - a newsletter's sign-up form ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse
   eingeben"), an appeal for donations, a paywall's "To view the full story, please subscribe", a
   promotion of the site's app ("download the … apps for iOS and Android"), a prompt to allow its
-  notifications ("Dürfen wir Sie in Ihrem Browser … informieren?"), an invitation to write to the editor ("Submit your
-  letter to the editor"): ``NC-PROMPT``;
+  notifications ("Dürfen wir Sie in Ihrem Browser … informieren?"), an invitation to write to the
+  editor ("Submit your letter to the editor"): ``NC-PROMPT``;
 - a comment form's or policy's "Your email address will not be published", "All comments are
   moderated": ``NC-COMMENT``;
 - a blog's footer under a post, "This entry was posted on … and is filed under …": ``NC-TAGS``; a
   thread's numbered reply header ("Reply 28 - Posted by: …"): ``NC-META``; a forum's status line
-  ("This topic has 3 replies, 3 voices, and was last updated …"): ``NC-COUNT``; a reblog note, a prompt to
-  share the article ("Vergiss nicht zu teilen!") or a promotion of the site's social-media page or
-  messenger channel ("Abonniere den Whatsapp-Kanal …"): ``NC-SHARE``; a wiki's maintenance notice
-  ("You can help Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your
+  ("This topic has 3 replies, 3 voices, and was last updated …"): ``NC-COUNT``; a reblog note, a
+  prompt to share the article ("Vergiss nicht zu teilen!") or a promotion of the site's social-media
+  page or messenger channel ("Abonniere den Whatsapp-Kanal …"): ``NC-SHARE``; a wiki's maintenance
+  notice ("You can help Wikipedia by expanding it"), a login or JavaScript prompt ("Forgot your
   password?"): ``NC-PROMPT``.
 
 Sites set them as long lines under the article, too long for any cue to be trusted, and the model

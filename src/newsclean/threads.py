@@ -11,6 +11,7 @@ count low.
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from newsclean import startcache
@@ -73,7 +74,7 @@ def comment_counts(first: Sequence[Line]) -> dict[int, str]:
 
 # a count of no comments ("0 Comments", "{ 0 comments… add one }", "0 条评论", "No Responses so far »"):
 # no thread under it
-_NO_COMMENTS = startcache.compile(r"^(?:\D*0(?!\d)|[Nn][Oo]\b)")
+_NO_COMMENTS = startcache.compile(r"^(?:\D*0(?!\d)|no\b)", re.IGNORECASE)
 _BARE_NUMBER = startcache.compile(r"^\W*\d+\W*$")  # a line that is a number alone ("53", "(12)", "{ 7")
 
 
